@@ -1,0 +1,146 @@
+using System.Text.Json;
+using AiChat.Core.Chat;
+using AiChat.Core.Configuration;
+
+namespace AiChat.Core.Api;
+
+/// <summary>
+/// Validates a chat request body field by field, so that a bad request is refused with the field's name before
+/// anything goes upstream. Unknown members are ignored, as the Flask seed did.
+/// </summary>
+public static class ChatRequestParser
+{
+    public static ChatRequestReadResult Parse(JsonElement body, AiChatOptions options)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return Invalid("body", "The request body must be a JSON object.");
+        }
+
+        var model = ReadModel(body, options, out var modelError);
+        if (modelError is not null)
+        {
+            return modelError;
+        }
+
+        var messages = ReadMessages(body, out var messagesError);
+        if (messagesError is not null)
+        {
+            return messagesError;
+        }
+
+        var temperature = ReadNumber(body, "temperature", t => t is >= 0 and < 2, "must be a number from 0 up to, not including, 2", out var error);
+        var topP = error is null ? ReadNumber(body, "top_p", p => p is > 0 and <= 1, "must be a number above 0 and at most 1", out error) : null;
+        var maxTokens = error is null ? ReadMaxTokens(body, model!, out error) : null;
+        return error ?? new ChatRequestReadResult(new ChatRequest(model!.Id, messages!)
+        {
+            Temperature = temperature,
+            TopP = topP,
+            MaxTokens = maxTokens,
+        });
+    }
+
+    private static ModelInfo? ReadModel(JsonElement body, AiChatOptions options, out ChatRequestReadResult? error)
+    {
+        error = null;
+        if (!body.TryGetProperty("model", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return options.FindModel(options.DefaultModel);
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            error = Invalid("model", "model must be a string.");
+            return null;
+        }
+
+        var model = options.FindModel(value.GetString()!);
+        if (model is null)
+        {
+            error = new ChatRequestReadResult(new ApiError(400, "model_not_found",
+                $"Model '{value.GetString()}' is not offered here; GET /api/models lists the models.") { Field = "model" });
+        }
+
+        return model;
+    }
+
+    private static List<ChatMessage>? ReadMessages(JsonElement body, out ChatRequestReadResult? error)
+    {
+        error = null;
+        if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind == JsonValueKind.Null)
+        {
+            error = Invalid("messages", "messages is required: an array of {\"role\", \"content\"} objects.");
+            return null;
+        }
+
+        if (messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
+        {
+            error = Invalid("messages", "messages must be a non-empty array of {\"role\", \"content\"} objects.");
+            return null;
+        }
+
+        var result = new List<ChatMessage>(messages.GetArrayLength());
+        var index = 0;
+        foreach (var message in messages.EnumerateArray())
+        {
+            var field = $"messages[{index++}]";
+            if (message.ValueKind != JsonValueKind.Object)
+            {
+                error = Invalid(field, $"{field} must be an object with role and content.");
+                return null;
+            }
+
+            if (!message.TryGetProperty("role", out var role) || role.GetString() is not ("system" or "user" or "assistant"))
+            {
+                error = Invalid($"{field}.role", $"{field}.role must be one of system, user, assistant.");
+                return null;
+            }
+
+            if (!message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String)
+            {
+                error = Invalid($"{field}.content", $"{field}.content must be a string.");
+                return null;
+            }
+
+            result.Add(new ChatMessage(role.GetString()!, content.GetString()!));
+        }
+
+        return result;
+    }
+
+    private static double? ReadNumber(JsonElement body, string name, Func<double, bool> isValid, string rule, out ChatRequestReadResult? error)
+    {
+        error = null;
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && isValid(number))
+        {
+            return number;
+        }
+
+        error = Invalid(name, $"{name} {rule}.");
+        return null;
+    }
+
+    private static int? ReadMaxTokens(JsonElement body, ModelInfo model, out ChatRequestReadResult? error)
+    {
+        error = null;
+        if (!body.TryGetProperty("max_tokens", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var tokens) && tokens >= 1 && tokens <= model.MaxTokens)
+        {
+            return tokens;
+        }
+
+        error = Invalid("max_tokens", $"max_tokens must be a whole number from 1 to {model.MaxTokens} for {model.Id}.");
+        return null;
+    }
+
+    private static ChatRequestReadResult Invalid(string field, string message) => new(ApiError.InvalidField(field, message));
+}

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+using AiChat.Core.Configuration;
+
+namespace AiChat.Core.Api;
+
+public sealed record ModelsResponse([property: JsonPropertyName("models")] IReadOnlyList<ModelInfo> Models);

@@ -1,0 +1,3 @@
+namespace AiChat.Core.Chat;
+
+public sealed record TokenUsage(int PromptTokens, int CompletionTokens, int TotalTokens);

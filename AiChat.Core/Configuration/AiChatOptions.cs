@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+
+namespace AiChat.Core.Configuration;
+
+/// <summary>Everything AiChat reads from configuration, under the seeds' environment variable names.</summary>
+public sealed class AiChatOptions
+{
+    public const string CompatibleModePath = "/compatible-mode/v1";
+    public const string NativePath = "/api/v1";
+
+    [ConfigurationKeyName("DASHSCOPE_API_KEY")]
+    public string? ApiKey { get; set; }
+
+    [ConfigurationKeyName("DASHSCOPE_BASE_URL")]
+    public string BaseUrl { get; set; } = "https://dashscope.aliyuncs.com/api/v1";
+
+    [ConfigurationKeyName("DASHSCOPE_MODEL")]
+    public string DefaultModel { get; set; } = "qwen-plus";
+
+    /// <summary>Comma-separated origins allowed by CORS; empty allows every origin.</summary>
+    [ConfigurationKeyName("ALLOWED_ORIGINS")]
+    public string? AllowedOrigins { get; set; }
+
+    [ConfigurationKeyName("MAX_REQUEST_BODY_BYTES")]
+    public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long the upstream may take to answer a completion, or to start a stream.</summary>
+    [ConfigurationKeyName("UPSTREAM_TIMEOUT_SECONDS")]
+    public double UpstreamTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>How long a started stream may go without an event before it is given up.</summary>
+    [ConfigurationKeyName("STREAM_IDLE_TIMEOUT_SECONDS")]
+    public double StreamIdleTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Sent as Retry-After when the upstream rate-limits us; DashScope itself sends none.</summary>
+    [ConfigurationKeyName("RATE_LIMIT_RETRY_AFTER_SECONDS")]
+    public int RateLimitRetryAfterSeconds { get; set; } = 10;
+
+    /// <summary>Set by a host that started the embedded emulator as the upstream.</summary>
+    [ConfigurationKeyName("AICHAT_EMULATED_UPSTREAM")]
+    public bool EmulatedUpstream { get; set; }
+
+    /// <summary>The model catalogue (configuration section <c>Models</c>); empty means <see cref="DefaultModelCatalog"/>.</summary>
+    public List<ModelInfo> Models { get; set; } = [];
+
+    public DashScopeProtocol Protocol =>
+        BaseUrl.TrimEnd('/').EndsWith(CompatibleModePath, StringComparison.OrdinalIgnoreCase)
+            ? DashScopeProtocol.CompatibleMode
+            : DashScopeProtocol.Native;
+
+    public ModelInfo? FindModel(string id) => Models.Find(m => m.Id == id);
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+
+namespace AiChat.Core.Configuration;
+
+/// <summary>Refuses to start on configuration that could only fail later, with a message naming the setting.</summary>
+public sealed class AiChatOptionsValidator : IValidateOptions<AiChatOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AiChatOptions options)
+    {
+        List<string> failures = [];
+
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        {
+            failures.Add($"DASHSCOPE_BASE_URL must be an absolute http(s) URL; got '{options.BaseUrl}'.");
+        }
+        else
+        {
+            var path = baseUrl.AbsolutePath.TrimEnd('/');
+            if (!path.EndsWith(AiChatOptions.CompatibleModePath, StringComparison.OrdinalIgnoreCase) &&
+                !path.EndsWith(AiChatOptions.NativePath, StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"DASHSCOPE_BASE_URL must end with {AiChatOptions.CompatibleModePath} (OpenAI-compatible protocol) " +
+                             $"or {AiChatOptions.NativePath} (native protocol); got '{options.BaseUrl}'.");
+            }
+        }
+
+        foreach (var model in options.Models)
+        {
+            if (string.IsNullOrWhiteSpace(model.Id) || model.MaxTokens < 1)
+            {
+                failures.Add($"Every entry of Models needs an Id and a MaxTokens of at least 1; '{model.Id}' has MaxTokens {model.MaxTokens}.");
+            }
+        }
+
+        if (options.FindModel(options.DefaultModel) is null)
+        {
+            failures.Add($"DASHSCOPE_MODEL '{options.DefaultModel}' is not in the model catalogue.");
+        }
+
+        if (options.MaxRequestBodyBytes < 1024)
+        {
+            failures.Add("MAX_REQUEST_BODY_BYTES must be at least 1024.");
+        }
+
+        if (options.UpstreamTimeoutSeconds <= 0 || options.StreamIdleTimeoutSeconds <= 0)
+        {
+            failures.Add("UPSTREAM_TIMEOUT_SECONDS and STREAM_IDLE_TIMEOUT_SECONDS must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

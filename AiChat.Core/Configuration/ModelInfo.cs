@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace AiChat.Core.Configuration;
+
+/// <summary>One entry of the model catalogue, in the shape GET /api/models returns.</summary>
+public sealed class ModelInfo
+{
+    [JsonPropertyName("id")]
+    public string Id { get; set; } = "";
+
+    [JsonPropertyName("name")]
+    public string Name { get; set; } = "";
+
+    [JsonPropertyName("description")]
+    public string Description { get; set; } = "";
+
+    [JsonPropertyName("provider")]
+    public string Provider { get; set; } = "Alibaba";
+
+    /// <summary>The most output tokens a request may ask of this model (max_tokens).</summary>
+    [JsonPropertyName("maxTokens")]
+    public int MaxTokens { get; set; }
+}

@@ -1,0 +1,119 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using AiChat.Core.Chat;
+using AiChat.Core.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace AiChat.Core.DashScope;
+
+/// <summary>
+/// The Bailian wrapper: one instance over one HttpClient for the whole process, speaking whichever protocol
+/// DASHSCOPE_BASE_URL names. Protocol differences stop here; callers see <see cref="ChatRequest"/> and deltas.
+/// </summary>
+internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol, IOptions<AiChatOptions> options) : IBailianClient
+{
+    private readonly TimeSpan _upstreamTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds);
+    private readonly TimeSpan _idleTimeout = TimeSpan.FromSeconds(options.Value.StreamIdleTimeoutSeconds);
+
+    public async Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_upstreamTimeout);
+        try
+        {
+            using var message = protocol.CreateRequest(request, stream: false);
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, deadline.Token);
+            var body = await response.Content.ReadAsByteArrayAsync(deadline.Token);
+            return response.IsSuccessStatusCode
+                ? protocol.ReadCompletion(body, request, RequestId(response))
+                : throw DashScopeErrorReader.FromResponse((int)response.StatusCode, body, RequestId(response));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Timeout("answer", _upstreamTimeout);
+        }
+    }
+
+    public async IAsyncEnumerable<ChatDelta> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_upstreamTimeout);
+        using var response = await StartStreamAsync(request, deadline.Token, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+        await using var frames = SseParser.Create(stream, protocol.ReadFrame).EnumerateAsync(deadline.Token).GetAsyncEnumerator(deadline.Token);
+
+        var finished = false;
+        while (true)
+        {
+            deadline.CancelAfter(_idleTimeout);
+            if (!await NextFrameAsync(frames, cancellationToken))
+            {
+                break;
+            }
+
+            var frame = frames.Current.Data;
+            if (frame.Error is not null)
+            {
+                throw frame.Error;
+            }
+
+            if (frame.IsEnd)
+            {
+                yield break;
+            }
+
+            if (frame.Delta is { } delta)
+            {
+                finished |= delta.FinishReason is not null;
+                yield return delta;
+            }
+        }
+
+        // A stream may end after its finish reason (the native protocol has no end marker), but not before it.
+        if (!finished)
+        {
+            throw new DashScopeException(502, "stream_truncated", "The upstream stream ended before the answer was complete.", RequestId(response));
+        }
+    }
+
+    private async Task<HttpResponseMessage> StartStreamAsync(ChatRequest request, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var message = protocol.CreateRequest(request, stream: true);
+            var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline);
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                var body = await response.Content.ReadAsByteArrayAsync(deadline);
+                throw DashScopeErrorReader.FromResponse((int)response.StatusCode, body, RequestId(response));
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Timeout("start streaming", _upstreamTimeout);
+        }
+    }
+
+    private async ValueTask<bool> NextFrameAsync(IAsyncEnumerator<SseItem<StreamFrame>> frames, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await frames.MoveNextAsync();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Timeout("send the next stream event", _idleTimeout);
+        }
+    }
+
+    private static TimeoutException Timeout(string what, TimeSpan limit) =>
+        new($"DashScope did not {what} within {limit.TotalSeconds:0.###} s.");
+
+    private static string? RequestId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Request-ID", out var values) ? values.FirstOrDefault() : null;
+}

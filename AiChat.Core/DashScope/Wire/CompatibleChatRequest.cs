@@ -1,0 +1,18 @@
+namespace AiChat.Core.DashScope.Wire;
+
+internal sealed class CompatibleChatRequest
+{
+    public required string Model { get; init; }
+
+    public required IReadOnlyList<WireMessage> Messages { get; init; }
+
+    public bool? Stream { get; init; }
+
+    public CompatibleStreamOptions? StreamOptions { get; init; }
+
+    public double? Temperature { get; init; }
+
+    public double? TopP { get; init; }
+
+    public int? MaxTokens { get; init; }
+}

@@ -1,0 +1,42 @@
+using AiChat.Core.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AiChat.Core.Hosting;
+
+public static class AiChatApplicationBuilderExtensions
+{
+    /// <summary>
+    /// The self-host's middleware: JSON for every error the framework would answer with an empty body
+    /// (unknown route, wrong method, an unhandled exception without its stack trace), then CORS.
+    /// </summary>
+    public static IApplicationBuilder UseAiChat(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = context => ApiErrorWriter.WriteAsync(context, new ApiError(500, "internal_error", "An unexpected error occurred.")),
+        });
+        app.UseStatusCodePages(context =>
+        {
+            var status = context.HttpContext.Response.StatusCode;
+            var message = status switch
+            {
+                404 => $"No endpoint at {context.HttpContext.Request.Path}.",
+                405 => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}.",
+                _ => ReasonPhrases.GetReasonPhrase(status),
+            };
+            return ApiErrorWriter.WriteAsync(context.HttpContext, new ApiError(status, CodeFor(status), message));
+        });
+        app.UseCors();
+        return app;
+    }
+
+    private static string CodeFor(int status) => status switch
+    {
+        404 => "not_found",
+        405 => "method_not_allowed",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        _ => "http_" + status,
+    };
+}

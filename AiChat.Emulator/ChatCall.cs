@@ -1,0 +1,37 @@
+namespace AiChat.Emulator;
+
+/// <summary>A chat request reduced to what the emulator acts on, whichever protocol it came in.</summary>
+internal sealed class ChatCall
+{
+    public string Model { get; init; } = string.Empty;
+
+    public IReadOnlyList<EmulatedMessage> Messages { get; init; } = [];
+
+    public bool Stream { get; init; }
+
+    public bool IncludeUsage { get; init; }
+
+    public bool IncrementalOutput { get; init; }
+
+    /// <summary>Native <c>result_format: text</c> (the upstream default) rather than <c>message</c>.</summary>
+    public bool TextFormat { get; init; }
+
+    /// <summary>Why the request is malformed; answered as an invalid parameter.</summary>
+    public string? Problem { get; init; }
+
+    public string LastUserContent
+    {
+        get
+        {
+            for (var i = Messages.Count - 1; i >= 0; i--)
+            {
+                if (Messages[i].Role == "user")
+                {
+                    return Messages[i].Content;
+                }
+            }
+
+            return string.Empty;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace AiChat.Emulator;
+
+/// <summary>One chat request being answered: what was asked, and raw writes to the response.</summary>
+internal sealed class ChatExchange(
+    HttpContext context, ChatCall call, string? authorization, ReceivedChatRequest? record, TimeSpan chunkDelay)
+{
+    private readonly PipeWriter body = context.Response.BodyWriter;
+    private Reply? reply;
+    private Utf8JsonWriter? json;
+    private int frames;
+
+    public ChatCall Call => call;
+
+    public Directives Directives { get; } = Directives.Parse(call.LastUserContent);
+
+    public string? Authorization => authorization;
+
+    public ReceivedChatRequest? Record => record;
+
+    public string RequestId { get; } = Guid.NewGuid().ToString();
+
+    public long Created { get; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    public Reply Reply => reply ??= new Reply(Directives.Text, call.Messages);
+
+    public CancellationToken Aborted => context.RequestAborted;
+
+    /// <summary>Content pieces to stream before a cut or a moderation error ends the stream early.</summary>
+    public int PiecesToSend =>
+        Directives.Fault is EmulatorFault.CutStream or EmulatorFault.Moderation ? Reply.PieceCount / 2 : Reply.PieceCount;
+
+    public void Start(int status, string contentType)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+    }
+
+    public void SetHeader(string name, string value) => context.Response.Headers[name] = value;
+
+    public void Write(ReadOnlySpan<byte> bytes) => body.Write(bytes);
+
+    public void Write(int number)
+    {
+        number.TryFormat(body.GetSpan(11), out var written, provider: CultureInfo.InvariantCulture);
+        body.Advance(written);
+    }
+
+    /// <summary>Starts one JSON value; <see cref="EndJson"/> must follow with no await in between.</summary>
+    public Utf8JsonWriter StartJson() => json = JsonOutput.Start(body);
+
+    public void EndJson()
+    {
+        json?.Flush();
+        json = null;
+    }
+
+    /// <summary>
+    /// Flushes the frame written so far, then paces the next one. The last frame is left for the server to flush as
+    /// the handler returns: once every byte is handed over the answer is finished, so a caller leaving then is no abort.
+    /// </summary>
+    public async ValueTask NextFrameAsync()
+    {
+        if (frames++ == 0)
+        {
+            return;
+        }
+
+        await FlushAsync();
+        var delay = Directives.ChunkDelay ?? chunkDelay;
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, Aborted);
+        }
+    }
+
+    /// <summary>
+    /// Ends a started stream mid-way. <see cref="HttpContext.Abort"/> would drop bytes still queued for the socket;
+    /// after an exception Kestrel instead closes the connection once everything written has gone out, without the
+    /// final empty chunk, so the caller sees the first half and then a broken stream.
+    /// </summary>
+    public async ValueTask CutAsync()
+    {
+        await FlushAsync();
+        throw new StreamCutException();
+    }
+
+    /// <summary>Drops the connection before anything was written.</summary>
+    public void Drop() => context.Abort();
+
+    private async ValueTask FlushAsync()
+    {
+        var result = await body.FlushAsync(Aborted);
+        if (result.IsCompleted || result.IsCanceled)
+        {
+            throw new OperationCanceledException(Aborted);
+        }
+
+        Aborted.ThrowIfCancellationRequested();
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiChat.Emulator;
+
+/// <summary>
+/// A stand-in for DashScope on a loopback port, speaking both the OpenAI-compatible and the native protocol with
+/// deterministic replies, plus faults chosen per request by <c>[[fault:NAME]]</c> markers in the last user message.
+/// </summary>
+public sealed class DashScopeEmulator : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly RequestJournal journal;
+    private int disposed;
+
+    private DashScopeEmulator(WebApplication app, RequestJournal journal, EmulatorOptions options, Uri address)
+    {
+        this.app = app;
+        this.journal = journal;
+        Options = options;
+        Address = address;
+        NativeBaseUrl = new Uri(address, "api/v1");
+        CompatibleBaseUrl = new Uri(address, "compatible-mode/v1");
+    }
+
+    /// <summary>The root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Address { get; }
+
+    public Uri NativeBaseUrl { get; }
+
+    public Uri CompatibleBaseUrl { get; }
+
+    public EmulatorOptions Options { get; }
+
+    /// <summary>Chat requests received over both protocols; the models list is not counted.</summary>
+    public int ReceivedRequests => journal.Received.Count;
+
+    /// <summary>Chat requests whose caller disconnected before the answer was finished.</summary>
+    public int AbortedRequests => journal.Aborted.Count;
+
+    /// <summary>A snapshot in arrival order; empty when <see cref="EmulatorOptions.RecordRequests"/> is false.</summary>
+    public IReadOnlyList<ReceivedChatRequest> Requests => journal.Snapshot();
+
+    public static async Task<DashScopeEmulator> StartAsync(
+        EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiKey);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.SlowFirstByteDelay, TimeSpan.Zero);
+
+        var state = new EmulatorState(options);
+        var app = EmulatorApp.Build(options, state);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        return new DashScopeEmulator(app, state.Journal, options, new Uri(bound.Addresses.Single() + "/"));
+    }
+
+    public Task WaitForReceivedRequestsAsync(int count, CancellationToken cancellationToken) =>
+        journal.Received.WaitAsync(count, cancellationToken);
+
+    public Task WaitForAbortedRequestsAsync(int count, CancellationToken cancellationToken) =>
+        journal.Aborted.WaitAsync(count, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AiChat.Emulator;
+
+/// <summary>
+/// Per-request behaviour picked by <c>[[name:value]]</c> markers in the last user message, so tests and curl users
+/// can choose a fault or pacing without reconfiguring the emulator. The markers are removed from the echoed text.
+/// </summary>
+internal sealed partial record Directives(string Text)
+{
+    public EmulatorFault Fault { get; private init; }
+
+    public TimeSpan? ChunkDelay { get; private init; }
+
+    public NativeStreamErrorShape NativeStreamError { get; private init; }
+
+    /// <summary>Why a marker could not be understood; answered as an invalid parameter.</summary>
+    public string? Problem { get; private init; }
+
+    public static Directives Parse(string content)
+    {
+        if (!content.Contains("[[", StringComparison.Ordinal))
+        {
+            return new Directives(content.Trim());
+        }
+
+        var directives = new Directives(Marker().Replace(content, string.Empty).Trim());
+        foreach (Match match in Marker().Matches(content))
+        {
+            directives = directives.Apply(match.Groups["name"].Value, match.Groups["value"].Value);
+        }
+
+        return directives;
+    }
+
+    private Directives Apply(string name, string value) => name switch
+    {
+        "chunk-delay-ms" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            ? this with { ChunkDelay = TimeSpan.FromMilliseconds(ms) }
+            : this with { Problem = $"Invalid emulator chunk delay '{value}'." },
+        "native-stream-error" => value switch
+        {
+            "frame" => this with { NativeStreamError = NativeStreamErrorShape.Frame },
+            "sse" => this with { NativeStreamError = NativeStreamErrorShape.Sse },
+            "json" => this with { NativeStreamError = NativeStreamErrorShape.Json },
+            _ => this with { Problem = $"Unknown emulator native stream error shape '{value}'." },
+        },
+        _ => ParseFault(value) is { } fault
+            ? this with { Fault = fault }
+            : this with { Problem = $"Unknown emulator fault '{value}'." },
+    };
+
+    private static EmulatorFault? ParseFault(string name) => name switch
+    {
+        "invalid-key" => EmulatorFault.InvalidKey,
+        "unknown-model" => EmulatorFault.UnknownModel,
+        "rate-limit-requests" => EmulatorFault.RateLimitRequests,
+        "rate-limit-tokens" => EmulatorFault.RateLimitTokens,
+        "rate-limit-burst" => EmulatorFault.RateLimitBurst,
+        "internal-error" => EmulatorFault.InternalError,
+        "model-unavailable" => EmulatorFault.ModelUnavailable,
+        "slow-first-byte" => EmulatorFault.SlowFirstByte,
+        "cut-stream" => EmulatorFault.CutStream,
+        "moderation" => EmulatorFault.Moderation,
+        "fail-then-succeed" => EmulatorFault.FailThenSucceed,
+        _ => null,
+    };
+
+    [GeneratedRegex(@"\[\[(?<name>chunk-delay-ms|fault|native-stream-error):(?<value>[^\]]*)\]\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Marker();
+}

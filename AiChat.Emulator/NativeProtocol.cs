@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace AiChat.Emulator;
+
+/// <summary>DashScope's own protocol under <c>/api/v1</c>.</summary>
+internal sealed class NativeProtocol : IChatProtocol
+{
+    private const string EventStream = "text/event-stream;charset=UTF-8";
+    private const string Json = "application/json";
+
+    public string Name => "native";
+
+    public ChatCall Parse(JsonElement root, HttpRequest request)
+    {
+        var stream = string.Equals(request.Headers["X-DashScope-SSE"], "enable", StringComparison.OrdinalIgnoreCase);
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new ChatCall { Stream = stream, Problem = CompatibleProtocol.NotAnObject };
+        }
+
+        var model = root.StringProperty("model");
+        var input = root.Property("input");
+        var parameters = root.Property("parameters");
+        var messages = ParseInput(input, out var problem);
+        return new ChatCall
+        {
+            Model = model ?? string.Empty,
+            Messages = messages,
+            Stream = stream,
+            IncrementalOutput = parameters.IsTrue("incremental_output"),
+            TextFormat = parameters.StringProperty("result_format") != "message",
+            Problem = model is null ? "Model is required." : problem,
+        };
+    }
+
+    public void WriteError(ChatExchange exchange, EmulatedError error)
+    {
+        var shape = exchange.Call.Stream ? exchange.Directives.NativeStreamError : NativeStreamErrorShape.Json;
+        if (shape == NativeStreamErrorShape.Json)
+        {
+            Start(exchange, error.NativeStatus, Json);
+            NativeFrames.WriteError(exchange, error);
+            return;
+        }
+
+        Start(exchange, shape == NativeStreamErrorShape.Frame ? StatusCodes.Status200OK : error.NativeStatus, EventStream);
+        NativeFrames.WriteErrorEvent(exchange, 1, error);
+    }
+
+    public void WriteCompletion(ChatExchange exchange)
+    {
+        Start(exchange, StatusCodes.Status200OK, Json);
+        NativeFrames.WriteResult(exchange, exchange.Reply.Text, "stop"u8, exchange.Reply.CompletionTokens, streamed: false);
+    }
+
+    public async Task WriteStreamAsync(ChatExchange exchange)
+    {
+        Start(exchange, StatusCodes.Status200OK, EventStream);
+        var incremental = exchange.Call.IncrementalOutput;
+        var sent = exchange.PiecesToSend;
+        for (var i = 0; i < sent; i++)
+        {
+            await exchange.NextFrameAsync();
+            var content = incremental ? exchange.Reply.Piece(i) : exchange.Reply.Through(i);
+            NativeFrames.WriteResultEvent(exchange, i + 1, content, "null"u8, i + 1);
+        }
+
+        switch (exchange.Directives.Fault)
+        {
+            case EmulatorFault.CutStream:
+                await exchange.CutAsync();
+                return;
+            case EmulatorFault.Moderation:
+                await exchange.NextFrameAsync();
+                NativeFrames.WriteErrorEvent(exchange, sent + 1, EmulatedError.Moderation);
+                return;
+        }
+
+        await exchange.NextFrameAsync();
+        NativeFrames.WriteResultEvent(exchange, sent + 1, incremental ? "" : exchange.Reply.Text, "stop"u8, sent);
+    }
+
+    private static IReadOnlyList<EmulatedMessage> ParseInput(JsonElement input, out string? problem)
+    {
+        problem = null;
+        if (input.StringProperty("prompt") is { } prompt)
+        {
+            return [new EmulatedMessage("user", prompt)];
+        }
+
+        var messages = input.Property("messages");
+        if (messages.ValueKind == JsonValueKind.Undefined)
+        {
+            problem = """Either "prompt" or "messages" must exist and cannot both be none""";
+            return [];
+        }
+
+        return MessageParser.Parse(messages, out problem);
+    }
+
+    private static void Start(ChatExchange exchange, int status, string contentType)
+    {
+        exchange.Start(status, contentType);
+        exchange.SetHeader("X-Request-ID", exchange.RequestId);
+    }
+}

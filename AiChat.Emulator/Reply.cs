@@ -1,0 +1,70 @@
+namespace AiChat.Emulator;
+
+/// <summary>
+/// The deterministic answer: "You said: " and the echoed text, streamed in pieces that each end after a space.
+/// Pieces are kept as end offsets so streaming slices the text instead of allocating substrings.
+/// </summary>
+internal sealed class Reply
+{
+    private readonly int[] ends;
+
+    public Reply(string echoed, IReadOnlyList<EmulatedMessage> messages)
+    {
+        Text = "You said: " + echoed;
+        ends = new int[Text.AsSpan().Count(' ') + (Text.EndsWith(' ') ? 0 : 1)];
+        var piece = 0;
+        for (var i = 0; i < Text.Length; i++)
+        {
+            if (Text[i] == ' ')
+            {
+                ends[piece++] = i + 1;
+            }
+        }
+
+        if (piece < ends.Length)
+        {
+            ends[piece] = Text.Length;
+        }
+
+        foreach (var message in messages)
+        {
+            PromptTokens += CountWords(message.Content);
+        }
+    }
+
+    public string Text { get; }
+
+    public int PieceCount => ends.Length;
+
+    public int PromptTokens { get; }
+
+    public int CompletionTokens => ends.Length;
+
+    public int TotalTokens => PromptTokens + CompletionTokens;
+
+    public ReadOnlySpan<char> Piece(int index)
+    {
+        var start = index == 0 ? 0 : ends[index - 1];
+        return Text.AsSpan(start, ends[index] - start);
+    }
+
+    public ReadOnlySpan<char> Through(int index) => Text.AsSpan(0, ends[index]);
+
+    private static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var isSpace = char.IsWhiteSpace(c);
+            if (!isSpace && !inWord)
+            {
+                words++;
+            }
+
+            inWord = !isSpace;
+        }
+
+        return words;
+    }
+}

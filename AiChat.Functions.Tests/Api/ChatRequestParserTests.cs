@@ -1,0 +1,45 @@
+using AiChat.Core.Api;
+using AiChat.Core.Chat;
+using AiChat.Core.Configuration;
+using AiChat.Functions.Tests.Support;
+
+namespace AiChat.Functions.Tests.Api;
+
+public sealed class ChatRequestParserTests
+{
+    private static readonly AiChatOptions Options = new() { DefaultModel = "qwen-plus", Models = [.. DefaultModelCatalog.Create()] };
+
+    [Fact]
+    public void Request_without_model_gets_the_configured_default_and_keeps_the_messages_in_order()
+    {
+        var result = ChatRequestParser.Parse(Json.Parse("""
+            {"messages":[{"role":"system","content":"s"},{"role":"user","content":"u"},{"role":"assistant","content":"a"}],"stream":true,"extra":1}
+            """), Options);
+
+        Assert.True(result.IsValid);
+        Assert.Equal("qwen-plus", result.Request.Model);
+        Assert.Equal([new ChatMessage("system", "s"), new ChatMessage("user", "u"), new ChatMessage("assistant", "a")], result.Request.Messages);
+        Assert.Equal((null, null, null), (result.Request.Temperature, result.Request.TopP, result.Request.MaxTokens));
+    }
+
+    [Fact]
+    public void Sampling_settings_are_carried_and_nulls_mean_absent()
+    {
+        var result = ChatRequestParser.Parse(Json.Parse("""
+            {"model":"qwen-turbo","temperature":1.99,"top_p":null,"max_tokens":16384,"messages":[{"role":"user","content":"u"}]}
+            """), Options);
+
+        Assert.True(result.IsValid);
+        Assert.Equal((1.99, (double?)null, 16384), (result.Request.Temperature, result.Request.TopP, result.Request.MaxTokens));
+    }
+
+    [Fact]
+    public void Max_tokens_cap_is_the_requested_models_own()
+    {
+        var result = ChatRequestParser.Parse(Json.Parse("""{"model":"qwen-turbo","max_tokens":16385,"messages":[{"role":"user","content":"u"}]}"""), Options);
+
+        Assert.False(result.IsValid);
+        Assert.Equal("max_tokens", result.Error.Field);
+        Assert.Contains("16384", result.Error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using AiChat.Emulator;
+
+namespace AiChat.Functions.Tests.Emulator;
+
+public sealed class RequestTrackingTests
+{
+    private static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Every_chat_request_is_recorded_in_arrival_order_with_its_shape()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync();
+        using var client = new EmulatorClient(emulator);
+        var compatibleBody = ChatBodies.Compatible("first", stream: true, includeUsage: true, model: "qwen-flash");
+
+        (await client.PostCompatibleAsync(compatibleBody)).Dispose();
+        (await client.PostNativeAsync(ChatBodies.Native("second", incremental: true), sse: true)).Dispose();
+        (await client.PostNativeAsync(ChatBodies.Native("third"), apiKey: "sk-wrong")).Dispose();
+        (await client.GetModelsAsync()).Dispose();
+
+        Assert.Equal(3, emulator.ReceivedRequests);
+        var requests = emulator.Requests;
+        Assert.Equal(["compatible", "native", "native"], requests.Select(r => r.Protocol));
+        Assert.Equal("qwen-flash", requests[0].Model);
+        Assert.Equal(compatibleBody, requests[0].Body);
+        Assert.Equal([new EmulatedMessage("user", "first")], requests[0].Messages);
+        Assert.Equal("Bearer sk-emulator", requests[0].Authorization);
+        Assert.True(requests[0].Stream);
+        Assert.True(requests[0].IncludeUsage);
+        Assert.False(requests[0].IncrementalOutput);
+        Assert.True(requests[1].Stream);
+        Assert.True(requests[1].IncrementalOutput);
+        Assert.False(requests[2].Stream);
+        Assert.False(requests[2].IncrementalOutput);
+        Assert.Equal("Bearer sk-wrong", requests[2].Authorization);
+        Assert.All(requests, r => Assert.Null(r.AbortedTimestamp));
+    }
+
+    [Fact]
+    public async Task Requests_are_counted_but_not_kept_when_recording_is_off()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { RecordRequests = false });
+        using var client = new EmulatorClient(emulator);
+
+        (await client.PostCompatibleAsync(ChatBodies.Compatible("hi"))).Dispose();
+        (await client.PostNativeAsync(ChatBodies.Native("hi"))).Dispose();
+
+        Assert.Equal(2, emulator.ReceivedRequests);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public async Task WaitForReceivedRequestsAsync_completes_only_once_the_count_is_reached()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync();
+        using var client = new EmulatorClient(emulator);
+        using var safety = new CancellationTokenSource(SafetyNet);
+
+        var waiting = emulator.WaitForReceivedRequestsAsync(2, safety.Token);
+        (await client.PostCompatibleAsync(ChatBodies.Compatible("one"))).Dispose();
+        var afterOne = waiting.IsCompleted;
+        (await client.PostCompatibleAsync(ChatBodies.Compatible("two"))).Dispose();
+        await waiting;
+
+        Assert.False(afterOne);
+        Assert.Equal(2, emulator.ReceivedRequests);
+    }
+
+    [Theory]
+    [InlineData("compatible")]
+    [InlineData("native")]
+    public async Task A_caller_leaving_mid_stream_is_counted_as_an_abort(string protocol)
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync();
+        using var client = new EmulatorClient(emulator);
+        using var safety = new CancellationTokenSource(SafetyNet);
+        const string text = "keep talking [[chunk-delay-ms:30000]]";
+
+        using var response = protocol == "compatible"
+            ? await client.PostCompatibleAsync(ChatBodies.Compatible(text, stream: true), cancellationToken: safety.Token)
+            : await client.PostNativeAsync(ChatBodies.Native(text), sse: true, cancellationToken: safety.Token);
+        var stream = await response.Content.ReadAsStreamAsync(safety.Token);
+        var buffer = new byte[4096];
+
+        // The first event arrives on its own, long before the paced rest of the stream.
+        Assert.True(await stream.ReadAsync(buffer, safety.Token) > 0);
+        using var leave = CancellationTokenSource.CreateLinkedTokenSource(safety.Token);
+        var pending = stream.ReadAsync(buffer, leave.Token).AsTask();
+        var left = Stopwatch.GetTimestamp();
+        await leave.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+        await emulator.WaitForAbortedRequestsAsync(1, safety.Token);
+
+        Assert.Equal(1, emulator.AbortedRequests);
+        Assert.InRange(emulator.Requests[0].AbortedTimestamp ?? 0, left, Stopwatch.GetTimestamp());
+    }
+
+    [Fact]
+    public async Task A_caller_leaving_during_a_slow_first_byte_is_counted_as_an_abort()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync();
+        using var client = new EmulatorClient(emulator);
+        using var safety = new CancellationTokenSource(SafetyNet);
+        using var leave = CancellationTokenSource.CreateLinkedTokenSource(safety.Token);
+
+        var call = client.PostCompatibleAsync(ChatBodies.Compatible("hi [[fault:slow-first-byte]]"), cancellationToken: leave.Token);
+        await emulator.WaitForReceivedRequestsAsync(1, safety.Token);
+        await leave.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await emulator.WaitForAbortedRequestsAsync(1, safety.Token);
+
+        Assert.Equal(1, emulator.AbortedRequests);
+        Assert.NotNull(emulator.Requests[0].AbortedTimestamp);
+    }
+
+    [Fact]
+    public async Task A_stream_read_to_its_end_is_not_an_abort()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync();
+        using var client = new EmulatorClient(emulator);
+
+        using (var response = await client.PostCompatibleAsync(ChatBodies.Compatible("hi", stream: true)))
+        {
+            Assert.EndsWith("data: [DONE]\n\n", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        (await client.PostCompatibleAsync(ChatBodies.Compatible("hi again"))).Dispose();
+
+        Assert.Equal(0, emulator.AbortedRequests);
+        Assert.Null(emulator.Requests[0].AbortedTimestamp);
+    }
+}

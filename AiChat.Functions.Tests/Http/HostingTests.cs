@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Sockets;
+using AiChat.Emulator;
+using AiChat.Functions.Tests.Support;
+
+namespace AiChat.Functions.Tests.Http;
+
+/// <summary>How the self-host starts with the configurations a user would give it.</summary>
+public sealed class HostingTests
+{
+    [Fact]
+    public async Task Development_without_a_key_runs_against_the_embedded_emulator_and_says_so()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var server = await ServerProcess.StartAsync("Development", new Dictionary<string, string?>(), patience.Token);
+        using var client = new HttpClient { BaseAddress = server.Address };
+
+        using var health = await client.GetAsync("/health", patience.Token);
+        using var answer = await client.PostAsync("/api/chat/completions", Json.ChatBody("ping"), patience.Token);
+        using var stream = await client.PostAsync("/api/chat/stream", Json.ChatBody("ping"), patience.Token);
+
+        Assert.Equal("emulator", (await Json.ReadAsync(health)).GetProperty("upstream").GetProperty("kind").GetString());
+        Assert.Equal("You said: ping", (await Json.ReadAsync(answer)).GetProperty("content").GetString());
+        Assert.Equal("[DONE]", (await SseReader.ReadAllAsync(stream, patience.Token))[^1].Data);
+        Assert.Contains(server.Output, line => line.Contains("embedded DashScope emulator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Production_without_a_key_keeps_health_up_and_answers_chat_with_503()
+    {
+        await using var app = AiChatApplication.Start(new Dictionary<string, string?>(), "Production");
+        using var client = app.CreateClient();
+
+        using var health = await client.GetAsync("/health");
+        var healthBody = await Json.ReadAsync(health);
+        using var completion = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi"));
+        using var stream = await client.PostAsync("/api/chat/stream", Json.ChatBody("hi"));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("degraded", healthBody.GetProperty("status").GetString());
+        Assert.Contains("DASHSCOPE_API_KEY", healthBody.GetProperty("message").GetString(), StringComparison.Ordinal);
+        foreach (var response in new[] { completion, stream })
+        {
+            var error = await Json.ReadAsync(response);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Contains("DASHSCOPE_API_KEY", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Key_appears_in_no_response_and_no_log_line_even_when_the_upstream_refuses_it()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
+        await using var app = AiChatApplication.Start(emulator, "/compatible-mode/v1");
+        using var client = app.CreateClient();
+
+        List<string> bodies = [];
+        foreach (var (path, fault) in new[] { ("/api/chat/completions", "invalid-key"), ("/api/chat/stream", "invalid-key"), ("/api/chat/completions", "internal-error"), ("/api/chat/stream", "") })
+        {
+            using var response = await client.PostAsync(path, Json.ChatBody($"hi [[fault:{fault}]]"));
+            bodies.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains(app.Log.Lines, line => line.Contains("upstream_auth_failed", StringComparison.Ordinal));
+        Assert.All(bodies, body => Assert.DoesNotContain(EmulatedBackend.ApiKey, body, StringComparison.Ordinal));
+        Assert.All(app.Log.Lines, line => Assert.DoesNotContain(EmulatedBackend.ApiKey, line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Upstream_that_does_not_answer_in_time_is_a_504_and_the_upstream_call_is_abandoned()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
+        await using var app = AiChatApplication.Start(emulator, "/api/v1", new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_SECONDS"] = "0.5" });
+        using var client = app.CreateClient();
+
+        using var completion = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:slow-first-byte]]"));
+        using var stream = await client.PostAsync("/api/chat/stream", Json.ChatBody("hi [[fault:slow-first-byte]]"));
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, completion.StatusCode);
+        Assert.Equal(HttpStatusCode.GatewayTimeout, stream.StatusCode);
+        Assert.Equal("upstream_timeout", (await Json.ReadAsync(stream)).GetProperty("code").GetString());
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await emulator.WaitForAbortedRequestsAsync(2, patience.Token);
+    }
+
+    [Fact]
+    public async Task Stream_that_goes_quiet_is_ended_with_a_timeout_error_event()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
+        await using var app = AiChatApplication.Start(emulator, "/compatible-mode/v1", new Dictionary<string, string?> { ["STREAM_IDLE_TIMEOUT_SECONDS"] = "0.5" });
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/api/chat/stream", Json.ChatBody("hi there [[chunk-delay-ms:5000]]"));
+        var events = await SseReader.ReadAllAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("[DONE]", events[^1].Data);
+        Assert.Equal(504, Json.Parse(events[^2].Data).GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Unreachable_upstream_is_a_502()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var app = AiChatApplication.Start(new Dictionary<string, string?>
+        {
+            ["DASHSCOPE_API_KEY"] = EmulatedBackend.ApiKey,
+            ["DASHSCOPE_BASE_URL"] = $"http://127.0.0.1:{closedPort}/api/v1",
+        }, "Production");
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("upstream_unreachable", (await Json.ReadAsync(response)).GetProperty("code").GetString());
+    }
+}

@@ -1,0 +1,62 @@
+using AiChat.Emulator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AiChat.Functions.Tests.Support;
+
+/// <summary>
+/// The real self-host (AiChat.Server's Program) on Kestrel at a loopback port, configured only through the settings
+/// a user would set. Its log is recorded so tests can read it.
+/// </summary>
+public sealed class AiChatApplication : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
+
+    private AiChatApplication(IReadOnlyDictionary<string, string?> settings, string environment)
+    {
+        _settings = settings;
+        _environment = environment;
+        UseKestrel(0);
+    }
+
+    public RecordingLoggerProvider Log { get; } = new();
+
+    public Uri Address => ClientOptions.BaseAddress;
+
+    /// <summary>A self-host whose upstream is <paramref name="emulator"/>, speaking the protocol <paramref name="basePath"/> names.</summary>
+    public static AiChatApplication Start(DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["DASHSCOPE_API_KEY"] = emulator.Options.ApiKey,
+            ["DASHSCOPE_BASE_URL"] = new Uri(emulator.Address, basePath).AbsoluteUri,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return Start(all, "Production");
+    }
+
+    public static AiChatApplication Start(IReadOnlyDictionary<string, string?> settings, string environment)
+    {
+        var application = new AiChatApplication(settings, environment);
+        application.StartServer();
+        return application;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Log));
+    }
+}

@@ -1,0 +1,44 @@
+using AiChat.Emulator;
+
+namespace AiChat.Functions.Tests.Support;
+
+/// <summary>An emulator and a self-host in front of it, shared by the tests of one class.</summary>
+public abstract class EmulatedBackend : IAsyncLifetime
+{
+    public const string ApiKey = "sk-test-5e5a1b2c3d4e5f60718293a4b5c6d7e8";
+
+    public DashScopeEmulator Emulator { get; private set; } = null!;
+
+    public AiChatApplication App { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>"/api/v1" for the native protocol, "/compatible-mode/v1" for the OpenAI-compatible one.</summary>
+    public abstract string BasePath { get; }
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        Emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = ApiKey });
+        App = AiChatApplication.Start(Emulator, BasePath, Settings);
+        Client = App.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
+
+public sealed class NativeBackend : EmulatedBackend
+{
+    public override string BasePath => "/api/v1";
+}
+
+public sealed class CompatibleModeBackend : EmulatedBackend
+{
+    public override string BasePath => "/compatible-mode/v1";
+}

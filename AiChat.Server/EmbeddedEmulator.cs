@@ -1,0 +1,31 @@
+using AiChat.Emulator;
+
+namespace AiChat.Server;
+
+/// <summary>
+/// In Development with no DASHSCOPE_API_KEY, the self-host runs against the DashScope emulator on a loopback port,
+/// so that a fresh clone answers every endpoint without an Alibaba Cloud account.
+/// </summary>
+internal static class EmbeddedEmulator
+{
+    public static async Task UseEmbeddedEmulatorWithoutKeyAsync(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (!builder.Environment.IsDevelopment() || configuration["DASHSCOPE_API_KEY"] is { Length: > 0 })
+        {
+            return;
+        }
+
+        var emulator = await DashScopeEmulator.StartAsync();
+        var configuredPath = Uri.TryCreate(configuration["DASHSCOPE_BASE_URL"], UriKind.Absolute, out var configured)
+            ? configured.AbsolutePath
+            : "/api/v1";
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DASHSCOPE_BASE_URL"] = new Uri(emulator.Address, configuredPath).AbsoluteUri,
+            ["DASHSCOPE_API_KEY"] = emulator.Options.ApiKey,
+            ["AICHAT_EMULATED_UPSTREAM"] = "true",
+        });
+        builder.Services.AddHostedService(provider => new EmbeddedEmulatorLifetime(emulator, provider.GetRequiredService<ILogger<EmbeddedEmulatorLifetime>>()));
+    }
+}

@@ -1,0 +1,12 @@
+using AiChat.Core.Hosting;
+using AiChat.Server;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.ListenOnPortSetting();
+await builder.UseEmbeddedEmulatorWithoutKeyAsync();
+builder.AddAiChat();
+
+var app = builder.Build();
+app.UseAiChat();
+app.MapAiChat();
+app.Run();
