@@ -3,6 +3,7 @@ namespace AiChat.Bench;
 /// <summary>Everything one run measured, and how it went.</summary>
 internal sealed record BenchRun(
     BenchPlan Plan,
+    ServerLaunch Server,
     RunMetadata Metadata,
     IReadOnlyList<CompletionResult> Completions,
     StreamResult Streams,

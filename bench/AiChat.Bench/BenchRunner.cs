@@ -9,11 +9,12 @@ namespace AiChat.Bench;
 /// </summary>
 internal static class BenchRunner
 {
-    public static async Task<BenchRun> RunAsync(BenchPlan plan, Action<string> log, CancellationToken cancellationToken)
+    public static async Task<BenchRun> RunAsync(BenchOptions options, Action<string> log, CancellationToken cancellationToken)
     {
         var metadata = RunMetadata.Capture(ServerBuild.RepositoryRoot());
         log("publishing AiChat.Server (Release)");
-        var serverDll = await ServerBuild.PublishAsync(cancellationToken);
+        var plan = options.Plan;
+        var launch = new ServerLaunch(await ServerBuild.PublishAsync(cancellationToken), options.ServerEnvironment);
 
         var started = Stopwatch.GetTimestamp();
         var cpu = CpuShare.Start();
@@ -21,17 +22,18 @@ internal static class BenchRunner
         using var http = BenchHttp.Create();
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { RecordRequests = false }, cancellationToken);
         Task<SelfHost> StartServerAsync(DashScopeEmulator upstream) =>
-            SelfHost.StartAsync(serverDll, upstream.NativeBaseUrl, upstream.Options.ApiKey, cancellationToken);
+            SelfHost.StartAsync(launch, upstream.NativeBaseUrl, upstream.Options.ApiKey, cancellationToken);
         ChatTargets Targets(SelfHost server) => new(emulator.NativeBaseUrl, emulator.Options.ApiKey, server.Address);
 
         log($"start-up: {plan.StartupRuns} starts");
-        var startup = await StartupBench.RunAsync(serverDll, emulator.NativeBaseUrl, emulator.Options.ApiKey, plan.StartupRuns, cancellationToken);
+        var startup = await StartupBench.RunAsync(launch, emulator.NativeBaseUrl, emulator.Options.ApiKey, plan.StartupRuns, cancellationToken);
 
         var completions = new List<CompletionResult>();
         StreamResult streams;
         await using (var server = await StartServerAsync(emulator))
         {
             var bench = new CompletionBench(http, Targets(server), plan, failures);
+            await bench.WarmUpAsync(cancellationToken);
             foreach (var concurrency in plan.Concurrencies)
             {
                 log($"completions at concurrency {concurrency}");
@@ -58,7 +60,7 @@ internal static class BenchRunner
             abort = await new AbortBench(http, targets, recording, failures).RunAsync(plan.AbortSamples, server.ProcessId, cancellationToken);
         }
 
-        return new BenchRun(plan, metadata, completions, streams, capacity, startup, abort, failures,
+        return new BenchRun(plan, launch, metadata, completions, streams, capacity, startup, abort, failures,
             cpu.OthersPercent(), Stopwatch.GetElapsedTime(started));
     }
 }

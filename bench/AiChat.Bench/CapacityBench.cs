@@ -14,8 +14,8 @@ internal sealed class CapacityBench(StreamBench streams, SelfHost server)
 
     public async Task<CapacityResult> RunAsync(BenchPlan plan, CancellationToken cancellationToken)
     {
-        // Long enough to outlast the ramp and the hold: about a minute at one event per two seconds.
-        var prompt = new Prompt(string.Join(' ', Enumerable.Repeat("steady", 27)), plan.OpenChunkDelayMs);
+        // Long enough to outlast the ramp and the hold: 15 events two seconds apart in the full run.
+        var prompt = new Prompt(string.Join(' ', Enumerable.Repeat("steady", plan.OpenStreamWords)), plan.OpenChunkDelayMs);
         await WarmUpAsync(cancellationToken);
         var rssBefore = server.RssBytes();
         var cpu = CpuShare.Start(server.ProcessId);

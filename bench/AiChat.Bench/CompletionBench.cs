@@ -10,6 +10,15 @@ internal sealed class CompletionBench(HttpClient http, ChatTargets targets, Benc
 {
     private static readonly Prompt Prompt = new("Please summarise the plot of Hamlet in three short sentences");
 
+    /// <summary>Long enough for the tiered JIT to settle in both processes before anything is counted.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        for (var block = 0; block < 4; block++)
+        {
+            await RunBlockAsync(8, cancellationToken);
+        }
+    }
+
     public async Task<CompletionResult> RunAsync(int concurrency, int serverPid, CancellationToken cancellationToken)
     {
         await RunBlockAsync(concurrency, cancellationToken);

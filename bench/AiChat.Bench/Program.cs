@@ -13,7 +13,7 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-var run = await BenchRunner.RunAsync(options.Plan, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
+var run = await BenchRunner.RunAsync(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
 var report = Report.Write(run);
 await File.WriteAllTextAsync(options.ReportPath, report, stop.Token);
 Console.WriteLine(Report.Summary(run));

@@ -16,6 +16,11 @@ internal static class Report
         report.AppendLine(Text.Row("machine", m.Machine));
         report.AppendLine(Text.Row("runtime", m.Runtime));
         report.AppendLine(Text.Row("plan", $"{run.Plan.Name}, {Text.Int(run.Duration.TotalSeconds)} s after the publish"));
+        if (run.Server.Environment.Count > 0)
+        {
+            report.AppendLine(Text.Row("server environment", string.Join(", ", run.Server.Environment.Select(e => $"`{e.Key}={e.Value}`"))));
+        }
+
         report.AppendLine(Text.Row("protocol", "DashScope native (`/api/v1`) upstream, HTTP/1.1 on loopback, both routes"));
         report.AppendLine(Text.Row("setup", "AiChat.Server published in Release, run as its own process (Production, Server GC); " +
             "the emulator and the load generator share the bench process, so their CPU competes with the server's on the same cores"));

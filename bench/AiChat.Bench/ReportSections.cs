@@ -30,12 +30,13 @@ internal static class ReportSections
             $"{s.Concurrency} streams at once, each worker alternating the routes stream by stream; the emulator paces events " +
             $"{s.ChunkDelayMs} ms apart (`[[chunk-delay-ms:{s.ChunkDelayMs}]]`). First token: from sending the request to the first " +
             "complete event. Inter-chunk: between consecutive events. Merged: events that completed in the same client read as the " +
-            $"one before them. Others' CPU during the phase: {Text.Percent(s.OthersCpuPercent)}.");
+            $"one before them: with events {s.ChunkDelayMs} ms apart that takes a stall as long somewhere on the way, which the inter-chunk max shows. Others' CPU during the phase: {Text.Percent(s.OthersCpuPercent)}.");
         report.AppendLine(Text.Header("", "direct", "through", "added"));
         report.AppendLine(Text.Row("time to first token p50", Text.Ms(s.Direct.FirstEvent.P50), Text.Ms(s.Through.FirstEvent.P50), Text.Ms(s.AddedFirstEventP50)));
         report.AppendLine(Text.Row("time to first token p99", Text.Ms(s.Direct.FirstEvent.P99), Text.Ms(s.Through.FirstEvent.P99), Text.Ms(s.AddedFirstEventP99)));
         report.AppendLine(Text.Row("inter-chunk p50", Text.Ms(s.Direct.Gaps.P50), Text.Ms(s.Through.Gaps.P50), Text.Ms(s.AddedGapP50)));
         report.AppendLine(Text.Row("inter-chunk p99", Text.Ms(s.Direct.Gaps.P99), Text.Ms(s.Through.Gaps.P99), Text.Ms(s.AddedGapP99)));
+        report.AppendLine(Text.Row("inter-chunk max", Text.Ms(s.Direct.Gaps.Max), Text.Ms(s.Through.Gaps.Max), ""));
         report.AppendLine(Text.Row("merged events", Text.Int(s.Direct.MergedEvents), Text.Int(s.Through.MergedEvents), ""));
         report.AppendLine(Text.Row("streams / events", $"{Text.Int(s.Direct.Streams)} / {Text.Int(s.Direct.Events)}", $"{Text.Int(s.Through.Streams)} / {Text.Int(s.Through.Events)}", ""));
         report.AppendLine(Text.Row("lost events", Text.Int(s.Direct.LostEvents), Text.Int(s.Through.LostEvents), ""));

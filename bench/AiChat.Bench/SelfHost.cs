@@ -27,12 +27,12 @@ internal sealed class SelfHost : IAsyncDisposable
     /// <summary>From just before the process was started to the first 200 from /health.</summary>
     public TimeSpan StartToHealthy { get; private set; }
 
-    public static async Task<SelfHost> StartAsync(string serverDll, Uri upstreamBaseUrl, string apiKey, CancellationToken cancellationToken)
+    public static async Task<SelfHost> StartAsync(ServerLaunch launch, Uri upstreamBaseUrl, string apiKey, CancellationToken cancellationToken)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var start = new ProcessStartInfo("dotnet", [serverDll, "--urls", address.AbsoluteUri.TrimEnd('/')])
+        var start = new ProcessStartInfo("dotnet", [launch.Dll, "--urls", address.AbsoluteUri.TrimEnd('/')])
         {
-            WorkingDirectory = Path.GetDirectoryName(serverDll),
+            WorkingDirectory = Path.GetDirectoryName(launch.Dll),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -40,6 +40,10 @@ internal sealed class SelfHost : IAsyncDisposable
         start.Environment["DASHSCOPE_API_KEY"] = apiKey;
         start.Environment["DASHSCOPE_BASE_URL"] = upstreamBaseUrl.AbsoluteUri;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in launch.Environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(start)!;
