@@ -15,7 +15,13 @@ public sealed class SeedStreamFormat : IChatStreamFormat<SeedStreamFrame>
     public static readonly SeedStreamFormat Instance = new();
 
     private static readonly SseItem<SeedStreamFrame> Done = new(SeedStreamFrame.Done);
+    private static readonly SseItem<SeedStreamFrame>[] Completed = [Done];
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = AiChatJsonContext.WriterOptions.Encoder };
+
+    // WriteData writes one event and flushes with no await in between, so one writer per thread serves every
+    // stream instead of a new one per event.
+    [ThreadStatic]
+    private static Utf8JsonWriter? cachedWriter;
 
     public IEnumerable<SseItem<SeedStreamFrame>> OnStarted() => [];
 
@@ -24,7 +30,7 @@ public sealed class SeedStreamFormat : IChatStreamFormat<SeedStreamFrame>
 
     public IEnumerable<SseItem<SeedStreamFrame>> OnFailed(ApiError failure) => [new(new(null, failure)), Done];
 
-    public IEnumerable<SseItem<SeedStreamFrame>> OnCompleted() => [Done];
+    public IEnumerable<SseItem<SeedStreamFrame>> OnCompleted() => Completed;
 
     public void WriteData(SseItem<SeedStreamFrame> item, IBufferWriter<byte> output)
     {
@@ -35,7 +41,8 @@ public sealed class SeedStreamFormat : IChatStreamFormat<SeedStreamFrame>
             return;
         }
 
-        using var json = new Utf8JsonWriter(output, WriterOptions);
+        var json = cachedWriter ??= new Utf8JsonWriter(output, WriterOptions);
+        json.Reset(output);
         json.WriteStartObject();
         if (frame.Delta is { } delta)
         {
@@ -50,5 +57,6 @@ public sealed class SeedStreamFormat : IChatStreamFormat<SeedStreamFrame>
         }
 
         json.WriteEndObject();
+        json.Flush();
     }
 }
