@@ -10,7 +10,7 @@ internal sealed record BenchPlan(
     int AbortSamples,
     int OpenStreamWords)
 {
-    public static readonly BenchPlan Full = new("full", CompletionBlocks: 8, StreamSeconds: 15, OpenStreams: 5000, StartupRuns: 10, AbortSamples: 100, OpenStreamWords: 12);
+    public static readonly BenchPlan Full = new("full", CompletionBlocks: 8, StreamSeconds: 15, OpenStreams: 5000, StartupRuns: 10, AbortSamples: 200, OpenStreamWords: 12);
 
     public static readonly BenchPlan Quick = new("quick", CompletionBlocks: 2, StreamSeconds: 4, OpenStreams: 1000, StartupRuns: 3, AbortSamples: 20, OpenStreamWords: 4);
 

@@ -22,7 +22,7 @@ internal static class Report
         }
 
         report.AppendLine(Text.Row("protocol", "DashScope native (`/api/v1`) upstream, HTTP/1.1 on loopback, both routes"));
-        report.AppendLine(Text.Row("setup", "AiChat.Server published in Release, run as its own process (Production, Server GC); " +
+        report.AppendLine(Text.Row("setup", $"AiChat.Server published in Release, run as its own process (Production, {run.Server.GarbageCollector()}); " +
             "the emulator and the load generator share the bench process, so their CPU competes with the server's on the same cores"));
         report.AppendLine(Text.Row("noise", $"other processes used {Text.Percent(run.OthersCpuPercent)} of the machine's CPU during the run " +
             $"(load average {m.LoadAtStart} at start); each phase's share is in its section"));
