@@ -20,7 +20,7 @@ internal sealed record Goal(string Figure, string Target, string Measured, bool 
             new("concurrent open streams, one instance", $"≥ {Text.Int(capacity.Target)}", Text.Int(capacity.PeakOpen), capacity.PeakOpen >= capacity.Target),
             new("server memory per open stream", "≤ 64 KB", Text.Kb(capacity.BytesPerStream), capacity.BytesPerStream <= 64 * 1024),
             new("frames lost", "0", Text.Int(run.LostEvents), run.LostEvents == 0),
-            new("process start to first 200 from /health (median)", "≤ 250 ms", Text.Ms(run.Startup.P50, "0"), run.Startup.P50 <= 250),
+            new("process start to first 200 from /health (median)", "≤ 250 ms", Text.Ms(run.Startup.P50, 0), run.Startup.P50 <= 250),
             new("client disconnect to upstream abort p99", "≤ 50 ms", Text.Ms(run.Abort.Through.P99), run.Abort.Through.P99 <= 50),
         ];
     }

@@ -60,7 +60,7 @@ internal static class ReportSections
             "`dotnet AiChat.Server.dll` started afresh each time (one uncounted start first warms the disk cache); from just " +
             "before the process starts to the first 200 from `GET /health`, polled every millisecond.");
         report.AppendLine(Text.Header("starts", "min", "median", "max"));
-        report.AppendLine(Text.Row(Text.Int(startup.Count), Text.Ms(startup.Percentile(0), "0"), Text.Ms(startup.P50, "0"), Text.Ms(startup.Max, "0")));
+        report.AppendLine(Text.Row(Text.Int(startup.Count), Text.Ms(startup.Percentile(0), 0), Text.Ms(startup.P50, 0), Text.Ms(startup.Max, 0)));
     }
 
     public static void Abort(StringBuilder report, AbortResult a)

@@ -5,8 +5,9 @@ namespace AiChat.Bench;
 /// <summary>How figures are spelled in the report, the same on every machine.</summary>
 internal static class Text
 {
-    public static string Ms(double milliseconds, string format = "0.00") =>
-        double.IsNaN(milliseconds) ? "n/a" : milliseconds.ToString(format, CultureInfo.InvariantCulture) + " ms";
+    // Adding zero turns the -0 that rounding leaves for a tiny negative difference into 0.
+    public static string Ms(double milliseconds, int decimals = 2) =>
+        double.IsNaN(milliseconds) ? "n/a" : (Math.Round(milliseconds, decimals) + 0.0).ToString("F" + decimals, CultureInfo.InvariantCulture) + " ms";
 
     public static string Us(double microseconds) => microseconds.ToString("0", CultureInfo.InvariantCulture) + " µs";
 
