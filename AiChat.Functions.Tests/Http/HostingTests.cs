@@ -70,7 +70,7 @@ public sealed class HostingTests
     public async Task Upstream_that_does_not_answer_in_time_is_a_504_and_the_upstream_call_is_abandoned()
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = AiChatApplication.Start(emulator, "/api/v1", new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_SECONDS"] = "0.5" });
+        await using var app = AiChatApplication.Start(emulator, "/api/v1", new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_SECONDS"] = "0.5", ["UPSTREAM_MAX_RETRIES"] = "0" });
         using var client = app.CreateClient();
 
         using var completion = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:slow-first-byte]]"));
@@ -87,7 +87,7 @@ public sealed class HostingTests
     public async Task Stream_that_goes_quiet_is_ended_with_a_timeout_error_event()
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = AiChatApplication.Start(emulator, "/compatible-mode/v1", new Dictionary<string, string?> { ["STREAM_IDLE_TIMEOUT_SECONDS"] = "0.5" });
+        await using var app = AiChatApplication.Start(emulator, "/api/v1", new Dictionary<string, string?> { ["STREAM_IDLE_TIMEOUT_SECONDS"] = "0.5" });
         using var client = app.CreateClient();
 
         using var response = await client.PostAsync("/api/chat/stream", Json.ChatBody("hi there [[chunk-delay-ms:5000]]"));

@@ -33,6 +33,8 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>
         {
             ["DASHSCOPE_API_KEY"] = emulator.Options.ApiKey,
             ["DASHSCOPE_BASE_URL"] = new Uri(emulator.Address, basePath).AbsoluteUri,
+            // Retries stay on, as in production; only their backoff is short so the suite stays fast.
+            ["UPSTREAM_RETRY_DELAY_MS"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
