@@ -3,19 +3,19 @@ using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.Api;
 
-/// <summary>POST /api/chat/stream: the Flask seed's server-sent events, continuing a session when named.</summary>
+/// <summary>POST /api/chat/stream and POST /api/chat/events: one pipeline, each in its own <see cref="StreamDialect"/>.</summary>
 public sealed class ChatStreamEndpoint(ChatRequestReader reader, StreamChatService chat)
 {
-    public async Task HandleAsync(HttpContext context)
+    public async Task HandleAsync(HttpContext context, StreamDialect dialect)
     {
-        var read = await reader.ReadAsync(context.Request, ChatBodyShape.Messages, context.RequestAborted);
+        var read = await reader.ReadAsync(context.Request, dialect.BodyShape, context.RequestAborted);
         if (!read.IsValid)
         {
             await ApiErrorWriter.WriteAsync(context, read.Error);
             return;
         }
 
-        var events = chat.StreamAsync(read.Request, read.SessionId, startSession: false, context.RequestAborted);
-        await ChatStreamResponder.RespondAsync(context, events, SeedStreamFormat.Instance);
+        var events = chat.StreamAsync(read.Request, read.SessionId, dialect.StartsSession, context.RequestAborted);
+        await ChatStreamResponder.RespondAsync(context, events, dialect.Format);
     }
 }

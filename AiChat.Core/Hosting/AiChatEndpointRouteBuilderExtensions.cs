@@ -1,4 +1,5 @@
 using AiChat.Core.Api;
+using AiChat.Core.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,8 +15,8 @@ public static class AiChatEndpointRouteBuilderExtensions
         routes.MapGet("/health", context => Endpoint<HealthEndpoint>(context).HandleAsync(context));
         routes.MapGet("/api/models", context => Endpoint<ModelsEndpoint>(context).HandleAsync(context));
         routes.MapPost("/api/chat/completions", context => Endpoint<ChatCompletionsEndpoint>(context).HandleAsync(context));
-        routes.MapPost("/api/chat/stream", context => Endpoint<ChatStreamEndpoint>(context).HandleAsync(context));
-        routes.MapPost("/api/chat/events", context => Endpoint<ChatEventsEndpoint>(context).HandleAsync(context));
+        routes.MapPost("/api/chat/stream", context => Endpoint<ChatStreamEndpoint>(context).HandleAsync(context, StreamDialect.Seed));
+        routes.MapPost("/api/chat/events", context => Endpoint<ChatStreamEndpoint>(context).HandleAsync(context, StreamDialect.TypedEvents));
         routes.MapGet("/api/sessions/{id}", context => Endpoint<SessionEndpoint>(context).GetAsync(context, SessionId(context)));
         routes.MapDelete("/api/sessions/{id}", context => Endpoint<SessionEndpoint>(context).DeleteAsync(context, SessionId(context)));
         return routes;

@@ -50,7 +50,6 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<ModelsEndpoint>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<ChatStreamEndpoint>();
-        services.AddSingleton<ChatEventsEndpoint>();
         services.AddSingleton<SessionEndpoint>();
 
         services.AddProblemDetails();
