@@ -84,6 +84,26 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Retries_stop_at_the_overall_deadline()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
+        await using var app = AiChatApplication.Start(emulator, "/compatible-mode/v1", new Dictionary<string, string?>
+        {
+            ["UPSTREAM_TIMEOUT_SECONDS"] = "0.2",
+            ["UPSTREAM_MAX_RETRIES"] = "10",
+            ["UPSTREAM_DEADLINE_SECONDS"] = "0.7",
+        });
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:slow-first-byte]]"));
+        var error = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Contains("retries included", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.InRange(emulator.ReceivedRequests, 2, 5);
+    }
+
+    [Fact]
     public async Task Stream_that_goes_quiet_is_ended_with_a_timeout_error_event()
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
