@@ -35,7 +35,8 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<IBailianClient>(provider => new BailianClient(
             provider.GetRequiredKeyedService<HttpClient>(DashScopeHttpClient.ServiceKey),
             provider.GetRequiredService<IDashScopeProtocol>(),
-            provider.GetRequiredService<IOptions<AiChatOptions>>()));
+            provider.GetRequiredService<IOptions<AiChatOptions>>(),
+            provider.GetRequiredService<IDashScopeKeySource>()));
 
         services.AddSingleton<ChatRequestReader>();
         services.AddSingleton<ChatStreamResponder>();
