@@ -5,7 +5,6 @@ using AiChat.Core.DashScope;
 using AiChat.Core.Streaming;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +28,7 @@ public static class AiChatHostBuilderExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AiChatOptions>, AiChatOptionsValidator>();
 
-        services.TryAddSingleton<IDashScopeKeySource, ConfiguredKeySource>();
+        services.AddDashScopeKeySource();
         services.AddKeyedSingleton(DashScopeHttpClient.ServiceKey, (provider, _) => DashScopeHttpClient.Create(provider.GetRequiredService<IDashScopeKeySource>()));
         services.AddSingleton<IDashScopeProtocol>(provider => DashScopeProtocols.Create(provider.GetRequiredService<IOptions<AiChatOptions>>().Value));
         services.AddSingleton<IBailianClient>(provider => new BailianClient(

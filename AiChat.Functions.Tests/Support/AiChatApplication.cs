@@ -1,6 +1,7 @@
 using AiChat.Emulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,17 +9,19 @@ namespace AiChat.Functions.Tests.Support;
 
 /// <summary>
 /// The real self-host (AiChat.Server's Program) on Kestrel at a loopback port, configured only through the settings
-/// a user would set. Its log is recorded so tests can read it.
+/// a user would set, plus services a test puts in place of the real ones. Its log is recorded so tests can read it.
 /// </summary>
 public sealed class AiChatApplication : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _testServices;
 
-    private AiChatApplication(IReadOnlyDictionary<string, string?> settings, string environment)
+    private AiChatApplication(IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? testServices)
     {
         _settings = settings;
         _environment = environment;
+        _testServices = testServices;
         UseKestrel(0);
     }
 
@@ -27,7 +30,8 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>
     public Uri Address => ClientOptions.BaseAddress;
 
     /// <summary>A self-host whose upstream is <paramref name="emulator"/>, speaking the protocol <paramref name="basePath"/> names.</summary>
-    public static AiChatApplication Start(DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null)
+    public static AiChatApplication Start(
+        DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -39,12 +43,12 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        return Start(all, "Production");
+        return Start(all, "Production", testServices);
     }
 
-    public static AiChatApplication Start(IReadOnlyDictionary<string, string?> settings, string environment)
+    public static AiChatApplication Start(IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? testServices = null)
     {
-        var application = new AiChatApplication(settings, environment);
+        var application = new AiChatApplication(settings, environment, testServices);
         application.StartServer();
         return application;
     }
@@ -58,5 +62,9 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Log));
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
+        }
     }
 }
