@@ -91,31 +91,21 @@ public sealed class KeyVaultTests
     [MemberData(nameof(Failures))]
     public async Task Vault_failure_keeps_health_up_saying_which_and_answers_chat_with_503(string failure, string said)
     {
-        var vault = new FakeKeyVault(failure == "unreachable" ? FakeKeyVault.Unreachable : failure == "forbidden" ? FakeKeyVault.Forbidden : FakeKeyVault.Secret(VaultKey));
+        var vault = new FakeKeyVault(failure switch
+        {
+            "forbidden" => FakeKeyVault.Forbidden,
+            "unreachable" => FakeKeyVault.Unreachable,
+            _ => FakeKeyVault.Secret(VaultKey),
+        });
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = VaultKey });
         var settings = failure == "missing" ? VaultSettings(vault, ("DASHSCOPE_API_KEY_SECRET_NAME", "NotThere")) : VaultSettings(vault);
         await using var app = AiChatApplication.Start(emulator, "/api/v1", settings, vault.Replace);
         using var client = app.CreateClient();
 
-        using var health = await client.GetAsync("/health");
-        var healthBody = await Json.ReadAsync(health);
-        using var completion = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi"));
-        using var stream = await client.PostAsync("/api/chat/stream", Json.ChatBody("hi"));
-
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Equal("degraded", healthBody.GetProperty("status").GetString());
-        Assert.Contains(said, healthBody.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.False(healthBody.GetProperty("upstream").GetProperty("api_key_available").GetBoolean());
-        foreach (var response in new[] { completion, stream })
-        {
-            var error = await Json.ReadAsync(response);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Equal("upstream_key_unavailable", error.GetProperty("code").GetString());
-            Assert.Contains(said, error.GetProperty("error").GetString(), StringComparison.Ordinal);
-        }
+        var answers = await ChatUnavailable.AssertAsync(client, said);
 
         Assert.Equal(0, emulator.ReceivedRequests);
-        AssertKeyNowhere(VaultKey, app, [await completion.Content.ReadAsStringAsync(), await stream.Content.ReadAsStringAsync()]);
+        AssertKeyNowhere(VaultKey, app, answers);
     }
 
     [Fact]
