@@ -22,7 +22,7 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>
         _settings = settings;
         _environment = environment;
         _testServices = testServices;
-        UseKestrel(0);
+        UseKestrel();
     }
 
     public RecordingLoggerProvider Log { get; } = new();
@@ -56,6 +56,9 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        // The port comes from the app's own settings, as PORT or --urls would give it. UseKestrel(port) instead rewrites
+        // the server's addresses after Program has built the host, racing Program's own app.Run() to start it.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
