@@ -35,7 +35,7 @@ public static class AiChatHostBuilderExtensions
         services.AddOptions<SessionOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResilienceOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
 
-        services.TryAddSingleton<IDashScopeKeySource, ConfiguredKeySource>();
+        services.AddDashScopeKeySource();
         services.AddKeyedSingleton(DashScopeHttpClient.ServiceKey, (provider, _) => DashScopeHttpClient.Create(provider.GetRequiredService<IDashScopeKeySource>()));
         services.AddSingleton<IDashScopeProtocol>(provider => DashScopeProtocols.Create(provider.GetRequiredService<IOptions<AiChatOptions>>().Value));
         services.AddSingleton<IBailianClient>(CreateBailianClient);
@@ -65,7 +65,8 @@ public static class AiChatHostBuilderExtensions
         var client = new BailianClient(
             provider.GetRequiredKeyedService<HttpClient>(DashScopeHttpClient.ServiceKey),
             provider.GetRequiredService<IDashScopeProtocol>(),
-            options);
+            options,
+            provider.GetRequiredService<IDashScopeKeySource>());
         var retry = UpstreamRetryPipeline.Create(resilience, provider.GetRequiredService<ILoggerFactory>().CreateLogger("AiChat.Upstream"));
         return new ResilientBailianClient(client, retry, TimeSpan.FromSeconds(resilience.DeadlineSeconds));
     }

@@ -31,20 +31,7 @@ public sealed class HostingTests
         await using var app = AiChatApplication.Start(new Dictionary<string, string?>(), "Production");
         using var client = app.CreateClient();
 
-        using var health = await client.GetAsync("/health");
-        var healthBody = await Json.ReadAsync(health);
-        using var completion = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi"));
-        using var stream = await client.PostAsync("/api/chat/stream", Json.ChatBody("hi"));
-
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Equal("degraded", healthBody.GetProperty("status").GetString());
-        Assert.Contains("DASHSCOPE_API_KEY", healthBody.GetProperty("message").GetString(), StringComparison.Ordinal);
-        foreach (var response in new[] { completion, stream })
-        {
-            var error = await Json.ReadAsync(response);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Contains("DASHSCOPE_API_KEY", error.GetProperty("error").GetString(), StringComparison.Ordinal);
-        }
+        await ChatUnavailable.AssertAsync(client, "DASHSCOPE_API_KEY");
     }
 
     [Fact]

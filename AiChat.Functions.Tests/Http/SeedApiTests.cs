@@ -96,8 +96,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
 
         var content = events.Where(e => e.Data != "[DONE]" && Json.Parse(e.Data).GetProperty("content").GetString()!.Length > 0).ToList();
         Assert.Equal(6, content.Count);
-        var gaps = content.Zip(content.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a.Timestamp, b.Timestamp)).ToList();
-        Assert.All(gaps, gap => Assert.True(gap > TimeSpan.FromMilliseconds(PaceMs / 2), $"two events arrived {gap.TotalMilliseconds:0} ms apart: the stream was buffered"));
+        var gaps = content.Zip(content.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a.Timestamp, b.Timestamp)).Order().ToList();
+        // Buffering bunches every event; a scheduling stall on a busy machine bunches two at most, so judge the median gap.
+        Assert.True(gaps[gaps.Count / 2] > TimeSpan.FromMilliseconds(PaceMs / 2),
+            $"events arrived {string.Join(", ", gaps.Select(gap => $"{gap.TotalMilliseconds:0}"))} ms apart: the stream was buffered");
     }
 
     [Fact]
