@@ -14,6 +14,6 @@ internal sealed partial class EmbeddedEmulatorLifetime(DashScopeEmulator emulato
     public async Task StopAsync(CancellationToken cancellationToken) => await emulator.DisposeAsync();
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "No DASHSCOPE_API_KEY in Development: chat calls go to the embedded DashScope emulator at {Address}, not to DashScope. Set DASHSCOPE_API_KEY to use the real service.")]
+        Message = "No DASHSCOPE_API_KEY or KEY_VAULT_URI in Development: chat calls go to the embedded DashScope emulator at {Address}, not to DashScope. Set either to use the real service.")]
     private static partial void LogEmulated(ILogger logger, Uri address);
 }

@@ -1,22 +1,24 @@
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
+using AiChat.Core.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Api;
 
-/// <summary>POST /api/chat/completions: one whole answer in the seed's shape.</summary>
+/// <summary>POST /api/chat/completions: one whole answer in the seed's shape, continuing a session when named.</summary>
 public sealed class ChatCompletionsEndpoint(
     ChatRequestReader reader,
     IBailianClient client,
+    ChatSessions sessions,
     IOptions<AiChatOptions> options,
     ILogger<ChatCompletionsEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
-        var read = await reader.ReadAsync(context.Request, aborted);
+        var read = await reader.ReadAsync(context.Request, ChatBodyShape.Messages, aborted);
         if (!read.IsValid)
         {
             await ApiErrorWriter.WriteAsync(context, read.Error);
@@ -25,7 +27,10 @@ public sealed class ChatCompletionsEndpoint(
 
         try
         {
-            var answer = await client.CompleteAsync(read.Request, aborted);
+            var conversation = await sessions.BeginAsync(read.SessionId, read.Request.Messages, startNew: false, aborted);
+            var answer = await client.CompleteAsync(read.Request with { Messages = conversation.Messages }, aborted);
+            await sessions.CompleteAsync(conversation, answer.Content, aborted);
+            ChatLog.Answered(logger, answer.Model, answer.FinishReason, answer.Usage?.PromptTokens, answer.Usage?.CompletionTokens, answer.Usage?.TotalTokens, conversation.SessionId);
             var body = new CompletionResponse(answer.Id, answer.Content, answer.Model, answer.FinishReason, UsageResponse.From(answer.Usage));
             await TypedResults.Json(body, AiChatJsonContext.Relaxed.CompletionResponse).ExecuteAsync(context);
         }
@@ -33,9 +38,9 @@ public sealed class ChatCompletionsEndpoint(
         {
             // The client went away; the upstream call was cancelled with it.
         }
-        catch (Exception e) when (UpstreamErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds) is { } error)
+        catch (Exception e) when (ChatErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds) is { } error)
         {
-            UpstreamLog.CallFailed(logger, error.Status, error.Code, error.UpstreamRequestId, e);
+            ChatLog.CallFailed(logger, error.Status, error.Code, error.UpstreamRequestId, e);
             await ApiErrorWriter.WriteAsync(context, error);
         }
     }

@@ -10,7 +10,7 @@ namespace AiChat.Core.Api;
 /// </summary>
 public static class ChatRequestParser
 {
-    public static ChatRequestReadResult Parse(JsonElement body, AiChatOptions options)
+    public static ChatRequestReadResult Parse(JsonElement body, AiChatOptions options, ChatBodyShape shape = ChatBodyShape.Messages)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -23,10 +23,16 @@ public static class ChatRequestParser
             return modelError;
         }
 
-        var messages = ReadMessages(body, out var messagesError);
+        var messages = shape == ChatBodyShape.Messages ? ReadMessages(body, out var messagesError) : ReadMessage(body, out messagesError);
         if (messagesError is not null)
         {
             return messagesError;
+        }
+
+        var sessionId = ReadSessionId(body, out var sessionError);
+        if (sessionError is not null)
+        {
+            return sessionError;
         }
 
         var temperature = ReadNumber(body, "temperature", t => t is >= 0 and < 2, "must be a number from 0 up to, not including, 2", out var error);
@@ -37,7 +43,7 @@ public static class ChatRequestParser
             Temperature = temperature,
             TopP = topP,
             MaxTokens = maxTokens,
-        });
+        }, sessionId);
     }
 
     private static ModelInfo? ReadModel(JsonElement body, AiChatOptions options, out ChatRequestReadResult? error)
@@ -113,6 +119,34 @@ public static class ChatRequestParser
         : role.ValueEquals("assistant"u8) ? "assistant"
         : role.ValueEquals("system"u8) ? "system"
         : null;
+
+    private static List<ChatMessage>? ReadMessage(JsonElement body, out ChatRequestReadResult? error)
+    {
+        error = null;
+        if (!body.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.String || message.GetString()!.Length == 0)
+        {
+            error = Invalid("message", "message is required: the user's message as a non-empty string.");
+            return null;
+        }
+
+        return [new ChatMessage("user", message.GetString()!)];
+    }
+
+    private static string? ReadSessionId(JsonElement body, out ChatRequestReadResult? error)
+    {
+        error = null;
+        if (!body.TryGetProperty("session_id", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            error = Invalid("session_id", "session_id must be a string, as stream_start gave it.");
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
 
     private static double? ReadNumber(JsonElement body, string name, Func<double, bool> isValid, string rule, out ChatRequestReadResult? error)
     {

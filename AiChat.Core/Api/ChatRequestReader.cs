@@ -11,7 +11,7 @@ namespace AiChat.Core.Api;
 /// <summary>Reads a chat request body: JSON content type, size cap, JSON syntax, then the fields.</summary>
 public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
 {
-    public async Task<ChatRequestReadResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
         {
@@ -38,7 +38,7 @@ public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
             {
                 try
                 {
-                    return Parse(read.Buffer);
+                    return Parse(read.Buffer, shape);
                 }
                 finally
                 {
@@ -50,12 +50,12 @@ public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
         }
     }
 
-    private ChatRequestReadResult Parse(ReadOnlySequence<byte> body)
+    private ChatRequestReadResult Parse(ReadOnlySequence<byte> body, ChatBodyShape shape)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
-            return ChatRequestParser.Parse(document.RootElement, options.Value);
+            return ChatRequestParser.Parse(document.RootElement, options.Value, shape);
         }
         catch (JsonException e)
         {

@@ -1,21 +1,21 @@
-using AiChat.Core.Chat;
 using AiChat.Core.Streaming;
 using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.Api;
 
-/// <summary>POST /api/chat/stream: the seed's server-sent events.</summary>
-public sealed class ChatStreamEndpoint(ChatRequestReader reader, IBailianClient client, ChatStreamResponder responder)
+/// <summary>POST /api/chat/stream and POST /api/chat/events: one pipeline, each in its own <see cref="StreamDialect"/>.</summary>
+public sealed class ChatStreamEndpoint(ChatRequestReader reader, StreamChatService chat)
 {
-    public async Task HandleAsync(HttpContext context)
+    public async Task HandleAsync(HttpContext context, StreamDialect dialect)
     {
-        var read = await reader.ReadAsync(context.Request, context.RequestAborted);
+        var read = await reader.ReadAsync(context.Request, dialect.BodyShape, context.RequestAborted);
         if (!read.IsValid)
         {
             await ApiErrorWriter.WriteAsync(context, read.Error);
             return;
         }
 
-        await responder.RespondAsync(context, client.StreamAsync(read.Request, context.RequestAborted), SeedStreamFormat.Instance);
+        var events = chat.StreamAsync(read.Request, read.SessionId, dialect.StartsSession, context.RequestAborted);
+        await ChatStreamResponder.RespondAsync(context, events, dialect.Format);
     }
 }

@@ -11,6 +11,13 @@ public sealed class AiChatOptions
     [ConfigurationKeyName("DASHSCOPE_API_KEY")]
     public string? ApiKey { get; set; }
 
+    /// <summary>When set, the key is this vault's secret <see cref="KeyVaultSecretName"/> and <see cref="ApiKey"/> is not used.</summary>
+    [ConfigurationKeyName("KEY_VAULT_URI")]
+    public string? KeyVaultUri { get; set; }
+
+    [ConfigurationKeyName("DASHSCOPE_API_KEY_SECRET_NAME")]
+    public string KeyVaultSecretName { get; set; } = "DashScopeApiKey";
+
     [ConfigurationKeyName("DASHSCOPE_BASE_URL")]
     public string BaseUrl { get; set; } = "https://dashscope.aliyuncs.com/api/v1";
 

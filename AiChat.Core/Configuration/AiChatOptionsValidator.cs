@@ -24,6 +24,16 @@ public sealed class AiChatOptionsValidator : IValidateOptions<AiChatOptions>
             }
         }
 
+        if (options.KeyVaultUri is { Length: > 0 } && (!Uri.TryCreate(options.KeyVaultUri, UriKind.Absolute, out var vault) || vault.Scheme != "https"))
+        {
+            failures.Add($"KEY_VAULT_URI must be the vault's https URL, e.g. https://my-vault.vault.azure.net/; got '{options.KeyVaultUri}'.");
+        }
+
+        if (options.KeyVaultSecretName is not { Length: >= 1 and <= 127 } secretName || !secretName.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            failures.Add($"DASHSCOPE_API_KEY_SECRET_NAME must be a Key Vault secret name (1 to 127 letters, digits and dashes); got '{options.KeyVaultSecretName}'.");
+        }
+
         foreach (var model in options.Models)
         {
             if (string.IsNullOrWhiteSpace(model.Id) || model.MaxTokens < 1)

@@ -10,7 +10,8 @@ namespace AiChat.Core.DashScope;
 /// The Bailian wrapper: one instance over one HttpClient for the whole process, speaking whichever protocol
 /// DASHSCOPE_BASE_URL names. Protocol differences stop here; callers see <see cref="ChatRequest"/> and deltas.
 /// </summary>
-internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol, IOptions<AiChatOptions> options) : IBailianClient
+internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol, IOptions<AiChatOptions> options, IDashScopeKeySource keys)
+    : IBailianClient
 {
     private readonly TimeSpan _upstreamTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds);
     private readonly TimeSpan _idleTimeout = TimeSpan.FromSeconds(options.Value.StreamIdleTimeoutSeconds);
@@ -34,7 +35,10 @@ internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol
         }
     }
 
-    public async IAsyncEnumerable<ChatDelta> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ChatDelta> StreamAsync(ChatRequest request, CancellationToken cancellationToken) =>
+        StreamAsync(request, mayRetryWithFreshKey: true, cancellationToken);
+
+    private async IAsyncEnumerable<ChatDelta> StreamAsync(ChatRequest request, bool mayRetryWithFreshKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_upstreamTimeout);
@@ -43,6 +47,7 @@ internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol
         await using var frames = SseParser.Create(stream, protocol.ReadFrame).EnumerateAsync(deadline.Token).GetAsyncEnumerator(deadline.Token);
 
         var finished = false;
+        var first = true;
         while (true)
         {
             deadline.CancelAfter(_idleTimeout);
@@ -52,10 +57,24 @@ internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol
             }
 
             var frame = frames.Current.Data;
+            // The native protocol may refuse the key inside a 200 event stream, where ApiKeyHandler cannot see it.
+            if (first && mayRetryWithFreshKey && frame.Error is { StatusCode: 401 } && await HasFresherKeyAsync(response, cancellationToken))
+            {
+                response.Dispose();
+                await foreach (var retried in StreamAsync(request, mayRetryWithFreshKey: false, cancellationToken))
+                {
+                    yield return retried;
+                }
+
+                yield break;
+            }
+
             if (frame.Error is not null)
             {
                 throw frame.Error;
             }
+
+            first = false;
 
             if (frame.IsEnd)
             {
@@ -110,6 +129,9 @@ internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol
             throw Timeout("send the next stream event", _idleTimeout);
         }
     }
+
+    private async Task<bool> HasFresherKeyAsync(HttpResponseMessage refused, CancellationToken cancellationToken) =>
+        refused.RequestMessage?.Headers.Authorization?.Parameter is { } key && await keys.RefreshKeyAsync(key, cancellationToken) != key;
 
     private static TimeoutException Timeout(string what, TimeSpan limit) =>
         new($"DashScope did not {what} within {limit.TotalSeconds:0.###} s.");

@@ -14,6 +14,9 @@ internal sealed class ConfiguredKeySource(IOptions<AiChatOptions> options) : IDa
             ? ValueTask.FromResult(key)
             : ValueTask.FromException<string>(new DashScopeKeyUnavailableException(Missing));
 
+    // Configuration is read once at start-up, so there is no other key to try.
+    public ValueTask<string> RefreshKeyAsync(string rejectedKey, CancellationToken cancellationToken) => GetKeyAsync(cancellationToken);
+
     public ValueTask<ApiKeyStatus> GetStatusAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(new ApiKeyStatus(Source, options.Value.ApiKey is { Length: > 0 } ? null : Missing));
 }

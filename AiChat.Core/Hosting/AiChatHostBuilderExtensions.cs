@@ -2,11 +2,15 @@ using AiChat.Core.Api;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
+using AiChat.Core.Redis;
+using AiChat.Core.Resilience;
+using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Hosting;
@@ -28,25 +32,50 @@ public static class AiChatHostBuilderExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AiChatOptions>, AiChatOptionsValidator>();
+        services.AddOptions<SessionOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ResilienceOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
 
-        services.TryAddSingleton<IDashScopeKeySource, ConfiguredKeySource>();
+        services.AddDashScopeKeySource();
         services.AddKeyedSingleton(DashScopeHttpClient.ServiceKey, (provider, _) => DashScopeHttpClient.Create(provider.GetRequiredService<IDashScopeKeySource>()));
         services.AddSingleton<IDashScopeProtocol>(provider => DashScopeProtocols.Create(provider.GetRequiredService<IOptions<AiChatOptions>>().Value));
-        services.AddSingleton<IBailianClient>(provider => new BailianClient(
-            provider.GetRequiredKeyedService<HttpClient>(DashScopeHttpClient.ServiceKey),
-            provider.GetRequiredService<IDashScopeProtocol>(),
-            provider.GetRequiredService<IOptions<AiChatOptions>>()));
+        services.AddSingleton<IBailianClient>(CreateBailianClient);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISessionStore>(CreateSessionStore);
+        services.AddSingleton<ChatSessions>();
+        services.AddSingleton<StreamChatService>();
 
         services.AddSingleton<ChatRequestReader>();
-        services.AddSingleton<ChatStreamResponder>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<ModelsEndpoint>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<ChatStreamEndpoint>();
+        services.AddSingleton<SessionEndpoint>();
 
         services.AddProblemDetails();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<AiChatOptions>>((cors, aiChat) => cors.AddDefaultPolicy(policy => CorsPolicies.Configure(policy, aiChat.Value)));
         return builder;
+    }
+
+    private static IBailianClient CreateBailianClient(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<AiChatOptions>>();
+        var resilience = provider.GetRequiredService<IOptions<ResilienceOptions>>().Value;
+        var client = new BailianClient(
+            provider.GetRequiredKeyedService<HttpClient>(DashScopeHttpClient.ServiceKey),
+            provider.GetRequiredService<IDashScopeProtocol>(),
+            options,
+            provider.GetRequiredService<IDashScopeKeySource>());
+        var retry = UpstreamRetryPipeline.Create(resilience, provider.GetRequiredService<ILoggerFactory>().CreateLogger("AiChat.Upstream"));
+        return new ResilientBailianClient(client, retry, TimeSpan.FromSeconds(resilience.DeadlineSeconds));
+    }
+
+    private static ISessionStore CreateSessionStore(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<SessionOptions>>();
+        return options.Value.Store == "redis"
+            ? new RedisSessionStore(new RespConnection(RedisEndpoint.Parse(options.Value.RedisConnection)), options)
+            : new MemorySessionStore(provider.GetRequiredService<TimeProvider>(), options);
     }
 }

@@ -1,74 +1,68 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using AiChat.Core.Api;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Streaming;
 
 /// <summary>
-/// Relays an upstream stream as server-sent events, each as soon as it arrives. A failure before the first event
-/// is an ordinary JSON error with its status; once events are out, it is the format's error event, and the
-/// stream ends cleanly. The client's RequestAborted token cancels the upstream call.
+/// Relays a chat event stream as server-sent events in a given format, each as soon as it arrives. Nothing is
+/// sent until the upstream has answered: a failure before that is an ordinary JSON error with its status (a 429
+/// with Retry-After, a 404 for an unknown session); after it, it is the format's error event and the stream ends
+/// cleanly. The client's RequestAborted token cancels the upstream call.
 /// </summary>
-public sealed class ChatStreamResponder(IOptions<AiChatOptions> options, ILogger<ChatStreamResponder> logger)
+public static class ChatStreamResponder
 {
-    public async Task RespondAsync<TFrame>(HttpContext context, IAsyncEnumerable<ChatDelta> deltas, IChatStreamFormat<TFrame> format)
+    public static async Task RespondAsync(HttpContext context, IAsyncEnumerable<ChatStreamEvent> events, IChatStreamFormat format)
     {
         var aborted = context.RequestAborted;
         try
         {
-            await using var upstream = deltas.GetAsyncEnumerator(aborted);
-            var first = await upstream.MoveNextAsync();
+            await using var source = events.GetAsyncEnumerator(aborted);
+            var held = new List<ChatStreamEvent>(2);
+            while (await source.MoveNextAsync())
+            {
+                held.Add(source.Current);
+                if (source.Current is not StreamStartEvent)
+                {
+                    break;
+                }
+            }
+
+            if (held is [.., StreamErrorEvent failure])
+            {
+                await ApiErrorWriter.WriteAsync(context, failure.Error);
+                return;
+            }
+
             StartEventStream(context.Response);
-            await SseFormatter.WriteAsync(Events(upstream, first, format, aborted), context.Response.Body, format.WriteData, aborted);
+            await SseFormatter.WriteAsync(Frames(held, source, format, aborted), context.Response.Body, format.WriteData, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             // The client went away; disposing the enumerator cancelled the upstream call.
         }
-        catch (Exception e) when (!context.Response.HasStarted && Map(e) is { } error)
-        {
-            UpstreamLog.CallFailed(logger, error.Status, error.Code, error.UpstreamRequestId, e);
-            await ApiErrorWriter.WriteAsync(context, error);
-        }
     }
 
-    private async IAsyncEnumerable<SseItem<TFrame>> Events<TFrame>(
-        IAsyncEnumerator<ChatDelta> upstream, bool hasCurrent, IChatStreamFormat<TFrame> format, [EnumeratorCancellation] CancellationToken aborted)
+    private static async IAsyncEnumerable<SseItem<ChatStreamEvent?>> Frames(
+        List<ChatStreamEvent> held, IAsyncEnumerator<ChatStreamEvent> source, IChatStreamFormat format, [EnumeratorCancellation] CancellationToken aborted)
     {
-        foreach (var item in format.OnStarted())
+        foreach (var streamEvent in held)
         {
-            yield return item;
-        }
-
-        ApiError? failure = null;
-        while (hasCurrent)
-        {
-            if (format.OnDelta(upstream.Current) is { } item)
+            foreach (var item in format.Translate(streamEvent))
             {
                 yield return item;
             }
-
-            try
-            {
-                hasCurrent = await upstream.MoveNextAsync();
-            }
-            catch (Exception e) when (!aborted.IsCancellationRequested && Map(e) is { } error)
-            {
-                UpstreamLog.StreamFailed(logger, error.Code, error.UpstreamRequestId, e);
-                failure = error;
-                hasCurrent = false;
-            }
         }
 
-        foreach (var item in failure is null ? format.OnCompleted() : format.OnFailed(failure))
+        while (await source.MoveNextAsync())
         {
-            yield return item;
+            aborted.ThrowIfCancellationRequested();
+            foreach (var item in format.Translate(source.Current))
+            {
+                yield return item;
+            }
         }
     }
 
@@ -79,6 +73,4 @@ public sealed class ChatStreamResponder(IOptions<AiChatOptions> options, ILogger
         response.Headers["X-Accel-Buffering"] = "no";
         response.HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
     }
-
-    private ApiError? Map(Exception e) => UpstreamErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds);
 }

@@ -1,25 +1,16 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
-using AiChat.Core.Api;
-using AiChat.Core.Chat;
 
 namespace AiChat.Core.Streaming;
 
 /// <summary>
-/// How one kind of stream endpoint looks on the wire. <see cref="ChatStreamResponder"/> drives the upstream
-/// stream and asks the format for the events to send; each endpoint dialect is one format over the same pipeline.
+/// How one stream endpoint's dialect looks on the wire. <see cref="ChatStreamResponder"/> drives the one event
+/// pipeline (<see cref="StreamChatService"/>) and asks the format what each event becomes: none, one or more SSE
+/// events. An item whose data is null is the dialect's end marker.
 /// </summary>
-public interface IChatStreamFormat<TFrame>
+public interface IChatStreamFormat
 {
-    IEnumerable<SseItem<TFrame>> OnStarted();
+    IEnumerable<SseItem<ChatStreamEvent?>> Translate(ChatStreamEvent streamEvent);
 
-    /// <returns>The event for this delta, or null when it has nothing to show in this format.</returns>
-    SseItem<TFrame>? OnDelta(ChatDelta delta);
-
-    IEnumerable<SseItem<TFrame>> OnFailed(ApiError failure);
-
-    IEnumerable<SseItem<TFrame>> OnCompleted();
-
-    /// <summary>Writes one event's data field.</summary>
-    void WriteData(SseItem<TFrame> item, IBufferWriter<byte> output);
+    void WriteData(SseItem<ChatStreamEvent?> item, IBufferWriter<byte> output);
 }

@@ -12,6 +12,9 @@ public sealed class StartupValidationTests
     [InlineData("DASHSCOPE_BASE_URL", "not a url")]
     [InlineData("DASHSCOPE_MODEL", "gpt-4")]
     [InlineData("MAX_REQUEST_BODY_BYTES", "10")]
+    [InlineData("KEY_VAULT_URI", "http://my-vault.vault.azure.net/")]
+    [InlineData("KEY_VAULT_URI", "my-vault")]
+    [InlineData("DASHSCOPE_API_KEY_SECRET_NAME", "DashScope_Api_Key")]
     public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_setting(string setting, string value)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

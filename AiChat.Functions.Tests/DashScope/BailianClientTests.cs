@@ -152,6 +152,6 @@ public sealed class BailianClientTests
         IDashScopeProtocol protocol = options.Protocol == DashScopeProtocol.CompatibleMode
             ? new CompatibleModeProtocol(new Uri(baseUrl))
             : new NativeProtocol(new Uri(baseUrl));
-        return new BailianClient(new HttpClient(handler), protocol, Options.Create(options));
+        return new BailianClient(new HttpClient(handler), protocol, Options.Create(options), new ConfiguredKeySource(Options.Create(options)));
     }
 }

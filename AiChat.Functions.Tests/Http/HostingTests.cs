@@ -31,20 +31,7 @@ public sealed class HostingTests
         await using var app = AiChatApplication.Start(new Dictionary<string, string?>(), "Production");
         using var client = app.CreateClient();
 
-        using var health = await client.GetAsync("/health");
-        var healthBody = await Json.ReadAsync(health);
-        using var completion = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi"));
-        using var stream = await client.PostAsync("/api/chat/stream", Json.ChatBody("hi"));
-
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Equal("degraded", healthBody.GetProperty("status").GetString());
-        Assert.Contains("DASHSCOPE_API_KEY", healthBody.GetProperty("message").GetString(), StringComparison.Ordinal);
-        foreach (var response in new[] { completion, stream })
-        {
-            var error = await Json.ReadAsync(response);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Contains("DASHSCOPE_API_KEY", error.GetProperty("error").GetString(), StringComparison.Ordinal);
-        }
+        await ChatUnavailable.AssertAsync(client, "DASHSCOPE_API_KEY");
     }
 
     [Fact]
@@ -70,7 +57,7 @@ public sealed class HostingTests
     public async Task Upstream_that_does_not_answer_in_time_is_a_504_and_the_upstream_call_is_abandoned()
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = AiChatApplication.Start(emulator, "/api/v1", new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_SECONDS"] = "0.5" });
+        await using var app = AiChatApplication.Start(emulator, "/api/v1", new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_SECONDS"] = "0.5", ["UPSTREAM_MAX_RETRIES"] = "0" });
         using var client = app.CreateClient();
 
         using var completion = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:slow-first-byte]]"));
@@ -84,10 +71,30 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Retries_stop_at_the_overall_deadline()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
+        await using var app = AiChatApplication.Start(emulator, "/compatible-mode/v1", new Dictionary<string, string?>
+        {
+            ["UPSTREAM_TIMEOUT_SECONDS"] = "0.2",
+            ["UPSTREAM_MAX_RETRIES"] = "10",
+            ["UPSTREAM_DEADLINE_SECONDS"] = "0.7",
+        });
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:slow-first-byte]]"));
+        var error = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Contains("retries included", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.InRange(emulator.ReceivedRequests, 2, 5);
+    }
+
+    [Fact]
     public async Task Stream_that_goes_quiet_is_ended_with_a_timeout_error_event()
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = AiChatApplication.Start(emulator, "/compatible-mode/v1", new Dictionary<string, string?> { ["STREAM_IDLE_TIMEOUT_SECONDS"] = "0.5" });
+        await using var app = AiChatApplication.Start(emulator, "/api/v1", new Dictionary<string, string?> { ["STREAM_IDLE_TIMEOUT_SECONDS"] = "0.5" });
         using var client = app.CreateClient();
 
         using var response = await client.PostAsync("/api/chat/stream", Json.ChatBody("hi there [[chunk-delay-ms:5000]]"));

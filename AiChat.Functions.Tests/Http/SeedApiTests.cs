@@ -96,8 +96,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
 
         var content = events.Where(e => e.Data != "[DONE]" && Json.Parse(e.Data).GetProperty("content").GetString()!.Length > 0).ToList();
         Assert.Equal(6, content.Count);
-        var gaps = content.Zip(content.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a.Timestamp, b.Timestamp)).ToList();
-        Assert.All(gaps, gap => Assert.True(gap > TimeSpan.FromMilliseconds(PaceMs / 2), $"two events arrived {gap.TotalMilliseconds:0} ms apart: the stream was buffered"));
+        var gaps = content.Zip(content.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a.Timestamp, b.Timestamp)).Order().ToList();
+        // Buffering bunches every event; a scheduling stall on a busy machine bunches two at most, so judge the median gap.
+        Assert.True(gaps[gaps.Count / 2] > TimeSpan.FromMilliseconds(PaceMs / 2),
+            $"events arrived {string.Join(", ", gaps.Select(gap => $"{gap.TotalMilliseconds:0}"))} ms apart: the stream was buffered");
     }
 
     [Fact]
@@ -201,16 +203,45 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         Assert.Equal("model", body.GetProperty("field").GetString());
     }
 
-    [Fact]
-    public async Task Fail_then_succeed_fault_fails_once_then_answers()
+    [Theory]
+    [InlineData("/api/chat/completions")]
+    [InlineData("/api/chat/stream")]
+    public async Task Fail_then_succeed_fault_is_recovered_by_a_retry(string path)
     {
-        var message = $"flaky {Guid.NewGuid():N} [[fault:fail-then-succeed]]";
+        var marker = Guid.NewGuid().ToString("N");
 
-        using var first = await Client.PostAsync("/api/chat/completions", Json.ChatBody(message));
-        using var second = await Client.PostAsync("/api/chat/completions", Json.ChatBody(message));
+        using var response = await Client.PostAsync(path, Json.ChatBody($"flaky {marker} [[fault:fail-then-succeed]]"));
+        var body = await response.Content.ReadAsStringAsync();
 
-        await AssertJsonErrorAsync(first, 502, "upstream_error");
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(marker, body, StringComparison.Ordinal);
+        Assert.Equal(2, backend.RequestsWith(marker).Count);
+        Assert.Contains(backend.App.Log.Lines, line => line.Contains("Retrying the upstream call (1 of 3)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Transient_fault_that_persists_is_retried_three_times_then_mapped()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+
+        using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"{marker} [[fault:model-unavailable]]"));
+
+        await AssertJsonErrorAsync(response, 503, "model_unavailable");
+        Assert.Equal(4, backend.RequestsWith(marker).Count);
+    }
+
+    [Theory]
+    [InlineData("invalid-key")]
+    [InlineData("unknown-model")]
+    [InlineData("moderation")]
+    public async Task Fault_that_is_not_transient_is_not_retried(string fault)
+    {
+        var marker = Guid.NewGuid().ToString("N");
+
+        using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"{marker} [[fault:{fault}]]"));
+
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Single(backend.RequestsWith(marker));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using AiChat.Emulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,18 +9,20 @@ namespace AiChat.Functions.Tests.Support;
 
 /// <summary>
 /// The real self-host (AiChat.Server's Program) on Kestrel at a loopback port, configured only through the settings
-/// a user would set. Its log is recorded so tests can read it.
+/// a user would set, plus services a test puts in place of the real ones. Its log is recorded so tests can read it.
 /// </summary>
 public sealed class AiChatApplication : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _testServices;
 
-    private AiChatApplication(IReadOnlyDictionary<string, string?> settings, string environment)
+    private AiChatApplication(IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? testServices)
     {
         _settings = settings;
         _environment = environment;
-        UseKestrel(0);
+        _testServices = testServices;
+        UseKestrel();
     }
 
     public RecordingLoggerProvider Log { get; } = new();
@@ -27,24 +30,27 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>
     public Uri Address => ClientOptions.BaseAddress;
 
     /// <summary>A self-host whose upstream is <paramref name="emulator"/>, speaking the protocol <paramref name="basePath"/> names.</summary>
-    public static AiChatApplication Start(DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null)
+    public static AiChatApplication Start(
+        DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         var all = new Dictionary<string, string?>
         {
             ["DASHSCOPE_API_KEY"] = emulator.Options.ApiKey,
             ["DASHSCOPE_BASE_URL"] = new Uri(emulator.Address, basePath).AbsoluteUri,
+            // Retries stay on, as in production; only their backoff is short so the suite stays fast.
+            ["UPSTREAM_RETRY_DELAY_MS"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
 
-        return Start(all, "Production");
+        return Start(all, "Production", testServices);
     }
 
-    public static AiChatApplication Start(IReadOnlyDictionary<string, string?> settings, string environment)
+    public static AiChatApplication Start(IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? testServices = null)
     {
-        var application = new AiChatApplication(settings, environment);
+        var application = new AiChatApplication(settings, environment, testServices);
         application.StartServer();
         return application;
     }
@@ -52,11 +58,18 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        // The port comes from the app's own settings, as PORT or --urls would give it. UseKestrel(port) instead rewrites
+        // the server's addresses after Program has built the host, racing Program's own app.Run() to start it.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Log));
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
+        }
     }
 }

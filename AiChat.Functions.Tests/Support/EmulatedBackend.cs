@@ -25,6 +25,10 @@ public abstract class EmulatedBackend : IAsyncLifetime
         Client = App.CreateClient();
     }
 
+    /// <summary>The emulator's requests whose last user message contains <paramref name="marker"/>.</summary>
+    public IReadOnlyList<ReceivedChatRequest> RequestsWith(string marker) =>
+        [.. Emulator.Requests.Where(r => r.Messages.Count > 0 && r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal))];
+
     public async Task DisposeAsync()
     {
         Client.Dispose();

@@ -46,6 +46,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DASHSCOPE_API_KEY"] = null;
         start.Environment["DASHSCOPE_BASE_URL"] = null;
+        start.Environment["KEY_VAULT_URI"] = null;
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -1,13 +1,16 @@
 using AiChat.Core.DashScope;
+using AiChat.Core.Sessions;
 
 namespace AiChat.Core.Api;
 
-/// <summary>What a client is told when the upstream call fails: never the raw upstream answer, never a 500.</summary>
-public static class UpstreamErrorMapper
+/// <summary>What a client is told when a chat call fails: never the raw upstream answer, never a 500.</summary>
+public static class ChatErrorMapper
 {
-    /// <returns>The error to answer with, or null when <paramref name="exception"/> is not an upstream failure.</returns>
+    /// <returns>The error to answer with, or null when <paramref name="exception"/> is not a failure of a chat call.</returns>
     public static ApiError? Map(Exception exception, int retryAfterSeconds) => exception switch
     {
+        SessionNotFoundException e => new ApiError(404, "session_not_found", e.Message) { Field = "session_id" },
+        SessionStoreUnavailableException e => new ApiError(503, "session_store_unavailable", e.Message),
         DashScopeKeyUnavailableException e => new ApiError(503, "upstream_key_unavailable", e.Message),
         DashScopeException e => Map(e, retryAfterSeconds),
         TimeoutException e => new ApiError(504, "upstream_timeout", e.Message),

@@ -1,9 +1,10 @@
 using AiChat.Core.Api;
 using AiChat.Core.DashScope;
+using AiChat.Core.Sessions;
 
 namespace AiChat.Functions.Tests.Api;
 
-public sealed class UpstreamErrorMapperTests
+public sealed class ChatErrorMapperTests
 {
     public static TheoryData<Exception, int, string> Cases => new()
     {
@@ -25,13 +26,15 @@ public sealed class UpstreamErrorMapperTests
         { new HttpRequestException("Connection refused"), 502, "upstream_unreachable" },
         { new IOException("The response ended prematurely."), 502, "upstream_unreachable" },
         { new DashScopeKeyUnavailableException("DASHSCOPE_API_KEY is not set."), 503, "upstream_key_unavailable" },
+        { new SessionNotFoundException("0123"), 404, "session_not_found" },
+        { new SessionStoreUnavailableException(new IOException("Connection refused")), 503, "session_store_unavailable" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Upstream_failure_maps_to_the_documented_status_and_code(Exception failure, int status, string code)
+    public void Chat_failure_maps_to_the_documented_status_and_code(Exception failure, int status, string code)
     {
-        var error = UpstreamErrorMapper.Map(failure, retryAfterSeconds: 7);
+        var error = ChatErrorMapper.Map(failure, retryAfterSeconds: 7);
 
         Assert.NotNull(error);
         Assert.Equal((status, code), (error.Status, error.Code));
@@ -41,7 +44,7 @@ public sealed class UpstreamErrorMapperTests
     [Fact]
     public void Refused_key_message_does_not_pass_on_the_upstream_text()
     {
-        var error = UpstreamErrorMapper.Map(new DashScopeException(401, "invalid_api_key", "Incorrect API key provided: sk-abc***xyz", "r"), 7);
+        var error = ChatErrorMapper.Map(new DashScopeException(401, "invalid_api_key", "Incorrect API key provided: sk-abc***xyz", "r"), 7);
 
         Assert.DoesNotContain("sk-abc", error!.Message, StringComparison.Ordinal);
         Assert.Equal("r", error.UpstreamRequestId);
@@ -50,8 +53,8 @@ public sealed class UpstreamErrorMapperTests
     [Theory]
     [InlineData(typeof(InvalidOperationException))]
     [InlineData(typeof(OperationCanceledException))]
-    public void Failures_that_are_not_upstream_failures_are_not_mapped(Type type)
+    public void Failures_that_are_not_chat_failures_are_not_mapped(Type type)
     {
-        Assert.Null(UpstreamErrorMapper.Map((Exception)Activator.CreateInstance(type)!, 7));
+        Assert.Null(ChatErrorMapper.Map((Exception)Activator.CreateInstance(type)!, 7));
     }
 }

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+
+namespace AiChat.Core.Api;
+
+internal static partial class ChatLog
+{
+    // The exception's message is DashScope's or ours; neither carries the key (the key only travels in a header).
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat call failed; answered {Status} {Code} (upstream request id {UpstreamRequestId})")]
+    public static partial void CallFailed(ILogger logger, int status, string code, string? upstreamRequestId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat stream failed; sent error {Status} {Code} (upstream request id {UpstreamRequestId})")]
+    public static partial void StreamFailed(ILogger logger, int status, string code, string? upstreamRequestId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Answered with {Model}: finish {FinishReason}, tokens {PromptTokens} prompt + {CompletionTokens} completion = {TotalTokens} (session {SessionId})")]
+    public static partial void Answered(ILogger logger, string model, string? finishReason, int? promptTokens, int? completionTokens, int? totalTokens, string? sessionId);
+}

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+using AiChat.Core.Chat;
+
+namespace AiChat.Core.Api;
+
+public sealed record SessionResponse(
+    [property: JsonPropertyName("session_id")] string SessionId,
+    [property: JsonPropertyName("messages")] IReadOnlyList<ChatMessage> Messages);

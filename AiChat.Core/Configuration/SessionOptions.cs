@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace AiChat.Core.Configuration;
+
+/// <summary>Where conversations are kept between turns, for how long, and how much of each.</summary>
+public sealed class SessionOptions
+{
+    /// <summary><c>memory</c> (one instance) or <c>redis</c> (instances behind a load balancer share sessions).</summary>
+    [ConfigurationKeyName("SESSION_STORE")]
+    [RegularExpression("^(memory|redis)$", ErrorMessage = "SESSION_STORE must be memory or redis.")]
+    public string Store { get; set; } = "memory";
+
+    /// <summary><c>host:port</c>, optionally followed by <c>,password=...</c>.</summary>
+    [ConfigurationKeyName("REDIS_CONNECTION")]
+    public string RedisConnection { get; set; } = "localhost:6379";
+
+    /// <summary>A session unused this long is forgotten; every turn and every read restarts the clock.</summary>
+    [ConfigurationKeyName("SESSION_TTL_MINUTES")]
+    [Range(0.01, 60 * 24 * 30, ErrorMessage = "SESSION_TTL_MINUTES must be between 0.01 and 43200.")]
+    public double TtlMinutes { get; set; } = 30;
+
+    /// <summary>The most messages kept, the system prompt aside; older ones are dropped first.</summary>
+    [ConfigurationKeyName("SESSION_MAX_MESSAGES")]
+    [Range(2, 10_000, ErrorMessage = "SESSION_MAX_MESSAGES must be between 2 and 10000.")]
+    public int MaxMessages { get; set; } = 50;
+
+    /// <summary>The most characters (Unicode code points) of content kept, the system prompt aside.</summary>
+    [ConfigurationKeyName("SESSION_MAX_CHARS")]
+    [Range(100, 10_000_000, ErrorMessage = "SESSION_MAX_CHARS must be between 100 and 10000000.")]
+    public int MaxChars { get; set; } = 100_000;
+
+    public TimeSpan Ttl => TimeSpan.FromMinutes(TtlMinutes);
+}

@@ -1,0 +1,4 @@
+namespace AiChat.Core.Redis;
+
+/// <summary>Redis answered a command with an error reply.</summary>
+public sealed class RedisErrorException(string message) : Exception(message);

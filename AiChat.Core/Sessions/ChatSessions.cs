@@ -1,0 +1,34 @@
+using AiChat.Core.Chat;
+
+namespace AiChat.Core.Sessions;
+
+/// <summary>Turns a request into a conversation with its history, and records the turn once it has been answered.</summary>
+public sealed class ChatSessions(ISessionStore store)
+{
+    /// <param name="sessionId">An existing session, or null.</param>
+    /// <param name="startNew">Without <paramref name="sessionId"/>, whether to start a session (typed events do, the seed's endpoints don't).</param>
+    /// <exception cref="SessionNotFoundException">The session is unknown or has expired.</exception>
+    public async Task<Conversation> BeginAsync(string? sessionId, IReadOnlyList<ChatMessage> newMessages, bool startNew, CancellationToken cancellationToken)
+    {
+        if (sessionId is null)
+        {
+            if (!startNew)
+            {
+                return new Conversation(null, [], newMessages);
+            }
+
+            var created = SessionIds.New();
+            await store.CreateAsync(created, cancellationToken);
+            return new Conversation(created, [], newMessages);
+        }
+
+        var history = SessionIds.IsWellFormed(sessionId) ? await store.GetAsync(sessionId, cancellationToken) : null;
+        return history is null ? throw new SessionNotFoundException(sessionId) : new Conversation(sessionId, history, newMessages);
+    }
+
+    /// <summary>Stores the turn's messages and the reply together; nothing is stored for a request without a session.</summary>
+    public Task CompleteAsync(Conversation conversation, string reply, CancellationToken cancellationToken) =>
+        conversation.SessionId is null
+            ? Task.CompletedTask
+            : store.AppendAsync(conversation.SessionId, [.. conversation.NewMessages, new ChatMessage("assistant", reply)], cancellationToken);
+}

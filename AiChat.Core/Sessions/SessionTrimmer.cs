@@ -1,0 +1,56 @@
+using System.Text;
+using AiChat.Core.Chat;
+using AiChat.Core.Configuration;
+
+namespace AiChat.Core.Sessions;
+
+/// <summary>
+/// The bound on a session's history, shared by every store (RedisSessionStore's script implements the same rule):
+/// system messages are always kept; of the others, the oldest are dropped while there are more than
+/// SESSION_MAX_MESSAGES or more than SESSION_MAX_CHARS code points, then any assistant message left at the front,
+/// so the history starts with a user turn. The turn just appended is never dropped, however long it is.
+/// </summary>
+public static class SessionTrimmer
+{
+    public static void Trim(List<ChatMessage> messages, int firstNew, SessionOptions limits)
+    {
+        var count = 0;
+        var chars = 0;
+        foreach (var message in messages)
+        {
+            if (message.Role != "system")
+            {
+                count++;
+                chars += Length(message.Content);
+            }
+        }
+
+        while ((count > limits.MaxMessages || chars > limits.MaxChars) && OldestDroppable(messages, firstNew) is var index and >= 0)
+        {
+            count--;
+            chars -= Length(messages[index].Content);
+            messages.RemoveAt(index);
+            firstNew--;
+        }
+
+        while (OldestDroppable(messages, firstNew) is var index and >= 0 && messages[index].Role == "assistant")
+        {
+            messages.RemoveAt(index);
+            firstNew--;
+        }
+    }
+
+    public static int Length(string content)
+    {
+        var length = 0;
+        foreach (var _ in content.EnumerateRunes())
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    private static int OldestDroppable(List<ChatMessage> messages, int firstNew) =>
+        messages.FindIndex(0, firstNew, m => m.Role != "system");
+}

@@ -1,0 +1,56 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+
+namespace AiChat.Core.Streaming;
+
+/// <summary>
+/// The stream-chat-service seed's events: the SSE event name is the type, the data the seed's JSON with
+/// <c>type</c>, <c>message_id</c> and <c>session_id</c>, plus <c>chunk</c>, <c>model</c>, <c>finish_reason</c> and
+/// <c>usage</c>, or <c>error</c>, <c>code</c> and <c>status</c>, as the type calls for.
+/// </summary>
+public sealed class TypedEventFormat : IChatStreamFormat
+{
+    public static readonly TypedEventFormat Instance = new();
+
+    public IEnumerable<SseItem<ChatStreamEvent?>> Translate(ChatStreamEvent streamEvent) => [new(streamEvent, streamEvent.Type)];
+
+    public void WriteData(SseItem<ChatStreamEvent?> item, IBufferWriter<byte> output)
+    {
+        var streamEvent = item.Data!;
+        using var json = SseJson.Create(output);
+        json.WriteStartObject();
+        json.WriteString("type", streamEvent.Type);
+        json.WriteString("message_id", streamEvent.MessageId);
+        json.WriteString("session_id", streamEvent.SessionId);
+        switch (streamEvent)
+        {
+            case StreamStartEvent start:
+                json.WriteString("model", start.Model);
+                break;
+            case StreamChunkEvent chunk:
+                json.WriteString("chunk", chunk.Chunk);
+                break;
+            case StreamEndEvent end:
+                json.WriteString("finish_reason", end.FinishReason);
+                if (end.Usage is { } usage)
+                {
+                    json.WriteStartObject("usage");
+                    json.WriteNumber("prompt_tokens", usage.PromptTokens);
+                    json.WriteNumber("completion_tokens", usage.CompletionTokens);
+                    json.WriteNumber("total_tokens", usage.TotalTokens);
+                    json.WriteEndObject();
+                }
+                else
+                {
+                    json.WriteNull("usage");
+                }
+
+                break;
+            case StreamErrorEvent failure:
+                SseJson.WriteError(json, failure.Error);
+                break;
+        }
+
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,58 @@
+using AiChat.Core.Configuration;
+using AiChat.Core.Redis;
+using AiChat.Core.Sessions;
+using AiChat.Functions.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace AiChat.Functions.Tests.Sessions;
+
+/// <summary>The same contract against a real redis-server, plus what only Redis can show: the expiry Redis holds.</summary>
+public sealed class RedisSessionStoreTests(RedisServer redis) : SessionStoreContractTests, IClassFixture<RedisServer>, IAsyncDisposable
+{
+    private readonly List<RespConnection> _connections = [];
+
+    protected override ISessionStore CreateStore(SessionOptions limits) => new RedisSessionStore(Connect(), Options.Create(limits));
+
+    [Fact]
+    public async Task Every_write_and_read_sets_the_ttl_in_redis()
+    {
+        var store = CreateStore(new SessionOptions { TtlMinutes = 10 });
+        var probe = Connect();
+        var id = SessionIds.New();
+        var key = "aichat:session:" + id;
+
+        await store.CreateAsync(id, default);
+        var afterCreate = (long)(await probe.ExecuteAsync(["PTTL", key], default))!;
+        await probe.ExecuteAsync(["PEXPIRE", key, "1000"], default);
+        await store.GetAsync(id, default);
+        var afterRead = (long)(await probe.ExecuteAsync(["PTTL", key], default))!;
+        await probe.ExecuteAsync(["PEXPIRE", key, "1000"], default);
+        await store.AppendAsync(id, [User("q"), Assistant("a")], default);
+        var afterAppend = (long)(await probe.ExecuteAsync(["PTTL", key], default))!;
+
+        Assert.All([afterCreate, afterRead, afterAppend], ttl => Assert.InRange(ttl, 590_000, 600_000));
+    }
+
+    [Fact]
+    public async Task Unreachable_redis_is_reported_as_an_unavailable_store()
+    {
+        var store = new RedisSessionStore(new RespConnection(new RedisEndpoint("127.0.0.1", 1, null)), Options.Create(Limits));
+
+        await Assert.ThrowsAsync<SessionStoreUnavailableException>(() => store.GetAsync(SessionIds.New(), default));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private RespConnection Connect()
+    {
+        var connection = new RespConnection(RedisEndpoint.Parse(redis.Connection));
+        _connections.Add(connection);
+        return connection;
+    }
+}

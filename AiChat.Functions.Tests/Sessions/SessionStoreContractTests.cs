@@ -1,0 +1,124 @@
+using AiChat.Core.Chat;
+using AiChat.Core.Configuration;
+using AiChat.Core.Sessions;
+
+namespace AiChat.Functions.Tests.Sessions;
+
+/// <summary>What every session store must do, run against each store.</summary>
+public abstract class SessionStoreContractTests
+{
+    protected static readonly SessionOptions Limits = new() { MaxMessages = 4, MaxChars = 40, TtlMinutes = 10 };
+
+    private ISessionStore? _store;
+
+    private ISessionStore Store => _store ??= CreateStore(Limits);
+
+    protected abstract ISessionStore CreateStore(SessionOptions limits);
+
+    [Fact]
+    public async Task Created_session_is_empty_and_unknown_session_is_null()
+    {
+        var id = SessionIds.New();
+        await Store.CreateAsync(id, default);
+
+        Assert.Empty((await Store.GetAsync(id, default))!);
+        Assert.Null(await Store.GetAsync(SessionIds.New(), default));
+    }
+
+    [Fact]
+    public async Task Turns_are_kept_in_order()
+    {
+        var id = SessionIds.New();
+        await Store.AppendAsync(id, [User("q1"), Assistant("a1")], default);
+        await Store.AppendAsync(id, [User("q2"), Assistant("a2")], default);
+
+        Assert.Equal([User("q1"), Assistant("a1"), User("q2"), Assistant("a2")], await Store.GetAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Oldest_messages_go_first_beyond_the_message_limit_and_the_system_prompt_stays()
+    {
+        var id = SessionIds.New();
+        await Store.AppendAsync(id, [System("be brief"), User("q1"), Assistant("a1")], default);
+        await Store.AppendAsync(id, [User("q2"), Assistant("a2")], default);
+        await Store.AppendAsync(id, [User("q3"), Assistant("a3")], default);
+
+        Assert.Equal([System("be brief"), User("q2"), Assistant("a2"), User("q3"), Assistant("a3")], await Store.GetAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Oldest_messages_go_first_beyond_the_character_limit_counting_code_points()
+    {
+        var id = SessionIds.New();
+        // 12 + 12 code points (36 UTF-8 bytes each), then 10 + 10: 44 > 40, so the first turn goes.
+        await Store.AppendAsync(id, [User("你好你好你好你好你好你好"), Assistant("再见再见再见再见再见再见")], default);
+        await Store.AppendAsync(id, [User("0123456789"), Assistant("abcdefghij")], default);
+
+        Assert.Equal([User("0123456789"), Assistant("abcdefghij")], await Store.GetAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Under_the_character_limit_nothing_is_dropped_even_in_chinese()
+    {
+        var id = SessionIds.New();
+        await Store.AppendAsync(id, [User("你好你好你好你好你好"), Assistant("再见再见再见再见再见")], default);
+        await Store.AppendAsync(id, [User("0123456789"), Assistant("abcdefghij")], default);
+
+        Assert.Equal(4, (await Store.GetAsync(id, default))!.Count);
+    }
+
+    [Fact]
+    public async Task Newest_turn_is_kept_whole_even_when_it_alone_is_over_the_limits()
+    {
+        var id = SessionIds.New();
+        var longQuestion = new string('x', 100);
+        await Store.AppendAsync(id, [User("q1"), Assistant("a1")], default);
+        await Store.AppendAsync(id, [User(longQuestion), Assistant("a2")], default);
+
+        Assert.Equal([User(longQuestion), Assistant("a2")], await Store.GetAsync(id, default));
+    }
+
+    [Fact]
+    public async Task History_never_starts_with_an_assistant_message_after_trimming()
+    {
+        var id = SessionIds.New();
+        await Store.AppendAsync(id, [User("q1"), Assistant("a1"), Assistant("a1 continued")], default);
+        await Store.AppendAsync(id, [User("q2"), Assistant("a2")], default);
+
+        Assert.Equal([User("q2"), Assistant("a2")], await Store.GetAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Deleted_session_is_gone_and_deleting_it_again_says_so()
+    {
+        var id = SessionIds.New();
+        await Store.AppendAsync(id, [User("q1"), Assistant("a1")], default);
+
+        Assert.True(await Store.DeleteAsync(id, default));
+        Assert.Null(await Store.GetAsync(id, default));
+        Assert.False(await Store.DeleteAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Concurrent_turns_on_one_session_lose_no_message()
+    {
+        var store = CreateStore(new SessionOptions { MaxMessages = 1000, MaxChars = 100_000, TtlMinutes = 10 });
+        var id = SessionIds.New();
+        await store.CreateAsync(id, default);
+
+        await Parallel.ForAsync(0, 24, async (i, token) => await store.AppendAsync(id, [User($"q{i}"), Assistant($"a{i}")], token));
+
+        var history = (await store.GetAsync(id, default))!;
+        Assert.Equal(48, history.Count);
+        for (var i = 0; i < history.Count; i += 2)
+        {
+            Assert.Equal("a" + history[i].Content[1..], history[i + 1].Content);
+        }
+    }
+
+    protected static ChatMessage User(string content) => new("user", content);
+
+    protected static ChatMessage Assistant(string content) => new("assistant", content);
+
+    protected static ChatMessage System(string content) => new("system", content);
+}

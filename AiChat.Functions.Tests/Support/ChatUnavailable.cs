@@ -1,0 +1,33 @@
+using System.Net;
+
+namespace AiChat.Functions.Tests.Support;
+
+/// <summary>What callers see when the server has no DashScope key it can use: health up but degraded, chat calls 503.</summary>
+public static class ChatUnavailable
+{
+    /// <summary>Asserts both, each saying <paramref name="reason"/>.</summary>
+    /// <returns>The chat calls' answers, as sent.</returns>
+    public static async Task<string[]> AssertAsync(HttpClient client, string reason)
+    {
+        using var health = await client.GetAsync("/health");
+        var healthBody = await Json.ReadAsync(health);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("degraded", healthBody.GetProperty("status").GetString());
+        Assert.Contains(reason, healthBody.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(healthBody.GetProperty("upstream").GetProperty("api_key_available").GetBoolean());
+
+        List<string> answers = [];
+        foreach (var path in new[] { "/api/chat/completions", "/api/chat/stream" })
+        {
+            using var response = await client.PostAsync(path, Json.ChatBody("hi"));
+            var answer = await response.Content.ReadAsStringAsync();
+            var error = Json.Parse(answer);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("upstream_key_unavailable", error.GetProperty("code").GetString());
+            Assert.Contains(reason, error.GetProperty("error").GetString(), StringComparison.Ordinal);
+            answers.Add(answer);
+        }
+
+        return [.. answers];
+    }
+}
