@@ -86,33 +86,39 @@ public static class ChatRequestParser
         }
 
         var result = new List<ChatMessage>(messages.GetArrayLength());
-        var index = 0;
         foreach (var message in messages.EnumerateArray())
         {
-            var field = $"messages[{index++}]";
             if (message.ValueKind != JsonValueKind.Object)
             {
-                error = Invalid(field, $"{field} must be an object with role and content.");
+                error = InvalidMessage(result.Count, "", "must be an object with role and content");
                 return null;
             }
 
-            if (!message.TryGetProperty("role", out var role) || role.GetString() is not ("system" or "user" or "assistant"))
+            if (!message.TryGetProperty("role", out var value) || Role(value) is not { } role)
             {
-                error = Invalid($"{field}.role", $"{field}.role must be one of system, user, assistant.");
+                error = InvalidMessage(result.Count, ".role", "must be one of system, user, assistant");
                 return null;
             }
 
             if (!message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String)
             {
-                error = Invalid($"{field}.content", $"{field}.content must be a string.");
+                error = InvalidMessage(result.Count, ".content", "must be a string");
                 return null;
             }
 
-            result.Add(new ChatMessage(role.GetString()!, content.GetString()!));
+            result.Add(new ChatMessage(role, content.GetString()!));
         }
 
         return result;
     }
+
+    /// <summary>The role as one of the three literals, so that reading it allocates nothing; null when it is none of them.</summary>
+    private static string? Role(JsonElement role) =>
+        role.ValueKind != JsonValueKind.String ? null
+        : role.ValueEquals("user"u8) ? "user"
+        : role.ValueEquals("assistant"u8) ? "assistant"
+        : role.ValueEquals("system"u8) ? "system"
+        : null;
 
     private static List<ChatMessage>? ReadMessage(JsonElement body, out ChatRequestReadResult? error)
     {
@@ -177,4 +183,10 @@ public static class ChatRequestParser
     }
 
     private static ChatRequestReadResult Invalid(string field, string message) => new(ApiError.InvalidField(field, message));
+
+    private static ChatRequestReadResult InvalidMessage(int index, string member, string rule)
+    {
+        var field = $"messages[{index}]{member}";
+        return Invalid(field, $"{field} {rule}.");
+    }
 }

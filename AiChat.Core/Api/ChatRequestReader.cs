@@ -64,9 +64,10 @@ public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
     }
 
     private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var mediaType) &&
-        (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
-         mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+        contentType is "application/json" or "application/json; charset=utf-8" ||
+        (MediaTypeHeaderValue.TryParse(contentType, out var mediaType) &&
+         (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
+          mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)));
 
     private static ApiError TooLarge(int limit) =>
         new(413, "payload_too_large", $"The request body is larger than the {limit} bytes this server accepts.");

@@ -28,7 +28,7 @@ public sealed class SeedStreamFormat : IChatStreamFormat
             return;
         }
 
-        using var json = SseJson.Create(output);
+        var json = SseJson.Start(output);
         json.WriteStartObject();
         switch (item.Data)
         {
@@ -46,5 +46,6 @@ public sealed class SeedStreamFormat : IChatStreamFormat
         }
 
         json.WriteEndObject();
+        json.Flush();
     }
 }

@@ -9,7 +9,18 @@ internal static class SseJson
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = AiChatJsonContext.WriterOptions.Encoder };
 
-    public static Utf8JsonWriter Create(IBufferWriter<byte> output) => new(output, Options);
+    // A format writes one event's data and flushes it with no await in between, so one writer per thread serves
+    // every stream instead of a new one per event.
+    [ThreadStatic]
+    private static Utf8JsonWriter? cachedWriter;
+
+    /// <summary>This thread's writer, reset onto <paramref name="output"/>: flush it when the event is written, do not dispose it.</summary>
+    public static Utf8JsonWriter Start(IBufferWriter<byte> output)
+    {
+        var writer = cachedWriter ??= new Utf8JsonWriter(output, Options);
+        writer.Reset(output);
+        return writer;
+    }
 
     public static void WriteError(Utf8JsonWriter json, ApiError error)
     {

@@ -17,7 +17,7 @@ public sealed class TypedEventFormat : IChatStreamFormat
     public void WriteData(SseItem<ChatStreamEvent?> item, IBufferWriter<byte> output)
     {
         var streamEvent = item.Data!;
-        using var json = SseJson.Create(output);
+        var json = SseJson.Start(output);
         json.WriteStartObject();
         json.WriteString("type", streamEvent.Type);
         json.WriteString("message_id", streamEvent.MessageId);
@@ -52,5 +52,6 @@ public sealed class TypedEventFormat : IChatStreamFormat
         }
 
         json.WriteEndObject();
+        json.Flush();
     }
 }

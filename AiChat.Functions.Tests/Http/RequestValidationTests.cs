@@ -15,6 +15,7 @@ public sealed class RequestValidationTests(NativeBackend backend) : IClassFixtur
         { """{"messages":"hi"}""", "messages" },
         { """{"messages":[{"role":"robot","content":"hi"}]}""", "messages[0].role" },
         { """{"messages":[{"content":"hi"}]}""", "messages[0].role" },
+        { """{"messages":[{"role":7,"content":"hi"}]}""", "messages[0].role" },
         { """{"messages":[{"role":"user","content":"hi"},{"role":"user","content":42}]}""", "messages[1].content" },
         { """{"messages":[{"role":"user"}]}""", "messages[0].content" },
         { """{"messages":["hi"]}""", "messages[0]" },

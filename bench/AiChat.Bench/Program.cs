@@ -1,0 +1,21 @@
+using AiChat.Bench;
+
+if (BenchOptions.Parse(args) is not { } options)
+{
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+var run = await BenchRunner.RunAsync(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
+var report = Report.Write(run);
+await File.WriteAllTextAsync(options.ReportPath, report, stop.Token);
+Console.WriteLine(Report.Summary(run));
+Console.WriteLine($"report: {options.ReportPath}");
+return run.IsValid ? 0 : 1;
