@@ -40,7 +40,7 @@ public static class SessionTrimmer
         }
     }
 
-    public static int Length(string content)
+    private static int Length(string content)
     {
         var length = 0;
         foreach (var _ in content.EnumerateRunes())

@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using AiChat.Core.Chat;
+using AiChat.Core.Configuration;
+using AiChat.Core.DashScope;
+using AiChat.Core.Sessions;
+using AiChat.Core.Streaming;
+using AiChat.Functions.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AiChat.Functions.Tests.Sessions;
+
+/// <summary>The stream-chat-service seed's library API, StreamChatAsync, without HTTP in the way.</summary>
+public sealed class StreamChatServiceTests : IDisposable
+{
+    private readonly FakeBailianClient _upstream = new();
+    private readonly MemorySessionStore _store = new(new ManualTimeProvider(), Options.Create(new SessionOptions()));
+    private readonly StreamChatService _service;
+
+    public StreamChatServiceTests() =>
+        _service = new StreamChatService(
+            _upstream,
+            new ChatSessions(_store),
+            Options.Create(new AiChatOptions { DefaultModel = "qwen-plus" }),
+            NullLogger<StreamChatService>.Instance);
+
+    [Fact]
+    public async Task New_conversation_yields_start_chunks_and_end_with_one_message_and_session_id()
+    {
+        var events = await CollectAsync(_service.StreamChatAsync("你好"));
+
+        Assert.Equal(["stream_start", "stream_chunk", "stream_chunk", "stream_end"], events.Select(e => e.Type));
+        Assert.Single(events.Select(e => (e.MessageId, e.SessionId)).Distinct());
+        Assert.NotNull(events[0].SessionId);
+        Assert.Equal("qwen-plus", Assert.IsType<StreamStartEvent>(events[0]).Model);
+        Assert.Equal(["re: ", "你好"], events.OfType<StreamChunkEvent>().Select(c => c.Chunk));
+        var end = Assert.IsType<StreamEndEvent>(events[^1]);
+        Assert.Equal(("stop", new TokenUsage(7, 2, 9)), (end.FinishReason, end.Usage));
+    }
+
+    [Fact]
+    public async Task Second_turn_sends_the_stored_first_turn_upstream_and_the_chosen_options()
+    {
+        var first = await CollectAsync(_service.StreamChatAsync("my name is Ada"));
+        var sessionId = first[0].SessionId;
+
+        await CollectAsync(_service.StreamChatAsync("what is my name?", sessionId, new ChatOptions("qwen-max", Temperature: 0.2)));
+
+        var second = _upstream.Requests[^1];
+        Assert.Equal(("qwen-max", 0.2), (second.Model, second.Temperature));
+        Assert.Equal(
+            [new ChatMessage("user", "my name is Ada"), new ChatMessage("assistant", "re: my name is Ada"), new ChatMessage("user", "what is my name?")],
+            second.Messages);
+        Assert.Equal(4, (await _store.GetAsync(sessionId!, default))!.Count);
+    }
+
+    [Fact]
+    public async Task Unknown_session_is_an_error_event_and_nothing_goes_upstream()
+    {
+        var events = await CollectAsync(_service.StreamChatAsync("hi", SessionIds.New()));
+
+        var error = Assert.IsType<StreamErrorEvent>(Assert.Single(events));
+        Assert.Equal((404, "session_not_found"), (error.Error.Status, error.Error.Code));
+        Assert.Empty(_upstream.Requests);
+    }
+
+    [Fact]
+    public async Task Upstream_failure_after_chunks_is_a_final_error_event_and_the_turn_is_not_stored()
+    {
+        _upstream.Stream = (_, token) => FailsAfterOneChunk(token);
+
+        var events = await CollectAsync(_service.StreamChatAsync("hi"));
+
+        Assert.Equal(["stream_start", "stream_chunk", "error"], events.Select(e => e.Type));
+        Assert.Equal((400, "data_inspection_failed"), (((StreamErrorEvent)events[^1]).Error.Status, ((StreamErrorEvent)events[^1]).Error.Code));
+        Assert.Empty((await _store.GetAsync(events[0].SessionId!, default))!);
+    }
+
+    [Fact]
+    public async Task Cancellation_is_not_turned_into_an_error_event()
+    {
+        using var cancel = new CancellationTokenSource();
+        _upstream.Stream = (_, token) => WaitsForCancellation(token);
+        var events = new List<ChatStreamEvent>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var streamEvent in _service.StreamChatAsync("hi", cancellationToken: cancel.Token))
+            {
+                events.Add(streamEvent);
+                await cancel.CancelAsync();
+            }
+        });
+
+        Assert.Equal(["stream_start"], events.Select(e => e.Type));
+    }
+
+    public void Dispose() => _store.Dispose();
+
+    private static async Task<List<ChatStreamEvent>> CollectAsync(IAsyncEnumerable<ChatStreamEvent> events)
+    {
+        List<ChatStreamEvent> collected = [];
+        await foreach (var streamEvent in events)
+        {
+            collected.Add(streamEvent);
+        }
+
+        return collected;
+    }
+
+    private static async IAsyncEnumerable<ChatDelta> FailsAfterOneChunk([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        yield return new ChatDelta("partly ");
+        throw new DashScopeException(400, "data_inspection_failed", "Output data may contain inappropriate content.", "r");
+    }
+
+    private static async IAsyncEnumerable<ChatDelta> WaitsForCancellation([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        yield break;
+    }
+}
