@@ -13,6 +13,9 @@ public abstract class EmulatedBackend : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The host's base address, for tests that speak raw HTTP over a socket.</summary>
+    public Uri Address => App.Address;
+
     /// <summary>"/api/v1" for the native protocol, "/compatible-mode/v1" for the OpenAI-compatible one.</summary>
     public abstract string BasePath { get; }
 
