@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace AiChat.FunctionsHost;
+
+internal static partial class StandInLog
+{
+    [LoggerMessage(Message = "{Line}")]
+    public static partial void WorkerOutput(ILogger logger, LogLevel level, string line);
+
+    [LoggerMessage(Message = "{Category}: {Message}{Exception}")]
+    public static partial void WorkerLog(ILogger logger, LogLevel level, string category, string message, string exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Functions host stand-in serving {Count} functions at {Address}")]
+    public static partial void Serving(ILogger logger, int count, Uri address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding {Function} ({InvocationId}) failed: {Error}")]
+    public static partial void ForwardingFailed(ILogger logger, string function, string invocationId, Yarp.ReverseProxy.Forwarder.ForwarderError error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invocation {InvocationId} ended {Status}: {Message}")]
+    public static partial void InvocationFailed(ILogger logger, string invocationId, string status, string? message);
+}
