@@ -3,6 +3,10 @@ using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Http;
 
+/// <summary>
+/// CORS is the self-host's own. Under Azure Functions it is the Function App's (the platform answers preflights from
+/// its allowed origins before the worker sees them), so the Functions app sends no CORS headers: see FunctionsCorsTests.
+/// </summary>
 public sealed class CorsTests(NativeBackend backend) : IClassFixture<NativeBackend>
 {
     [Theory]
@@ -40,6 +44,8 @@ public sealed class CorsTests(NativeBackend backend) : IClassFixture<NativeBacke
 
 public sealed class RestrictedOriginsBackend : EmulatedBackend
 {
+    public override HostKind Host => HostKind.SelfHost;
+
     public override string BasePath => "/api/v1";
 
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
@@ -65,6 +71,21 @@ public sealed class RestrictedCorsTests(RestrictedOriginsBackend backend) : ICla
     {
         using var response = await backend.Client.SendAsync(CorsTests.Preflight("/api/chat/stream", "https://evil.example"));
 
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+}
+
+/// <summary>The hosts differ here by design: the Functions app leaves CORS to the Function App's platform setting.</summary>
+public sealed class FunctionsCorsTests(NativeFunctionsBackend backend) : IClassFixture<NativeFunctionsBackend>
+{
+    [Fact]
+    public async Task Functions_app_sends_no_CORS_headers_of_its_own()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/models");
+        request.Headers.Add("Origin", "https://chat.example");
+        using var response = await backend.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 }

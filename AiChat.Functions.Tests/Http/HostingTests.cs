@@ -5,7 +5,7 @@ using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Http;
 
-/// <summary>How the self-host starts with the configurations a user would give it.</summary>
+/// <summary>How AiChat starts with the configurations a user would give it, on both hosts where the behaviour is an HTTP one.</summary>
 public sealed class HostingTests
 {
     [Fact]
@@ -25,20 +25,22 @@ public sealed class HostingTests
         Assert.Contains(server.Output, line => line.Contains("embedded DashScope emulator", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Production_without_a_key_keeps_health_up_and_answers_chat_with_503()
+    [Theory]
+    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    public async Task Production_without_a_key_keeps_health_up_and_answers_chat_with_503(HostKind host)
     {
-        await using var app = AiChatApplication.Start(new Dictionary<string, string?>(), "Production");
+        await using var app = await AiChatHosts.StartAsync(host, new Dictionary<string, string?>(), "Production");
         using var client = app.CreateClient();
 
         await ChatUnavailable.AssertAsync(client, "DASHSCOPE_API_KEY");
     }
 
-    [Fact]
-    public async Task Key_appears_in_no_response_and_no_log_line_even_when_the_upstream_refuses_it()
+    [Theory]
+    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    public async Task Key_appears_in_no_response_and_no_log_line_even_when_the_upstream_refuses_it(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = AiChatApplication.Start(emulator, "/compatible-mode/v1");
+        await using var app = await AiChatHosts.StartAsync(host, emulator, "/compatible-mode/v1");
         using var client = app.CreateClient();
 
         List<string> bodies = [];
@@ -48,16 +50,17 @@ public sealed class HostingTests
             bodies.Add(await response.Content.ReadAsStringAsync());
         }
 
-        Assert.Contains(app.Log.Lines, line => line.Contains("upstream_auth_failed", StringComparison.Ordinal));
+        Assert.Contains(app.LogLines, line => line.Contains("upstream_auth_failed", StringComparison.Ordinal));
         Assert.All(bodies, body => Assert.DoesNotContain(EmulatedBackend.ApiKey, body, StringComparison.Ordinal));
-        Assert.All(app.Log.Lines, line => Assert.DoesNotContain(EmulatedBackend.ApiKey, line, StringComparison.Ordinal));
+        Assert.All(app.LogLines, line => Assert.DoesNotContain(EmulatedBackend.ApiKey, line, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Upstream_that_does_not_answer_in_time_is_a_504_and_the_upstream_call_is_abandoned()
+    [Theory]
+    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    public async Task Upstream_that_does_not_answer_in_time_is_a_504_and_the_upstream_call_is_abandoned(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = AiChatApplication.Start(emulator, "/api/v1", new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_SECONDS"] = "0.5", ["UPSTREAM_MAX_RETRIES"] = "0" });
+        await using var app = await AiChatHosts.StartAsync(host, emulator, "/api/v1", new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_SECONDS"] = "0.5", ["UPSTREAM_MAX_RETRIES"] = "0" });
         using var client = app.CreateClient();
 
         using var completion = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:slow-first-byte]]"));
@@ -70,11 +73,12 @@ public sealed class HostingTests
         await emulator.WaitForAbortedRequestsAsync(2, patience.Token);
     }
 
-    [Fact]
-    public async Task Retries_stop_at_the_overall_deadline()
+    [Theory]
+    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    public async Task Retries_stop_at_the_overall_deadline(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = AiChatApplication.Start(emulator, "/compatible-mode/v1", new Dictionary<string, string?>
+        await using var app = await AiChatHosts.StartAsync(host, emulator, "/compatible-mode/v1", new Dictionary<string, string?>
         {
             ["UPSTREAM_TIMEOUT_SECONDS"] = "0.2",
             ["UPSTREAM_MAX_RETRIES"] = "10",
@@ -90,11 +94,12 @@ public sealed class HostingTests
         Assert.InRange(emulator.ReceivedRequests, 2, 5);
     }
 
-    [Fact]
-    public async Task Stream_that_goes_quiet_is_ended_with_a_timeout_error_event()
+    [Theory]
+    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    public async Task Stream_that_goes_quiet_is_ended_with_a_timeout_error_event(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = AiChatApplication.Start(emulator, "/api/v1", new Dictionary<string, string?> { ["STREAM_IDLE_TIMEOUT_SECONDS"] = "0.5" });
+        await using var app = await AiChatHosts.StartAsync(host, emulator, "/api/v1", new Dictionary<string, string?> { ["STREAM_IDLE_TIMEOUT_SECONDS"] = "0.5" });
         using var client = app.CreateClient();
 
         using var response = await client.PostAsync("/api/chat/stream", Json.ChatBody("hi there [[chunk-delay-ms:5000]]"));
@@ -105,14 +110,15 @@ public sealed class HostingTests
         Assert.Equal(504, Json.Parse(events[^2].Data).GetProperty("status").GetInt32());
     }
 
-    [Fact]
-    public async Task Unreachable_upstream_is_a_502()
+    [Theory]
+    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    public async Task Unreachable_upstream_is_a_502(HostKind host)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        await using var app = AiChatApplication.Start(new Dictionary<string, string?>
+        await using var app = await AiChatHosts.StartAsync(host, new Dictionary<string, string?>
         {
             ["DASHSCOPE_API_KEY"] = EmulatedBackend.ApiKey,
             ["DASHSCOPE_BASE_URL"] = $"http://127.0.0.1:{closedPort}/api/v1",

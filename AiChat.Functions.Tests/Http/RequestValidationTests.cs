@@ -5,35 +5,10 @@ using AiChat.Functions.Tests.Support;
 namespace AiChat.Functions.Tests.Http;
 
 /// <summary>Bad input is refused with a JSON 4xx naming the field, and never reaches the upstream.</summary>
-public sealed class RequestValidationTests(NativeBackend backend) : IClassFixture<NativeBackend>
+public abstract class RequestValidationTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : EmulatedBackend
 {
-    public static TheoryData<string, string> BadBodies => new()
-    {
-        { """[]""", "body" },
-        { """{}""", "messages" },
-        { """{"messages":[]}""", "messages" },
-        { """{"messages":"hi"}""", "messages" },
-        { """{"messages":[{"role":"robot","content":"hi"}]}""", "messages[0].role" },
-        { """{"messages":[{"content":"hi"}]}""", "messages[0].role" },
-        { """{"messages":[{"role":7,"content":"hi"}]}""", "messages[0].role" },
-        { """{"messages":[{"role":"user","content":"hi"},{"role":"user","content":42}]}""", "messages[1].content" },
-        { """{"messages":[{"role":"user"}]}""", "messages[0].content" },
-        { """{"messages":["hi"]}""", "messages[0]" },
-        { """{"model":"gpt-4","messages":[{"role":"user","content":"hi"}]}""", "model" },
-        { """{"model":7,"messages":[{"role":"user","content":"hi"}]}""", "model" },
-        { """{"temperature":2,"messages":[{"role":"user","content":"hi"}]}""", "temperature" },
-        { """{"temperature":-0.1,"messages":[{"role":"user","content":"hi"}]}""", "temperature" },
-        { """{"temperature":"hot","messages":[{"role":"user","content":"hi"}]}""", "temperature" },
-        { """{"top_p":0,"messages":[{"role":"user","content":"hi"}]}""", "top_p" },
-        { """{"top_p":1.5,"messages":[{"role":"user","content":"hi"}]}""", "top_p" },
-        { """{"max_tokens":0,"messages":[{"role":"user","content":"hi"}]}""", "max_tokens" },
-        { """{"max_tokens":1.5,"messages":[{"role":"user","content":"hi"}]}""", "max_tokens" },
-        { """{"model":"qwen-max","max_tokens":8193,"messages":[{"role":"user","content":"hi"}]}""", "max_tokens" },
-        { """{"messages":[{"role":"user","content":"hi"}""", "body" },
-    };
-
     [Theory]
-    [MemberData(nameof(BadBodies))]
+    [MemberData(nameof(BadChatBodies.All), MemberType = typeof(BadChatBodies))]
     public async Task Bad_body_is_a_400_naming_the_field_and_never_reaches_the_upstream(string body, string field)
     {
         foreach (var path in new[] { "/api/chat/completions", "/api/chat/stream" })
@@ -96,28 +71,8 @@ public sealed class RequestValidationTests(NativeBackend backend) : IClassFixtur
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("payload_too_large", (await Json.ReadAsync(response)).GetProperty("code").GetString());
     }
-
-    [Fact]
-    public async Task Unknown_route_is_a_404_json_error()
-    {
-        using var response = await backend.Client.GetAsync("/api/nothing-here");
-        var error = await Json.ReadAsync(response);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("not_found", error.GetProperty("code").GetString());
-    }
-
-    [Theory]
-    [InlineData("GET", "/api/chat/completions")]
-    [InlineData("GET", "/api/chat/stream")]
-    [InlineData("POST", "/api/models")]
-    [InlineData("DELETE", "/health")]
-    public async Task Wrong_method_is_a_405_json_error(string method, string path)
-    {
-        using var response = await backend.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
-        var error = await Json.ReadAsync(response);
-
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-        Assert.Equal("method_not_allowed", error.GetProperty("code").GetString());
-    }
 }
+
+public sealed class SelfHostRequestValidationTests(NativeBackend backend) : RequestValidationTests<NativeBackend>(backend);
+
+public sealed class FunctionsRequestValidationTests(NativeFunctionsBackend backend) : RequestValidationTests<NativeFunctionsBackend>(backend);

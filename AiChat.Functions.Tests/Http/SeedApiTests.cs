@@ -216,7 +216,7 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(marker, body, StringComparison.Ordinal);
         Assert.Equal(2, backend.RequestsWith(marker).Count);
-        Assert.Contains(backend.App.Log.Lines, line => line.Contains("Retrying the upstream call (1 of 3)", StringComparison.Ordinal));
+        Assert.Contains(backend.App.LogLines, line => line.Contains("Retrying the upstream call (1 of 3)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -300,7 +300,8 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
     }
 }
 
-public sealed class NativeProtocolSeedApiTests(NativeBackend backend) : SeedApiTests<NativeBackend>(backend)
+/// <summary>The native protocol's own ways of failing a stream, on top of every seed test.</summary>
+public abstract class NativeProtocolSeedApiTests<TBackend>(TBackend backend) : SeedApiTests<TBackend>(backend) where TBackend : EmulatedBackend
 {
     [Theory]
     [InlineData("frame")]
@@ -313,4 +314,10 @@ public sealed class NativeProtocolSeedApiTests(NativeBackend backend) : SeedApiT
     }
 }
 
-public sealed class CompatibleModeSeedApiTests(CompatibleModeBackend backend) : SeedApiTests<CompatibleModeBackend>(backend);
+public sealed class SelfHostNativeSeedApiTests(NativeBackend backend) : NativeProtocolSeedApiTests<NativeBackend>(backend);
+
+public sealed class SelfHostCompatibleModeSeedApiTests(CompatibleModeBackend backend) : SeedApiTests<CompatibleModeBackend>(backend);
+
+public sealed class FunctionsNativeSeedApiTests(NativeFunctionsBackend backend) : NativeProtocolSeedApiTests<NativeFunctionsBackend>(backend);
+
+public sealed class FunctionsCompatibleModeSeedApiTests(CompatibleModeFunctionsBackend backend) : SeedApiTests<CompatibleModeFunctionsBackend>(backend);

@@ -5,7 +5,7 @@ using AiChat.Functions.Tests.Support;
 namespace AiChat.Functions.Tests.Http;
 
 /// <summary>POST /api/chat/events and the session endpoints, over real sockets, against the emulator.</summary>
-public sealed class TypedEventTests(CompatibleModeBackend backend) : IClassFixture<CompatibleModeBackend>
+public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : EmulatedBackend
 {
     private HttpClient Client => backend.Client;
 
@@ -197,6 +197,10 @@ public sealed class TypedEventTests(CompatibleModeBackend backend) : IClassFixtu
         var marker = Guid.NewGuid().ToString("N");
         var (sessionId, _) = await TypedEvents.TurnAsync(Client, marker);
 
-        Assert.Contains(backend.App.Log.Lines, line => line.Contains("tokens 1 prompt + 3 completion = 4", StringComparison.Ordinal) && line.Contains(sessionId, StringComparison.Ordinal));
+        Assert.Contains(backend.App.LogLines, line => line.Contains("tokens 1 prompt + 3 completion = 4", StringComparison.Ordinal) && line.Contains(sessionId, StringComparison.Ordinal));
     }
 }
+
+public sealed class SelfHostTypedEventTests(CompatibleModeBackend backend) : TypedEventTests<CompatibleModeBackend>(backend);
+
+public sealed class FunctionsTypedEventTests(CompatibleModeFunctionsBackend backend) : TypedEventTests<CompatibleModeFunctionsBackend>(backend);

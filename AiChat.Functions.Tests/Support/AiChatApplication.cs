@@ -11,7 +11,7 @@ namespace AiChat.Functions.Tests.Support;
 /// The real self-host (AiChat.Server's Program) on Kestrel at a loopback port, configured only through the settings
 /// a user would set, plus services a test puts in place of the real ones. Its log is recorded so tests can read it.
 /// </summary>
-public sealed class AiChatApplication : WebApplicationFactory<Program>
+public sealed class AiChatApplication : WebApplicationFactory<Program>, IAiChatHost
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
@@ -29,24 +29,14 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>
 
     public Uri Address => ClientOptions.BaseAddress;
 
+    public HostKind Kind => HostKind.SelfHost;
+
+    public IReadOnlyCollection<string> LogLines => Log.Lines;
+
     /// <summary>A self-host whose upstream is <paramref name="emulator"/>, speaking the protocol <paramref name="basePath"/> names.</summary>
     public static AiChatApplication Start(
-        DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
-    {
-        var all = new Dictionary<string, string?>
-        {
-            ["DASHSCOPE_API_KEY"] = emulator.Options.ApiKey,
-            ["DASHSCOPE_BASE_URL"] = new Uri(emulator.Address, basePath).AbsoluteUri,
-            // Retries stay on, as in production; only their backoff is short so the suite stays fast.
-            ["UPSTREAM_RETRY_DELAY_MS"] = "1",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        return Start(all, "Production", testServices);
-    }
+        DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null) =>
+        Start(AiChatHosts.UpstreamSettings(emulator, basePath, settings), "Production", testServices);
 
     public static AiChatApplication Start(IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? testServices = null)
     {

@@ -2,19 +2,21 @@ using AiChat.Emulator;
 
 namespace AiChat.Functions.Tests.Support;
 
-/// <summary>An emulator and a self-host in front of it, shared by the tests of one class.</summary>
+/// <summary>An emulator and AiChat in front of it, on one of the two hosts, shared by the tests of one class.</summary>
 public abstract class EmulatedBackend : IAsyncLifetime
 {
     public const string ApiKey = "sk-test-5e5a1b2c3d4e5f60718293a4b5c6d7e8";
 
     public DashScopeEmulator Emulator { get; private set; } = null!;
 
-    public AiChatApplication App { get; private set; } = null!;
+    public IAiChatHost App { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>The host's base address, for tests that speak raw HTTP over a socket.</summary>
     public Uri Address => App.Address;
+
+    public abstract HostKind Host { get; }
 
     /// <summary>"/api/v1" for the native protocol, "/compatible-mode/v1" for the OpenAI-compatible one.</summary>
     public abstract string BasePath { get; }
@@ -24,7 +26,7 @@ public abstract class EmulatedBackend : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = ApiKey });
-        App = AiChatApplication.Start(Emulator, BasePath, Settings);
+        App = await AiChatHosts.StartAsync(Host, Emulator, BasePath, Settings);
         Client = App.CreateClient();
     }
 
@@ -42,10 +44,28 @@ public abstract class EmulatedBackend : IAsyncLifetime
 
 public sealed class NativeBackend : EmulatedBackend
 {
+    public override HostKind Host => HostKind.SelfHost;
+
     public override string BasePath => "/api/v1";
 }
 
 public sealed class CompatibleModeBackend : EmulatedBackend
 {
+    public override HostKind Host => HostKind.SelfHost;
+
+    public override string BasePath => "/compatible-mode/v1";
+}
+
+public sealed class NativeFunctionsBackend : EmulatedBackend
+{
+    public override HostKind Host => HostKind.Functions;
+
+    public override string BasePath => "/api/v1";
+}
+
+public sealed class CompatibleModeFunctionsBackend : EmulatedBackend
+{
+    public override HostKind Host => HostKind.Functions;
+
     public override string BasePath => "/compatible-mode/v1";
 }

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text;
+using AiChat.Functions.Tests.Support;
+
+namespace AiChat.Functions.Tests.Functions;
+
+/// <summary>What only the Functions app does, or does differently from the self-host, seen through the host stand-in.</summary>
+public sealed class FunctionsHostBehaviourTests(NativeFunctionsBackend backend) : IClassFixture<NativeFunctionsBackend>
+{
+    [Fact]
+    public async Task Stand_in_routes_the_seven_functions_from_the_workers_own_metadata()
+    {
+        var routes = ((FunctionsApp)backend.App).Routes.Routes.Select(r => $"{string.Join(',', r.Methods).ToUpperInvariant()} {r.Template}").Order();
+
+        Assert.Equal(
+            ["DELETE api/sessions/{id}", "GET api/models", "GET api/sessions/{id}", "GET health", "POST api/chat/completions", "POST api/chat/events", "POST api/chat/stream"],
+            routes);
+    }
+
+    // By design: the host answers a path no function serves, with its own empty 404, before the worker is involved.
+    [Theory]
+    [InlineData("GET", "/nowhere")]
+    [InlineData("POST", "/health")]
+    public async Task Path_or_method_no_function_serves_is_the_hosts_empty_404(string method, string path)
+    {
+        var received = backend.Emulator.ReceivedRequests;
+        using var response = await backend.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, response.Content.Headers.ContentLength);
+        Assert.Equal(received, backend.Emulator.ReceivedRequests);
+    }
+
+    [Fact]
+    public async Task Exception_in_a_function_is_a_JSON_500_without_its_stack_trace()
+    {
+        // An unpaired surrogate escape passes the JSON syntax check and throws when the string is read.
+        using var response = await backend.Client.PostAsync("/api/chat/completions", new StringContent("""{"messages":[{"role":"user","content":"\ud800 x"}]}""", Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("internal_error", Json.Parse(body).GetProperty("code").GetString());
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+        Assert.Contains(backend.App.LogLines, line => line.Contains("Function ChatCompletions failed", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using AiChat.Functions.Tests.Support;
+
+namespace AiChat.Functions.Tests.Http;
+
+/// <summary>
+/// The self-host answers a path or method it does not serve with a JSON error. The hosts differ here by design: under
+/// Azure Functions the host answers with its own empty 404 before the app is involved (FunctionsHostBehaviourTests).
+/// </summary>
+public sealed class UnknownRouteTests(NativeBackend backend) : IClassFixture<NativeBackend>
+{
+    [Fact]
+    public async Task Unknown_route_is_a_404_json_error()
+    {
+        using var response = await backend.Client.GetAsync("/api/nothing-here");
+        var error = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("not_found", error.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/chat/completions")]
+    [InlineData("GET", "/api/chat/stream")]
+    [InlineData("POST", "/api/models")]
+    [InlineData("DELETE", "/health")]
+    public async Task Wrong_method_is_a_405_json_error(string method, string path)
+    {
+        using var response = await backend.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        var error = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("method_not_allowed", error.GetProperty("code").GetString());
+    }
+}

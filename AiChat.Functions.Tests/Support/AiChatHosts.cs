@@ -1,0 +1,37 @@
+using AiChat.Emulator;
+
+namespace AiChat.Functions.Tests.Support;
+
+/// <summary>Starts AiChat on either host from the same settings.</summary>
+public static class AiChatHosts
+{
+    public static TheoryData<HostKind> Both => new() { HostKind.SelfHost, HostKind.Functions };
+
+    /// <summary>AiChat whose upstream is <paramref name="emulator"/>, speaking the protocol <paramref name="basePath"/> names.</summary>
+    public static Task<IAiChatHost> StartAsync(HostKind kind, DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(kind, UpstreamSettings(emulator, basePath, settings), "Production");
+
+    public static async Task<IAiChatHost> StartAsync(HostKind kind, IReadOnlyDictionary<string, string?> settings, string environment) =>
+        kind == HostKind.SelfHost
+            ? AiChatApplication.Start(settings, environment)
+            : await FunctionsApp.StartAsync(settings, environment);
+
+    public static HttpClient CreateClient(this IAiChatHost host) => new() { BaseAddress = host.Address };
+
+    internal static Dictionary<string, string?> UpstreamSettings(DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["DASHSCOPE_API_KEY"] = emulator.Options.ApiKey,
+            ["DASHSCOPE_BASE_URL"] = new Uri(emulator.Address, basePath).AbsoluteUri,
+            // Retries stay on, as in production; only their backoff is short so the suite stays fast.
+            ["UPSTREAM_RETRY_DELAY_MS"] = "1",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+}
