@@ -112,7 +112,10 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
         using var first = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"a {marker}"));
         using var second = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"b {marker}"));
 
-        Assert.All(backend.RequestsWith(marker), request => Assert.Single(request.Messages));
+        var upstream = backend.RequestsWith(marker);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal(2, upstream.Count);
+        Assert.All(upstream, request => Assert.Single(request.Messages));
     }
 
     [Theory]
@@ -186,6 +189,9 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
         using var empty = await Client.PostAsync("/api/chat/events", Json.Body("""{"message":""}"""));
         using var wrongSession = await Client.PostAsync("/api/chat/events", Json.Body("""{"message":"hi","session_id":5}"""));
 
+        Assert.Equal(
+            [HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest],
+            [missing.StatusCode, empty.StatusCode, wrongSession.StatusCode]);
         Assert.Equal("message", (await Json.ReadAsync(missing)).GetProperty("field").GetString());
         Assert.Equal("message", (await Json.ReadAsync(empty)).GetProperty("field").GetString());
         Assert.Equal("session_id", (await Json.ReadAsync(wrongSession)).GetProperty("field").GetString());
