@@ -4,16 +4,23 @@ using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Http;
 
-/// <summary>Two self-host instances over one real Redis, as Functions scale-out or a load balancer would run them.</summary>
+/// <summary>Two instances over one real Redis, as Functions scale-out or a load balancer would run them, on either host.</summary>
 public sealed class SharedSessionTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    [Fact]
-    public async Task Conversation_started_on_one_instance_continues_on_the_other()
+    public static TheoryData<HostKind, HostKind> Pairs => new()
+    {
+        { HostKind.SelfHost, HostKind.SelfHost },
+        { HostKind.SelfHost, HostKind.Functions },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public async Task Conversation_started_on_one_instance_continues_on_the_other(HostKind firstHost, HostKind secondHost)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
         var settings = new Dictionary<string, string?> { ["SESSION_STORE"] = "redis", ["REDIS_CONNECTION"] = redis.Connection };
-        await using var first = AiChatApplication.Start(emulator, "/api/v1", settings);
-        await using var second = AiChatApplication.Start(emulator, "/api/v1", settings);
+        await using var first = await AiChatHosts.StartAsync(firstHost, emulator, "/api/v1", settings);
+        await using var second = await AiChatHosts.StartAsync(secondHost, emulator, "/api/v1", settings);
         using var firstClient = first.CreateClient();
         using var secondClient = second.CreateClient();
         var marker = Guid.NewGuid().ToString("N");
@@ -31,11 +38,12 @@ public sealed class SharedSessionTests(RedisServer redis) : IClassFixture<RedisS
         Assert.Equal(HttpStatusCode.NotFound, readAfterDelete.StatusCode);
     }
 
-    [Fact]
-    public async Task Redis_that_cannot_be_reached_is_a_503_for_sessions_and_leaves_plain_chat_working()
+    [Theory]
+    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    public async Task Redis_that_cannot_be_reached_is_a_503_for_sessions_and_leaves_plain_chat_working(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = AiChatApplication.Start(emulator, "/api/v1", new Dictionary<string, string?> { ["SESSION_STORE"] = "redis", ["REDIS_CONNECTION"] = "127.0.0.1:1" });
+        await using var app = await AiChatHosts.StartAsync(host, emulator, "/api/v1", new Dictionary<string, string?> { ["SESSION_STORE"] = "redis", ["REDIS_CONNECTION"] = "127.0.0.1:1" });
         using var client = app.CreateClient();
 
         using var events = await TypedEvents.PostAsync(client, "hi");
