@@ -84,7 +84,7 @@ public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
 
         using (document)
         {
-            if (JsonTextValidator.FindInvalidText(body) is { } field)
+            if (JsonTextValidator.FindInvalidText(document.RootElement) is { } field)
             {
                 return new(new ApiError(400, "invalid_text",
                     $"{field} is not valid text: it holds bytes that are not UTF-8, or a \\u escape of half a UTF-16 surrogate pair.") { Field = field });

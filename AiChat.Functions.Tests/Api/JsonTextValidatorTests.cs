@@ -29,7 +29,7 @@ public sealed class JsonTextValidatorTests
             var options = escaped ? JsonSerializerOptions.Default : Raw;
             var body = Body(JsonSerializer.Serialize(content, options), JsonSerializer.Serialize(name, options), JsonSerializer.Serialize(value, options));
 
-            Assert.Null(JsonTextValidator.FindInvalidText(Split(body, cuts)));
+            Assert.Null(FindInvalidText(Split(body, cuts)));
         });
     }
 
@@ -44,7 +44,7 @@ public sealed class JsonTextValidatorTests
             var strings = new[] { text, "name", "value" }.Select(s => JsonSerializer.Serialize(s)).ToArray();
             strings[place] = strings[place].Insert(1, bad);
 
-            Assert.Equal(path, JsonTextValidator.FindInvalidText(Split(Body(strings[0], strings[1], strings[2]), cuts)));
+            Assert.Equal(path, FindInvalidText(Split(Body(strings[0], strings[1], strings[2]), cuts)));
         });
     }
 
@@ -57,7 +57,7 @@ public sealed class JsonTextValidatorTests
     {
         byte[] body = [.. """{"model":"qwen-plus","extra":{"ok":1,"""u8, (byte)'"', .. bad, .. "\":2}}"u8];
 
-        Assert.Equal("extra", JsonTextValidator.FindInvalidText(new ReadOnlySequence<byte>(body)));
+        Assert.Equal("extra", FindInvalidText(new ReadOnlySequence<byte>(body)));
     }
 
     [Fact]
@@ -66,7 +66,13 @@ public sealed class JsonTextValidatorTests
         var name = new string('n', 1000);
         var body = Encoding.UTF8.GetBytes($$"""{"{{name}}":"\ud800"}""");
 
-        Assert.Equal(new string('n', 64) + "…", JsonTextValidator.FindInvalidText(new ReadOnlySequence<byte>(body)));
+        Assert.Equal(new string('n', 64) + "…", FindInvalidText(new ReadOnlySequence<byte>(body)));
+    }
+
+    private static string? FindInvalidText(ReadOnlySequence<byte> body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return JsonTextValidator.FindInvalidText(document.RootElement);
     }
 
     /// <param name="content">The content of messages[1]; <paramref name="name"/> is a member of messages[1], <paramref name="value"/> is extra.list[2].</param>
