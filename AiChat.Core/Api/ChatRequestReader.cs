@@ -39,7 +39,7 @@ public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
         catch (IOException e) when (!cancellationToken.IsCancellationRequested)
         {
             // Kestrel reports a chunk size that overflows as an IOException rather than as a bad request.
-            return new(new ApiError(400, "malformed_request", $"The request body could not be read: {e.Message}"));
+            return new(new ApiError(400, "malformed_request", $"The request is malformed: {e.Message}"));
         }
     }
 
