@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AiChat.Functions.Tests.Hostile;
+namespace AiChat.Functions.Tests.Http.Hostile;
 
 /// <summary>One request of the hostile corpus, and what the server must answer it with.</summary>
 public sealed record HostileRequest(string Description, string Path, byte[] Body, int ExpectedStatus, string? ExpectedField = null)

@@ -1,7 +1,7 @@
 using AiChat.Functions.Tests.Support;
 using CsCheck;
 
-namespace AiChat.Functions.Tests.Hostile;
+namespace AiChat.Functions.Tests.Http.Hostile;
 
 /// <summary>
 /// The hostile-body corpus: every body is refused with a 4xx JSON error naming what is wrong, nothing reaches the

@@ -1,7 +1,7 @@
 using System.Text;
 using AiChat.Functions.Tests.Support;
 
-namespace AiChat.Functions.Tests.Hostile;
+namespace AiChat.Functions.Tests.Http.Hostile;
 
 /// <summary>
 /// Bodies that arrive too slowly, or never in full, end with a 408 JSON error once Kestrel's minimum request body data

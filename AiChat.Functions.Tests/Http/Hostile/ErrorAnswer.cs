@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AiChat.Functions.Tests.Hostile;
+namespace AiChat.Functions.Tests.Http.Hostile;
 
 /// <summary>What every answer to a hostile request must be: a 4xx JSON error that leaks nothing.</summary>
 public static class ErrorAnswer

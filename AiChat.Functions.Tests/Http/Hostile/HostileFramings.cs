@@ -1,7 +1,7 @@
 using System.Text;
 using AiChat.Functions.Tests.Support;
 
-namespace AiChat.Functions.Tests.Hostile;
+namespace AiChat.Functions.Tests.Http.Hostile;
 
 /// <summary>Malformed request framing: broken chunked encoding, bodies shorter than declared, broken heads.</summary>
 public static class HostileFramings

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AiChat.Functions.Tests.Hostile;
+namespace AiChat.Functions.Tests.Http.Hostile;
 
 /// <summary>A request body with one place (§) where hostile text goes, and the field an error about that text names.</summary>
 public sealed record JsonSlot(string Path, string Template, string Field)

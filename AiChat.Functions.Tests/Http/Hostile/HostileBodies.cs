@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
-namespace AiChat.Functions.Tests.Hostile;
+namespace AiChat.Functions.Tests.Http.Hostile;
 
 /// <summary>The hostile request bodies, one list per way a body can be wrong.</summary>
 public static class HostileBodies
@@ -124,20 +124,25 @@ public static class HostileBodies
         _ => Encoding.Latin1.GetBytes(body),
     };
 
+    /// <summary>The body compressed as <paramref name="encoding"/> says, or as it is for a coding nobody implements.</summary>
     private static byte[] Compress(byte[] body, string encoding)
     {
+        if (encoding is not ("gzip" or "deflate" or "br"))
+        {
+            return body;
+        }
+
         var output = new MemoryStream();
         using (Stream compressor = encoding switch
         {
             "gzip" => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
             "deflate" => new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true),
-            "br" => new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true),
-            _ => new MemoryStream(),
+            _ => new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true),
         })
         {
             compressor.Write(body);
         }
 
-        return output.Length > 0 ? output.ToArray() : body;
+        return output.ToArray();
     }
 }

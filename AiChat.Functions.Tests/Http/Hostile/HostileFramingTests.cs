@@ -2,7 +2,7 @@ using System.Text;
 using AiChat.Functions.Tests.Support;
 using CsCheck;
 
-namespace AiChat.Functions.Tests.Hostile;
+namespace AiChat.Functions.Tests.Http.Hostile;
 
 /// <summary>
 /// Malformed framing over raw sockets: a 4xx (a JSON error wherever application code runs), nothing upstream, no stack
