@@ -27,10 +27,10 @@ internal sealed partial class ErrorResponseMiddleware(ILogger<ErrorResponseMiddl
                 return;
             }
 
-            await ApiErrorWriter.WriteAsync(http, new ApiError(500, "internal_error", "An unexpected error occurred."));
+            await ApiErrorWriter.WriteAsync(http, ExceptionErrorMapper.Map(exception));
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed; answered 500 internal_error")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed")]
     private static partial void Unhandled(ILogger logger, string function, Exception exception);
 }

@@ -35,21 +35,21 @@ internal sealed class InvocationProxy(
         await using var cancel = context.RequestAborted.Register(() => worker.Cancel(invocationId));
 
         var error = await forwarding;
-        var outcome = await OutcomeAsync(invocation);
-        if (context.RequestAborted.IsCancellationRequested)
-        {
-            return;
-        }
-
         if (error != ForwarderError.None)
         {
+            // The exchange with the caller is over (YARP has answered or aborted it); the invocation is not waited for.
             StandInLog.ForwardingFailed(logger, route.FunctionName, invocationId, error);
+            worker.Cancel(invocationId);
             if (context.Response.HasStarted)
             {
                 context.Abort();
             }
+
+            return;
         }
-        else if (outcome is { Status: not StatusResult.Types.Status.Success } && !context.Response.HasStarted)
+
+        var outcome = await OutcomeAsync(invocation);
+        if (outcome is { Status: not StatusResult.Types.Status.Success } && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }

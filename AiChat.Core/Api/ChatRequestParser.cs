@@ -23,7 +23,7 @@ public static class ChatRequestParser
             return modelError;
         }
 
-        var messages = shape == ChatBodyShape.Messages ? ReadMessages(body, out var messagesError) : ReadMessage(body, out messagesError);
+        var messages = shape == ChatBodyShape.Messages ? ReadMessages(body, options.MaxRequestMessages, out var messagesError) : ReadMessage(body, out messagesError);
         if (messagesError is not null)
         {
             return messagesError;
@@ -70,7 +70,7 @@ public static class ChatRequestParser
         return model;
     }
 
-    private static List<ChatMessage>? ReadMessages(JsonElement body, out ChatRequestReadResult? error)
+    private static List<ChatMessage>? ReadMessages(JsonElement body, int maxMessages, out ChatRequestReadResult? error)
     {
         error = null;
         if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind == JsonValueKind.Null)
@@ -82,6 +82,12 @@ public static class ChatRequestParser
         if (messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
         {
             error = Invalid("messages", "messages must be a non-empty array of {\"role\", \"content\"} objects.");
+            return null;
+        }
+
+        if (messages.GetArrayLength() > maxMessages)
+        {
+            error = Invalid("messages", $"messages may hold at most {maxMessages} messages; this request has {messages.GetArrayLength()}.");
             return null;
         }
 
@@ -109,6 +115,12 @@ public static class ChatRequestParser
             result.Add(new ChatMessage(role, content.GetString()!));
         }
 
+        if (!result.Exists(m => m.Role == "user"))
+        {
+            error = Invalid("messages", "messages must include a user message: a conversation of only system and assistant messages asks nothing.");
+            return null;
+        }
+
         return result;
     }
 
@@ -123,13 +135,20 @@ public static class ChatRequestParser
     private static List<ChatMessage>? ReadMessage(JsonElement body, out ChatRequestReadResult? error)
     {
         error = null;
-        if (!body.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.String || message.GetString()!.Length == 0)
+        if (!body.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.String)
         {
             error = Invalid("message", "message is required: the user's message as a non-empty string.");
             return null;
         }
 
-        return [new ChatMessage("user", message.GetString()!)];
+        var text = message.GetString()!;
+        if (VisibleText.IsBlank(text))
+        {
+            error = Invalid("message", "message has nothing to read: it is empty, or only white space and invisible characters.");
+            return null;
+        }
+
+        return [new ChatMessage("user", text)];
     }
 
     private static string? ReadSessionId(JsonElement body, out ChatRequestReadResult? error)

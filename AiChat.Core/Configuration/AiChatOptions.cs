@@ -31,6 +31,10 @@ public sealed class AiChatOptions
     [ConfigurationKeyName("MAX_REQUEST_BODY_BYTES")]
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>The most messages one request may carry in its <c>messages</c> array.</summary>
+    [ConfigurationKeyName("MAX_REQUEST_MESSAGES")]
+    public int MaxRequestMessages { get; set; } = 200;
+
     /// <summary>How long the upstream may take to answer a completion, or to start a stream.</summary>
     [ConfigurationKeyName("UPSTREAM_TIMEOUT_SECONDS")]
     public double UpstreamTimeoutSeconds { get; set; } = 120;

@@ -52,6 +52,11 @@ public sealed class AiChatOptionsValidator : IValidateOptions<AiChatOptions>
             failures.Add("MAX_REQUEST_BODY_BYTES must be at least 1024.");
         }
 
+        if (options.MaxRequestMessages < 1)
+        {
+            failures.Add("MAX_REQUEST_MESSAGES must be at least 1.");
+        }
+
         if (options.UpstreamTimeoutSeconds <= 0 || options.StreamIdleTimeoutSeconds <= 0)
         {
             failures.Add("UPSTREAM_TIMEOUT_SECONDS and STREAM_IDLE_TIMEOUT_SECONDS must be positive.");

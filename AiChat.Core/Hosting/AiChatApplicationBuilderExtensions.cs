@@ -1,5 +1,6 @@
 using AiChat.Core.Api;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AiChat.Core.Hosting;
@@ -8,13 +9,15 @@ public static class AiChatApplicationBuilderExtensions
 {
     /// <summary>
     /// The self-host's middleware: JSON for every error the framework would answer with an empty body
-    /// (unknown route, wrong method, an unhandled exception without its stack trace), then CORS.
+    /// (unknown route, wrong method, the server's own request errors with their 4xx, any other exception as a 500
+    /// without its stack trace), then CORS.
     /// </summary>
     public static IApplicationBuilder UseAiChat(this IApplicationBuilder app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandler = context => ApiErrorWriter.WriteAsync(context, new ApiError(500, "internal_error", "An unexpected error occurred.")),
+            ExceptionHandler = context =>
+                ApiErrorWriter.WriteAsync(context, ExceptionErrorMapper.Map(context.Features.Get<IExceptionHandlerFeature>()!.Error)),
         });
         app.UseStatusCodePages(context =>
         {

@@ -37,5 +37,14 @@ public sealed class AiChatOptionsValidatorTests
         Assert.Contains("DASHSCOPE_MODEL", new AiChatOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_message_cap_below_one_is_refused()
+    {
+        var options = Valid("https://dashscope.aliyuncs.com/api/v1");
+        options.MaxRequestMessages = 0;
+
+        Assert.Contains("MAX_REQUEST_MESSAGES", new AiChatOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
     private static AiChatOptions Valid(string baseUrl) => new() { BaseUrl = baseUrl, Models = [.. DefaultModelCatalog.Create()] };
 }

@@ -42,4 +42,31 @@ public sealed class ChatRequestParserTests
         Assert.Equal("max_tokens", result.Error.Field);
         Assert.Contains("16384", result.Error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    public void The_number_of_messages_is_capped_by_the_setting(int count, bool valid)
+    {
+        var options = new AiChatOptions { DefaultModel = "qwen-plus", Models = [.. DefaultModelCatalog.Create()], MaxRequestMessages = 3 };
+        var messages = string.Join(',', Enumerable.Repeat("""{"role":"user","content":"u"}""", count));
+
+        var result = ChatRequestParser.Parse(Json.Parse($$"""{"messages":[{{messages}}]}"""), options);
+
+        Assert.Equal(valid, result.IsValid);
+        Assert.Equal(valid ? null : "messages", result.Error?.Field);
+    }
+
+    [Theory]
+    [InlineData("\u200bhi\u200b")]
+    [InlineData("\ud55c")]
+    [InlineData("\ud83d\ude00")]
+    [InlineData("\u3000.")]
+    [InlineData("\u0301")]
+    public void A_message_with_anything_visible_in_it_is_accepted(string escaped)
+    {
+        var result = ChatRequestParser.Parse(Json.Parse($$"""{"message":"{{escaped}}"}"""), Options, ChatBodyShape.Message);
+
+        Assert.True(result.IsValid, result.Error?.Message);
+    }
 }
