@@ -168,10 +168,11 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
         var abortedBefore = backend.Emulator.AbortedRequests;
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         using var client = new CancellationTokenSource();
+        var received = backend.Emulator.ReceivedRequests;
         var call = TypedEvents.PostAsync(Client, $"{marker} [[fault:slow-first-byte]]", cancellationToken: client.Token);
         while (backend.RequestsWith(marker).Count == 0)
         {
-            await backend.Emulator.WaitForReceivedRequestsAsync(backend.Emulator.ReceivedRequests + 1, patience.Token);
+            await backend.Emulator.WaitForReceivedRequestsAsync(++received, patience.Token);
         }
 
         await client.CancelAsync();
