@@ -55,9 +55,10 @@ internal sealed partial class GeoArguments
     }
 
     /// <summary>A city: a name of 1 to 40 characters, or a 6-digit adcode.</summary>
-    public string? City(string name = "city")
+    public string? City(bool required = false)
     {
-        var city = Text(name, 40, required: false);
+        const string name = "city";
+        var city = Text(name, 40, required);
         return city is null || !city.All(char.IsAsciiDigit) || Adcode().IsMatch(city)
             ? city
             : Refuse(name, "必须是城市名或6位adcode");

@@ -15,7 +15,7 @@ internal sealed partial class WeatherTool(AMapClient amap) : IGeoTool
 
     public async Task<GeoToolResult> RunAsync(GeoTurn turn, GeoToolCall toolCall, GeoArguments arguments, CancellationToken cancellationToken)
     {
-        var city = arguments.Text("city", 40, required: true);
+        var city = arguments.City(required: true);
         var forecast = arguments.Boolean("forecast") ?? false;
         if (arguments.Problem is { } problem)
         {
