@@ -20,9 +20,9 @@ public sealed class GeoOptions
     [ConfigurationKeyName("AMAP_BASE_URL")]
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 
-    /// <summary><c>auto</c> (on when an AMap key can be had or the embedded emulator runs), <c>on</c> or <c>off</c>.</summary>
+    /// <summary><c>auto</c> (also when empty; on when an AMap key can be had or the embedded emulator runs), <c>on</c> or <c>off</c>.</summary>
     [ConfigurationKeyName("GEO_ASSISTANT")]
-    public string Mode { get; set; } = "auto";
+    public string? Mode { get; set; } = "auto";
 
     /// <summary>Set by a host that started the embedded AMap emulator.</summary>
     [ConfigurationKeyName("AICHAT_EMULATED_AMAP")]

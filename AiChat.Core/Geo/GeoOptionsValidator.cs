@@ -8,7 +8,7 @@ public sealed class GeoOptionsValidator : IValidateOptions<GeoOptions>
     public ValidateOptionsResult Validate(string? name, GeoOptions options)
     {
         List<string> failures = [];
-        if (options.Mode is not ("auto" or "on" or "off"))
+        if (options.Mode is not (null or "" or "auto" or "on" or "off"))
         {
             failures.Add($"GEO_ASSISTANT must be auto, on or off; got '{options.Mode}'.");
         }

@@ -5,5 +5,6 @@ internal sealed record AMapPoi(
     string Id, string Name, string Type, string Typecode, string? Address, (double Lng, double Lat) Location,
     string Province, string City, string Citycode, string AdName, string Adcode, string? Rating)
 {
-    public string CityAdcode => Adcode[..4] + "00";
+    /// <summary>The city's adcode: a municipality's is its province's (110000), another city's ends in 00 (330100).</summary>
+    public string CityAdcode => Province == City ? Adcode[..2] + "0000" : Adcode[..4] + "00";
 }
