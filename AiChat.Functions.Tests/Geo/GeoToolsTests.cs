@@ -229,7 +229,7 @@ public sealed class GeoToolsTests(AMapEmulatorFixture fixture) : IClassFixture<A
     {
         using var geo = GeoHarness.Create(Emulator);
 
-        var result = await geo.CallAsync("search_places", """{"keywords":"咖啡","city":"北京","limit":10}""");
+        var result = await geo.CallAsync("search_places", """{"keywords":"餐厅","city":"北京","limit":10}""");
 
         var places = JsonDocument.Parse(result.ContentForModel).RootElement.GetProperty("places").EnumerateArray().ToList();
         var injected = Assert.Single(places, p => p.GetProperty("id").GetString() == "amap:" + AMapEmulator.InstructionLikePoiId);
