@@ -4,6 +4,7 @@ using AiChat.Server;
 var builder = WebApplication.CreateBuilder(args);
 builder.ListenOnPortSetting();
 await builder.UseEmbeddedEmulatorWithoutKeyAsync();
+await builder.UseEmbeddedAMapEmulatorWithoutKeyAsync();
 builder.AddAiChat();
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using AiChat.Core.Api;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
+using AiChat.Core.Geo;
 using AiChat.Core.Redis;
 using AiChat.Core.Resilience;
 using AiChat.Core.Sessions;
@@ -44,6 +45,7 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<ISessionStore>(CreateSessionStore);
         services.AddSingleton<ChatSessions>();
         services.AddSingleton<StreamChatService>();
+        services.AddGeoTools();
 
         services.AddSingleton<ChatRequestReader>();
         services.AddSingleton<HealthEndpoint>();

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace AiChat.Core.Geo;
+
+/// <summary>Refuses to start on geo settings that could only fail later, with a message naming the setting.</summary>
+public sealed class GeoOptionsValidator : IValidateOptions<GeoOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GeoOptions options)
+    {
+        List<string> failures = [];
+        if (options.Mode is not (null or "" or "auto" or "on" or "off"))
+        {
+            failures.Add($"GEO_ASSISTANT must be auto, on or off; got '{options.Mode}'.");
+        }
+        else if (options.Mode == "on" && !options.HasKeySource && !options.EmulatedAMap)
+        {
+            failures.Add("GEO_ASSISTANT is on, but there is no AMap key: set AMAP_API_KEY, or KEY_VAULT_URI with the secret named by AMAP_API_KEY_SECRET_NAME.");
+        }
+
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        {
+            failures.Add($"AMAP_BASE_URL must be an absolute http(s) URL, e.g. {GeoOptions.DefaultBaseUrl}; got '{options.BaseUrl}'.");
+        }
+
+        if (options.KeyVaultSecretName is not { Length: >= 1 and <= 127 } secretName || !secretName.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            failures.Add($"AMAP_API_KEY_SECRET_NAME must be a Key Vault secret name (1 to 127 letters, digits and dashes); got '{options.KeyVaultSecretName}'.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,37 @@
+using AiChat.Core.Configuration;
+using AiChat.Core.Geo.AMap;
+using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiChat.Core.Geo;
+
+public static class GeoServiceCollectionExtensions
+{
+    /// <summary>The geo assistant: its settings (validated at start-up), the AMap client and <see cref="IGeoTools"/>.</summary>
+    public static IServiceCollection AddGeoTools(this IServiceCollection services)
+    {
+        services.AddOptions<GeoOptions>().BindConfiguration(string.Empty).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GeoOptions>, GeoOptionsValidator>();
+        services.AddOptions<SessionOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The DashScope key's vault client serves the AMap secret too: one vault, one identity.
+        services.TryAddSingleton(provider => new SecretClient(new Uri(provider.GetRequiredService<IOptions<GeoOptions>>().Value.KeyVaultUri!), new DefaultAzureCredential()));
+        services.TryAddSingleton<IAMapKeySource>(provider => provider.GetRequiredService<IOptions<GeoOptions>>().Value.KeyVaultUri is { Length: > 0 }
+            ? ActivatorUtilities.CreateInstance<KeyVaultAMapKeySource>(provider)
+            : ActivatorUtilities.CreateInstance<ConfiguredAMapKeySource>(provider));
+        services.AddKeyedSingleton(AMapHttpClient.ServiceKey, (provider, _) => AMapHttpClient.Create(provider.GetRequiredService<IAMapKeySource>()));
+        services.TryAddSingleton(provider => new AMapClient(
+            provider.GetRequiredKeyedService<HttpClient>(AMapHttpClient.ServiceKey),
+            provider.GetRequiredService<IOptions<GeoOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<AMapClient>>()));
+        services.TryAddSingleton<SessionPlaces>();
+        services.TryAddSingleton<IGeoTools, GeoTools>();
+        return services;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using AiChat.Core.Geo.AMap;
+
+namespace AiChat.Core.Geo;
+
+/// <summary>geocode: an address to at most five positions with their administrative areas.</summary>
+internal sealed class GeocodeTool(AMapClient amap) : IGeoTool
+{
+    public const int MaxResults = 5;
+    public const string Layer = "geocode";
+    public static readonly TimeSpan CacheFor = TimeSpan.FromHours(24);
+
+    public string Name => GeoToolNames.Geocode;
+
+    public async Task<GeoToolResult> RunAsync(GeoTurn turn, GeoToolCall toolCall, GeoArguments arguments, CancellationToken cancellationToken)
+    {
+        var address = arguments.Text("address", 80, required: true);
+        var city = arguments.City();
+        if (arguments.Problem is { } problem)
+        {
+            return GeoFailure.InvalidArguments(problem.Field, problem.Rule);
+        }
+
+        var answer = await amap.GetAsync(new AMapQuery("/v3/geocode/geo").Add("address", address).Add("city", city), CacheFor, cancellationToken);
+        List<RegisteredPlace> places = [];
+        List<JsonObject> items = [];
+        List<string?> levels = [];
+        foreach (var geocode in AMapJson.Array(answer, "geocodes"))
+        {
+            if (AMapJson.Location(geocode, "location") is not { } position || places.Count == MaxResults)
+            {
+                continue;
+            }
+
+            var province = GeoText.Clean(AMapJson.String(geocode, "province"));
+            var cityName = GeoText.Clean(AMapJson.String(geocode, "city")) ?? province;
+            var district = GeoText.Clean(AMapJson.String(geocode, "district"));
+            var formatted = GeoText.Clean(AMapJson.String(geocode, "formatted_address")?.Replace("|", "", StringComparison.Ordinal));
+            var level = GeoText.Clean(AMapJson.String(geocode, "level"));
+            var id = "amap:geo:" + AMapJson.Format(position);
+            places.Add(new RegisteredPlace(id, formatted ?? address!, null, GeoText.Clean(cityName + district), null, position));
+            levels.Add(level);
+            items.Add(new JsonObject { ["id"] = id }
+                .AddIf("formatted_address", formatted)
+                .AddIf("province", province)
+                .AddIf("city", cityName)
+                .AddIf("district", district)
+                .AddIf("adcode", GeoText.Clean(AMapJson.String(geocode, "adcode")))
+                .AddIf("level", level));
+        }
+
+        if (items.Count == 0)
+        {
+            return NoResult(turn, toolCall);
+        }
+
+        var (content, count) = GeoProjection.List("results", items);
+        places = places[..count];
+        places.ForEach(turn.Places.Remember);
+        var map = new MapActions(toolCall.CallId, turn.MapCrs).AddMarkers(Layer, places, ranked: false);
+        map.Frame(places, ZoomFor(levels[0]));
+        return new GeoToolResult(true, null, count, content, map.Events);
+    }
+
+    public GeoToolResult NoResult(GeoTurn turn, GeoToolCall toolCall) =>
+        new(false, AMapErrorCodes.NoResult, null, GeoProjection.List("results", []).Content, []);
+
+    /// <summary>How close to fly for one result, by AMap's level (geo-contract.md §3.5).</summary>
+    public static int ZoomFor(string? level) => level switch
+    {
+        "省" => 7,
+        "市" => 10,
+        "区县" => 12,
+        "开发区" or "乡镇" => 13,
+        "村庄" or "热点商圈" => 14,
+        "道路" => 15,
+        "兴趣点" or "门牌号" or "单元号" or "公交站台" or "地铁站" => 17,
+        _ => 12,
+    };
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AiChat.Core.Geo.AMap;
+
+namespace AiChat.Core.Geo;
+
+/// <summary>search_places: keyword search in a city (/v3/place/text), or around the user (/v3/place/around).</summary>
+internal sealed class PlaceSearchTool(AMapClient amap) : IGeoTool
+{
+    public const string Layer = "search";
+    private static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
+
+    public string Name => GeoToolNames.SearchPlaces;
+
+    public async Task<GeoToolResult> RunAsync(GeoTurn turn, GeoToolCall toolCall, GeoArguments arguments, CancellationToken cancellationToken)
+    {
+        var keywords = arguments.Text("keywords", 80, required: true);
+        var city = arguments.City();
+        var nearMe = arguments.Boolean("near_me") ?? false;
+        var radius = arguments.Integer("radius_m", 100, 50000) ?? 3000;
+        var limit = arguments.Integer("limit", 1, 10) ?? 5;
+        if (arguments.Problem is { } problem)
+        {
+            return GeoFailure.InvalidArguments(problem.Field, problem.Rule);
+        }
+
+        if (nearMe && turn.UserPosition is null)
+        {
+            return GeoFailure.InvalidArguments("near_me", "需要用户位置，但请求没有提供 client_context.location");
+        }
+
+        var query = nearMe
+            ? new AMapQuery("/v3/place/around").Add("location", AMapJson.Format(turn.UserPosition!.Value)).Add("keywords", keywords)
+                .Add("radius", radius.ToString(CultureInfo.InvariantCulture)).Add("sortrule", "distance")
+            : new AMapQuery("/v3/place/text").Add("keywords", keywords).Add("city", city).Add("citylimit", city is null ? null : "true");
+        query.Add("offset", limit.ToString(CultureInfo.InvariantCulture)).Add("page", "1").Add("extensions", "all");
+        var answer = await amap.GetAsync(query, CacheFor, cancellationToken);
+
+        List<RegisteredPlace> places = [];
+        List<JsonObject> items = [];
+        foreach (var poi in AMapJson.Array(answer, "pois").Take(limit))
+        {
+            if (Place(poi) is not { } place)
+            {
+                continue;
+            }
+
+            places.Add(place);
+            items.Add(new JsonObject { ["id"] = place.Id, ["name"] = place.Name }
+                .AddIf("address", place.Address)
+                .AddIf("district", place.District)
+                .AddIf("type", GeoText.Clean(AMapJson.String(poi, "type")))
+                .AddIf("distance_m", nearMe ? AMapJson.Number(poi, "distance") is { } d ? Math.Round(d) : null : null)
+                .AddIf("rating", AMapJson.Object(poi, "biz_ext") is { } biz ? AMapJson.Number(biz, "rating") : null));
+        }
+
+        var cities = SuggestedCities(answer);
+        if (items.Count == 0)
+        {
+            return Empty(turn, toolCall, cities);
+        }
+
+        var (content, count) = GeoProjection.List("places", items);
+        places = places[..count];
+        places.ForEach(turn.Places.Remember);
+        var map = new MapActions(toolCall.CallId, turn.MapCrs).AddMarkers(Layer, places, ranked: true).Frame(places, zoom: 16);
+        return new GeoToolResult(true, null, count, content, map.Events);
+    }
+
+    public GeoToolResult NoResult(GeoTurn turn, GeoToolCall toolCall) => Empty(turn, toolCall, []);
+
+    /// <summary>A POI with an id, a name and a position; null for anything less (it could be neither shown nor named).</summary>
+    public static RegisteredPlace? Place(JsonElement poi)
+    {
+        var id = GeoText.Clean(AMapJson.String(poi, "id"));
+        var name = GeoText.Clean(AMapJson.String(poi, "name"));
+        if (id is null || name is null || AMapJson.Location(poi, "location") is not { } position)
+        {
+            return null;
+        }
+
+        var district = GeoText.Clean((AMapJson.String(poi, "cityname") ?? AMapJson.String(poi, "pname")) + AMapJson.String(poi, "adname"));
+        return new RegisteredPlace("amap:" + id, name, GeoText.Clean(AMapJson.String(poi, "address")), district,
+            GeoText.Clean(AMapJson.String(poi, "typecode")), position);
+    }
+
+    private static GeoToolResult Empty(GeoTurn turn, GeoToolCall toolCall, List<string> cities)
+    {
+        var (content, _) = GeoProjection.List("places", [], cities.Count == 0 ? null : result => result["suggested_cities"] = new JsonArray([.. cities.Select(c => JsonValue.Create(c))]));
+        return new GeoToolResult(false, AMapErrorCodes.NoResult, null, content, new MapActions(toolCall.CallId, turn.MapCrs).RemoveLayer(Layer).Events);
+    }
+
+    /// <summary>suggestion.cities: entries {"name",…} or plain strings (both seen); names only, at most 5.</summary>
+    private static List<string> SuggestedCities(JsonElement answer) =>
+        AMapJson.Object(answer, "suggestion") is { } suggestion
+            ? [.. AMapJson.Array(suggestion, "cities")
+                .Select(c => GeoText.Clean(c.ValueKind == JsonValueKind.String ? c.GetString() : AMapJson.String(c, "name")))
+                .OfType<string>().Distinct().Take(5)]
+            : [];
+}

@@ -1,0 +1,85 @@
+using AiChat.Core.DashScope;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Logging;
+
+namespace AiChat.Core.Secrets;
+
+/// <summary>
+/// One key kept in a Key Vault secret: read once, then kept until the service it opens refuses it. A failed read is
+/// not kept, so a fixed vault or a new role assignment needs no restart. Shared by the DashScope and AMap keys.
+/// </summary>
+/// <param name="service">Whose key it is, for messages: "DashScope", "AMap".</param>
+/// <param name="secretNameSetting">The setting that names the secret, for messages.</param>
+/// <param name="unavailable">The exception a caller of this key expects when there is none: its message, its cause.</param>
+internal sealed partial class KeyVaultSecretReader(
+    SecretClient client, string secretName, string secretNameSetting, string service,
+    Func<string, Exception?, Exception> unavailable, ILogger logger) : IDisposable
+{
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private volatile string? _key;
+
+    public string Source => $"Key Vault secret '{secretName}' at {client.VaultUri}";
+
+    public async ValueTask<string> GetAsync(CancellationToken cancellationToken) =>
+        _key ?? await ReadAsync(rejectedKey: null, cancellationToken);
+
+    public ValueTask<string> RefreshAsync(string rejectedKey, CancellationToken cancellationToken) =>
+        ReadAsync(rejectedKey, cancellationToken);
+
+    public async ValueTask<ApiKeyStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GetAsync(cancellationToken);
+            return new ApiKeyStatus(Source, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ApiKeyStatus(Source, e.Message);
+        }
+    }
+
+    public void Dispose() => _reading.Dispose();
+
+    /// <summary>
+    /// One read at a time. Callers that queued behind a read take its key, unless it is the one they saw refused:
+    /// many calls refused at once cost one vault read.
+    /// </summary>
+    private async ValueTask<string> ReadAsync(string? rejectedKey, CancellationToken cancellationToken)
+    {
+        await _reading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_key is { } current && current != rejectedKey)
+            {
+                return current;
+            }
+
+            _key = null;
+            KeyVaultSecret secret;
+            try
+            {
+                secret = await client.GetSecretAsync(secretName, cancellationToken: cancellationToken);
+            }
+            catch (Exception e) when (KeyVaultProblem.Describe(e, secretName, secretNameSetting, client.VaultUri) is { } problem)
+            {
+                throw unavailable(problem, e);
+            }
+
+            if (string.IsNullOrWhiteSpace(secret.Value))
+            {
+                throw unavailable($"The {Source} is empty.", null);
+            }
+
+            LogRead(logger, service, secretName, secret.Properties.Version);
+            return _key = secret.Value;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read the {Service} key from Key Vault secret {SecretName}, version {Version}")]
+    private static partial void LogRead(ILogger logger, string service, string secretName, string version);
+}

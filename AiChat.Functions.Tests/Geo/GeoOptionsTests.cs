@@ -1,0 +1,49 @@
+using AiChat.Core.Geo;
+using AiChat.Core.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AiChat.Functions.Tests.Geo;
+
+public sealed class GeoOptionsTests
+{
+    [Theory]
+    [InlineData("GEO_ASSISTANT", "maybe")]
+    [InlineData("GEO_ASSISTANT", "on")]
+    [InlineData("AMAP_BASE_URL", "restapi.amap.com")]
+    [InlineData("AMAP_BASE_URL", "ftp://restapi.amap.com")]
+    [InlineData("AMAP_API_KEY_SECRET_NAME", "AMap_Key")]
+    public async Task Invalid_geo_settings_stop_start_up_with_a_message_naming_the_setting(string setting, string value)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value });
+        builder.AddAiChat();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null, null, false, false)]
+    [InlineData(null, "amap-key", null, false, true)]
+    [InlineData(null, null, "https://v.vault.azure.net/", false, true)]
+    [InlineData(null, null, null, true, true)]
+    [InlineData("off", "amap-key", null, true, false)]
+    [InlineData("on", "amap-key", null, false, true)]
+    public void Auto_is_on_with_a_key_or_the_embedded_emulator(string? mode, string? key, string? vault, bool emulated, bool enabled)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GEO_ASSISTANT"] = mode, ["AMAP_API_KEY"] = key, ["KEY_VAULT_URI"] = vault, ["AICHAT_EMULATED_AMAP"] = emulated ? "true" : null,
+        });
+        builder.AddAiChat();
+        using var host = builder.Build();
+
+        Assert.Equal(enabled, host.Services.GetRequiredService<IGeoTools>().IsEnabled);
+    }
+}
