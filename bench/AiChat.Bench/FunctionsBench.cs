@@ -15,10 +15,10 @@ internal sealed class FunctionsBench(HttpClient http, DashScopeEmulator emulator
         for (var i = 0; i <= plan.StartupRuns; i++)
         {
             // The first start only warms the disk cache and is not counted, as for the self-host.
-            await using var started = await StartAsync(launch, cancellationToken);
+            await using var standIn = await StartAsync(launch, cancellationToken);
             if (i > 0)
             {
-                startup.Add(started.StartToHealthy.TotalMilliseconds);
+                startup.Add(standIn.StartToHealthy.TotalMilliseconds);
             }
         }
 
