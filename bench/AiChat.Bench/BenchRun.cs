@@ -14,6 +14,8 @@ internal sealed record BenchRun(
     double OthersCpuPercent,
     TimeSpan Duration)
 {
+    public required FunctionsResult Functions { get; init; }
+
     public int LostEvents => Streams.Direct.LostEvents + Streams.Through.LostEvents + Capacity.LostEvents;
 
     /// <summary>A run with errors or lost events measured something other than AiChat working; a missed goal does not void it.</summary>

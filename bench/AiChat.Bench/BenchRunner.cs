@@ -15,6 +15,8 @@ internal static class BenchRunner
         log("publishing AiChat.Server (Release)");
         var plan = options.Plan;
         var launch = new ServerLaunch(await ServerBuild.PublishAsync(cancellationToken), options.ServerEnvironment);
+        log("publishing AiChat.FunctionsHost and building AiChat.Functions (Release)");
+        var functionsLaunch = await FunctionsBuild.PublishAsync(cancellationToken);
 
         var started = Stopwatch.GetTimestamp();
         var cpu = CpuShare.Start();
@@ -60,7 +62,11 @@ internal static class BenchRunner
             abort = await new AbortBench(http, targets, recording, failures).RunAsync(plan.AbortSamples, server.ProcessId, cancellationToken);
         }
 
+        var functionsFailures = new Failures();
+        var functions = await new FunctionsBench(http, emulator, plan, functionsFailures).RunAsync(functionsLaunch, log, cancellationToken);
+        failures.Add("Functions path", functionsFailures);
+
         return new BenchRun(plan, launch, metadata, completions, streams, capacity, startup, abort, failures,
-            cpu.OthersPercent(), Stopwatch.GetElapsedTime(started));
+            cpu.OthersPercent(), Stopwatch.GetElapsedTime(started)) { Functions = functions };
     }
 }

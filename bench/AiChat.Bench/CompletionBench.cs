@@ -23,7 +23,7 @@ internal sealed class CompletionBench(HttpClient http, ChatTargets targets, Benc
     {
         await RunBlockAsync(concurrency, cancellationToken);
         var cpu = CpuShare.Start(serverPid);
-        var serverTicks = ProcFs.ProcessTicks(serverPid, reapedChildren: false);
+        var serverTicks = ProcFs.ProcessTreeTicks(serverPid);
         var direct = new Slices();
         var through = new Slices();
         var addedP50 = new List<double>();
@@ -35,7 +35,7 @@ internal sealed class CompletionBench(HttpClient http, ChatTargets targets, Benc
             addedP50.Add(new Distribution(t.Samples).P50 - new Distribution(d.Samples).P50);
         }
 
-        var serverMicroseconds = (ProcFs.ProcessTicks(serverPid, reapedChildren: false) - serverTicks) * ProcFs.MicrosecondsPerTick;
+        var serverMicroseconds = (ProcFs.ProcessTreeTicks(serverPid) - serverTicks) * ProcFs.MicrosecondsPerTick;
         return new CompletionResult(concurrency, new(direct.Samples), new(through.Samples), direct.PerSecond, through.PerSecond,
             new(addedP50), (double)serverMicroseconds / through.Samples.Count, cpu.OthersPercent());
     }

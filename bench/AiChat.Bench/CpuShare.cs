@@ -30,5 +30,5 @@ internal sealed class CpuShare
 
     private long Ours() =>
         ProcFs.ProcessTicks(Environment.ProcessId, reapedChildren: true)
-        + (_serverPid is { } pid ? ProcFs.ProcessTicks(pid, reapedChildren: false) : 0);
+        + (_serverPid is { } pid ? ProcFs.ProcessTreeTicks(pid) : 0);
 }

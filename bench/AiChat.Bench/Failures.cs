@@ -19,4 +19,17 @@ internal sealed class Failures
             _first.Enqueue($"{phase}: {what}");
         }
     }
+
+    /// <summary>Another phase's failures, each labelled with where it happened, and all of them counted.</summary>
+    public void Add(string label, Failures other)
+    {
+        var kept = 0;
+        foreach (var failure in other.First)
+        {
+            Add(label, failure);
+            kept++;
+        }
+
+        Interlocked.Add(ref _count, other.Count - kept);
+    }
 }

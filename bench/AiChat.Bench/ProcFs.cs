@@ -31,6 +31,28 @@ internal static class ProcFs
         return reapedChildren ? ticks + Tick(fields[13]) + Tick(fields[14]) : ticks;
     }
 
+    /// <summary>CPU ticks of a live process and of its live descendants: the stand-in and the worker it started.</summary>
+    public static long ProcessTreeTicks(int pid)
+    {
+        var ticks = ProcessTicks(pid, reapedChildren: false);
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                foreach (var child in File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    ticks += ProcessTreeTicks(int.Parse(child, CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // The thread or the child ended while being read: its time is in its parent's reaped ticks, or lost with it.
+            }
+        }
+
+        return ticks;
+    }
+
     /// <summary>The whole machine's busy and total ticks since boot, from the first line of /proc/stat.</summary>
     public static (long Busy, long Total) MachineTicks()
     {

@@ -17,5 +17,6 @@ var run = await BenchRunner.RunAsync(options, line => Console.WriteLine($"[{Date
 var report = Report.Write(run);
 await File.WriteAllTextAsync(options.ReportPath, report, stop.Token);
 Console.WriteLine(Report.Summary(run));
+Console.WriteLine(FunctionsSection.Summary(run));
 Console.WriteLine($"report: {options.ReportPath}");
 return run.IsValid ? 0 : 1;

@@ -35,6 +35,7 @@ internal static class Report
         ReportSections.Capacity(report, run.Capacity);
         ReportSections.Startup(report, run.Startup);
         ReportSections.Abort(report, run.Abort);
+        FunctionsSection.Write(report, run);
         if (run.Failures.Count > 0)
         {
             report.AppendLine().AppendLine("## Errors").AppendLine();

@@ -73,7 +73,7 @@ internal sealed class SelfHost : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AiChat.Bench;
 
 /// <summary>Publishes AiChat.Server in Release, as it is deployed, so the bench runs the shipped build.</summary>
@@ -9,21 +7,9 @@ internal static class ServerBuild
     {
         var root = RepositoryRoot();
         var output = Path.Combine(AppContext.BaseDirectory, "server");
-        var start = new ProcessStartInfo("dotnet",
-            ["publish", Path.Combine(root, "AiChat.Server", "AiChat.Server.csproj"), "-c", "Release", "-o", output, "--nologo", "-v:q"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish AiChat.Server failed:\n{await stdout}\n{await stderr}");
-        }
-
+        await DotnetCommand.RunAsync(
+            ["publish", Path.Combine(root, "AiChat.Server", "AiChat.Server.csproj"), "-c", "Release", "-o", output, "--nologo", "-v:q"],
+            cancellationToken);
         return Path.Combine(output, "AiChat.Server.dll");
     }
 
