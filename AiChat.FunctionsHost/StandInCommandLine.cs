@@ -5,7 +5,7 @@ namespace AiChat.FunctionsHost;
 
 /// <summary>
 /// The stand-in's command line, and the app settings Core Tools would give the worker: local.settings.json's Values
-/// from the app directory, and AZURE_FUNCTIONS_ENVIRONMENT=Development unless the environment says otherwise.
+/// from the app directory where the environment does not set them, and AZURE_FUNCTIONS_ENVIRONMENT=Development unless the environment says otherwise.
 /// </summary>
 internal sealed record StandInCommandLine(string AppDirectory, int Port, Dictionary<string, string?> AppSettings)
 {
@@ -63,7 +63,8 @@ internal sealed record StandInCommandLine(string AppDirectory, int Port, Diction
             using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             if (document.RootElement.TryGetProperty("Values", out var values))
             {
-                foreach (var value in values.EnumerateObject())
+                // As with Core Tools, a variable already in the environment wins over the file.
+                foreach (var value in values.EnumerateObject().Where(v => Environment.GetEnvironmentVariable(v.Name) is null))
                 {
                     settings[value.Name] = value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString() : value.Value.GetRawText();
                 }

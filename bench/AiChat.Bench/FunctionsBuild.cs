@@ -20,11 +20,12 @@ internal static class FunctionsBuild
             throw new InvalidOperationException($"AiChat.Functions' Release build was not found in {app}.");
         }
 
-        // The stand-in gives the worker local.settings.json's Values over the environment, as Core Tools does.
+        // The stand-in gives the worker local.settings.json's Values where the environment does not set them, as Core Tools
+        // does: any of them (KEY_VAULT_URI, a model catalogue) would change what the bench measures.
         if (File.Exists(Path.Combine(app, "local.settings.json")))
         {
             throw new InvalidOperationException(
-                $"{Path.Combine(app, "local.settings.json")} would override the bench's settings for the Functions app: move it away and run again.");
+                $"{Path.Combine(app, "local.settings.json")} would add settings to the bench's for the Functions app: move it away and run again.");
         }
 
         return new FunctionsLaunch(Path.Combine(output, "AiChat.FunctionsHost.dll"), app);
