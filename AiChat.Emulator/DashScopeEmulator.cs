@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Emulator;
 
@@ -48,26 +44,14 @@ public sealed class DashScopeEmulator : IAsyncDisposable
         EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiKey);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SlowFirstByteDelay, TimeSpan.Zero);
 
         var state = new EmulatorState(options);
         var app = EmulatorApp.Build(options, state);
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        return new DashScopeEmulator(app, state.Journal, options, new Uri(bound.Addresses.Single() + "/"));
+        var address = await LoopbackApp.StartAsync(app, cancellationToken);
+        return new DashScopeEmulator(app, state.Journal, options, address);
     }
 
     public Task WaitForReceivedRequestsAsync(int count, CancellationToken cancellationToken) =>

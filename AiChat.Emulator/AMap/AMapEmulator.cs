@@ -1,13 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AiChat.Emulator.AMap;
 
@@ -45,38 +37,15 @@ public sealed class AMapEmulator : IAsyncDisposable
     public static async Task<AMapEmulator> StartAsync(AMapEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AMapEmulatorOptions();
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QpsPerKey, 1);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        // No logging at all: ASP.NET Core's "Request starting" line would carry the query string, key included.
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-        });
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.Zero);
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
-
+        var builder = LoopbackApp.CreateBuilder(options.Port);
         var app = builder.Build();
         var journal = new AMapJournal(options, TimeProvider.System);
         var endpoint = new AMapEndpoint(journal, TimeProvider.System);
         app.MapGet("/v3/{**path}", (RequestDelegate)endpoint.HandleAsync);
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        return new AMapEmulator(app, journal, new Uri(bound.Addresses.Single() + "/"));
+        var address = await LoopbackApp.StartAsync(app, cancellationToken);
+        return new AMapEmulator(app, journal, address);
     }
 
     public Task WaitForReceivedRequestsAsync(int count, CancellationToken cancellationToken) =>
