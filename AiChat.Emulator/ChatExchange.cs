@@ -12,6 +12,7 @@ internal sealed class ChatExchange(
 {
     private readonly PipeWriter body = context.Response.BodyWriter;
     private Reply? reply;
+    private IReadOnlyList<PlannedToolCall>? toolCalls;
     private Utf8JsonWriter? json;
     private int frames;
 
@@ -27,7 +28,10 @@ internal sealed class ChatExchange(
 
     public long Created { get; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    public Reply Reply => reply ??= new Reply(Directives.Text, call.Messages);
+    public Reply Reply => reply ??= new Reply(ToolModel.Answer(call) ?? "You said: " + Directives.Text, call.Messages);
+
+    /// <summary>The tool calls the emulated model makes in this answer; empty when it answers with text.</summary>
+    public IReadOnlyList<PlannedToolCall> ToolCalls => toolCalls ??= ToolModel.Plan(call, Directives);
 
     public CancellationToken Aborted => context.RequestAborted;
 
