@@ -4,15 +4,23 @@ namespace AiChat.Bench;
 /// The command line: <c>--report PATH</c>; <c>--quick</c> for a short run while working on the bench;
 /// <c>--server-env NAME=VALUE</c> to run the server with a runtime setting and compare.
 /// </summary>
+/// <c>--first-token</c> runs only the compatible-mode first-token scenario, with <c>--baseline DLL</c> (a published
+/// AiChat.Server of another commit) beside this tree's build.
 internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnlyDictionary<string, string> ServerEnvironment)
 {
-    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]...";
+    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline DLL]]";
+
+    public bool FirstTokenOnly { get; init; }
+
+    public string? BaselineServer { get; init; }
 
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
         string? report = null;
         var plan = BenchPlan.Full;
         var environment = new Dictionary<string, string>();
+        var firstToken = false;
+        string? baseline = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -24,6 +32,12 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
                     environment[name] = value;
                     i++;
                     break;
+                case "--first-token":
+                    firstToken = true;
+                    break;
+                case "--baseline" when i + 1 < args.Count:
+                    baseline = Path.GetFullPath(args[++i]);
+                    break;
                 case "--quick":
                     plan = BenchPlan.Quick;
                     break;
@@ -32,6 +46,6 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
             }
         }
 
-        return report is null ? null : new BenchOptions(Path.GetFullPath(report), plan, environment);
+        return report is null ? null : new BenchOptions(Path.GetFullPath(report), plan, environment) { FirstTokenOnly = firstToken, BaselineServer = baseline };
     }
 }

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using AiChat.Emulator;
+
+namespace AiChat.Bench;
+
+/// <summary>
+/// <c>--first-token</c>: only the compatible-mode first-token scenario, this tree's server and, with
+/// <c>--baseline DLL</c>, a second published build beside it in the same run; a short report in markdown.
+/// </summary>
+internal static class FirstTokenRun
+{
+    public static async Task<string> RunAsync(BenchOptions options, Action<string> log, CancellationToken cancellationToken)
+    {
+        log("publishing AiChat.Server (Release)");
+        var launch = new ServerLaunch(await ServerBuild.PublishAsync(cancellationToken), options.ServerEnvironment);
+        using var http = BenchHttp.Create();
+        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { RecordRequests = false }, cancellationToken);
+        var hosts = new List<(string Name, SelfHost Host)>();
+        try
+        {
+            if (options.BaselineServer is { } baseline)
+            {
+                hosts.Add(("before", await SelfHost.StartAsync(launch with { Dll = baseline }, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, cancellationToken)));
+            }
+
+            hosts.Add(("after", await SelfHost.StartAsync(launch, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, cancellationToken)));
+            var seconds = options.Plan.StreamSeconds;
+            log($"first token, compatible mode: {options.Plan.StreamConcurrency} streams at once for {seconds} s, routes {string.Join(", ", ["direct", .. hosts.Select(h => h.Name)])}");
+            var bench = new FirstTokenBench(http, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, [.. hosts.Select(h => (h.Name, h.Host.Address))]);
+            var figures = await bench.RunAsync(options.Plan.StreamConcurrency, TimeSpan.FromSeconds(seconds), cancellationToken);
+            return Describe(figures, options.Plan.StreamConcurrency, seconds);
+        }
+        finally
+        {
+            foreach (var (_, host) in hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, Distribution> figures, int concurrency, int seconds)
+    {
+        var direct = figures["direct"];
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Time to first token, compatible-mode upstream (role-only chunk, then content every {FirstTokenBench.ChunkDelayMs} ms), {concurrency} streams at once, {seconds} s, routes rotated stream by stream.");
+        text.AppendLine();
+        text.AppendLine("| route | streams | p50 | p90 | p99 | added p50 | added p90 |");
+        text.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var (name, d) in figures.OrderBy(f => f.Key == "direct" ? 0 : f.Key == "before" ? 1 : 2))
+        {
+            var added = name == "direct" ? "" : $"{d.P50 - direct.P50:0.00} ms | {d.Percentile(0.9) - direct.Percentile(0.9):0.00} ms";
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {d.Count} | {d.P50:0.00} ms | {d.Percentile(0.9):0.00} ms | {d.P99:0.00} ms | {(name == "direct" ? "— | —" : added)} |");
+        }
+
+        return text.ToString();
+    }
+}
