@@ -15,7 +15,8 @@ namespace AiChat.Core.Streaming;
 /// <summary>
 /// The stream-chat-service seed's library API, and the pipeline behind every stream endpoint: the conversation's
 /// history goes upstream with the new message, the upstream deltas come back as typed events, the answered turn
-/// is stored, and any failure becomes one final error event. Cancellation is never turned into an error.
+/// is stored, and any failure becomes one final error event. stream_start comes once the upstream has answered, so
+/// a failure before that is the only event. Cancellation is never turned into an error.
 /// Where the geo assistant takes part, a turn is a loop of model rounds: each round's tool calls run (see
 /// <see cref="ToolRound"/>) and go back upstream with their answers, within <see cref="ToolLoopLimits"/>.
 /// </summary>
@@ -54,8 +55,6 @@ public sealed class StreamChatService(
             yield break;
         }
 
-        yield return new StreamStartEvent(messageId, conversation.SessionId, request.Model);
-
         var assistant = offerGeoTools && geoTools is { IsEnabled: true } && options.Value.FindModel(request.Model) is { SupportsTools: true } ? geoTools : null;
         var turn = assistant is null ? null : await assistant.BeginTurnAsync(conversation.SessionId, clientContext, cancellationToken);
         var messages = turn is null ? null : GeoMessages(conversation, turn);
@@ -64,13 +63,14 @@ public sealed class StreamChatService(
             : request with { Tools = [.. assistant!.Declarations.Select(d => new ChatTool(d.Name, d.Description, d.Parameters))], ParallelToolCalls = true };
         var state = turn is null ? null : new ToolTurnState([.. assistant!.Declarations.Select(d => d.Name)]);
         var answer = new List<ChatMessage>(1);
-        var started = Stopwatch.GetTimestamp();
+        var turnStarted = Stopwatch.GetTimestamp();
 
         var (finishReason, usage, failure) = ((string?)null, (TokenUsage?)null, (ApiError?)null);
+        var started = false;
         for (var round = 1; ; round++)
         {
             var isFinal = state is null || round > _limits.MaxToolRounds || state.CallsUsed >= _limits.MaxCallsPerTurn
-                || Stopwatch.GetElapsedTime(started) >= _limits.ToolRoundsBudget;
+                || Stopwatch.GetElapsedTime(turnStarted) >= _limits.ToolRoundsBudget;
             var roundRequest = messages is null ? upstream : upstream with { Messages = [.. messages], ToolChoice = isFinal ? "none" : "auto" };
             var accumulator = isFinal ? null : new ToolCallAccumulator(state!.RegisteredNames);
             var reply = new StringBuilder();
@@ -91,6 +91,13 @@ public sealed class StreamChatService(
                         ChatLog.StreamFailed(logger, error.Status, error.Code, error.UpstreamRequestId, e);
                         failure = error;
                         break;
+                    }
+
+                    if (!started)
+                    {
+                        // The upstream has answered: from here on, failures are error events of a started stream.
+                        started = true;
+                        yield return new StreamStartEvent(messageId, conversation.SessionId, request.Model);
                     }
 
                     var delta = deltas.Current;
@@ -142,6 +149,11 @@ public sealed class StreamChatService(
             messages.AddRange(toolRound.Answers);
             answer.Add(call);
             answer.AddRange(toolRound.Answers);
+        }
+
+        if (!started && failure is null)
+        {
+            yield return new StreamStartEvent(messageId, conversation.SessionId, request.Model);
         }
 
         failure ??= await SaveTurnAsync(conversation, answer, cancellationToken);

@@ -4,15 +4,18 @@ namespace AiChat.Bench;
 /// The command line: <c>--report PATH</c>; <c>--quick</c> for a short run while working on the bench;
 /// <c>--server-env NAME=VALUE</c> to run the server with a runtime setting and compare.
 /// </summary>
-/// <c>--first-token</c> runs only the compatible-mode first-token scenario, with <c>--baseline DLL</c> (a published
-/// AiChat.Server of another commit) beside this tree's build.
+/// <c>--first-token</c> runs only the compatible-mode first-token scenario, with each <c>--baseline NAME=DLL</c> (a
+/// published AiChat.Server of another commit) beside this tree's build.
 internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnlyDictionary<string, string> ServerEnvironment)
 {
-    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline DLL]]";
+    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...]";
 
     public bool FirstTokenOnly { get; init; }
 
-    public string? BaselineServer { get; init; }
+    public IReadOnlyList<(string Name, string Dll)> Baselines { get; init; } = [];
+
+    /// <summary>This tree's build again, started with one more environment variable, under its own name.</summary>
+    public IReadOnlyList<(string Name, string Variable, string Value)> Variants { get; init; } = [];
 
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
@@ -20,7 +23,8 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
         var plan = BenchPlan.Full;
         var environment = new Dictionary<string, string>();
         var firstToken = false;
-        string? baseline = null;
+        var baselines = new List<(string, string)>();
+        var variants = new List<(string, string, string)>();
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -35,8 +39,13 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
                 case "--first-token":
                     firstToken = true;
                     break;
-                case "--baseline" when i + 1 < args.Count:
-                    baseline = Path.GetFullPath(args[++i]);
+                case "--baseline" when i + 1 < args.Count && args[i + 1].Split('=', 2) is [{ Length: > 0 } baselineName, { Length: > 0 } dll]:
+                    baselines.Add((baselineName, Path.GetFullPath(dll)));
+                    i++;
+                    break;
+                case "--variant" when i + 1 < args.Count && args[i + 1].Split('=', 3) is [{ Length: > 0 } variantName, { Length: > 0 } variable, var variableValue]:
+                    variants.Add((variantName, variable, variableValue));
+                    i++;
                     break;
                 case "--quick":
                     plan = BenchPlan.Quick;
@@ -46,6 +55,6 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
             }
         }
 
-        return report is null ? null : new BenchOptions(Path.GetFullPath(report), plan, environment) { FirstTokenOnly = firstToken, BaselineServer = baseline };
+        return report is null ? null : new BenchOptions(Path.GetFullPath(report), plan, environment) { FirstTokenOnly = firstToken, Baselines = baselines, Variants = variants };
     }
 }

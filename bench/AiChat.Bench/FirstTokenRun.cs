@@ -5,8 +5,8 @@ using AiChat.Emulator;
 namespace AiChat.Bench;
 
 /// <summary>
-/// <c>--first-token</c>: only the compatible-mode first-token scenario, this tree's server and, with
-/// <c>--baseline DLL</c>, a second published build beside it in the same run; a short report in markdown.
+/// <c>--first-token</c>: only the compatible-mode first-token scenario, this tree's server ("this") and each
+/// <c>--baseline NAME=DLL</c> build beside it in the same run; a short report in markdown.
 /// </summary>
 internal static class FirstTokenRun
 {
@@ -19,17 +19,25 @@ internal static class FirstTokenRun
         var hosts = new List<(string Name, SelfHost Host)>();
         try
         {
-            if (options.BaselineServer is { } baseline)
+            foreach (var (name, dll) in options.Baselines)
             {
-                hosts.Add(("before", await SelfHost.StartAsync(launch with { Dll = baseline }, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, cancellationToken)));
+                hosts.Add((name, await SelfHost.StartAsync(launch with { Dll = dll }, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, cancellationToken)));
             }
 
-            hosts.Add(("after", await SelfHost.StartAsync(launch, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, cancellationToken)));
-            var seconds = options.Plan.StreamSeconds;
-            log($"first token, compatible mode: {options.Plan.StreamConcurrency} streams at once for {seconds} s, routes {string.Join(", ", ["direct", .. hosts.Select(h => h.Name)])}");
+            foreach (var (name, variable, value) in options.Variants)
+            {
+                var environment = new Dictionary<string, string>(launch.Environment) { [variable] = value };
+                hosts.Add((name, await SelfHost.StartAsync(launch with { Environment = environment }, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, cancellationToken)));
+            }
+
+            hosts.Add(("this", await SelfHost.StartAsync(launch, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, cancellationToken)));
+            // One stream per route at a time on average: first token is a latency figure, not a load test.
+            var seconds = options.Plan.StreamSeconds * 2;
+            var concurrency = hosts.Count + 1;
+            log($"first token, compatible mode: {concurrency} streams at once for {seconds} s, routes {string.Join(", ", ["direct", .. hosts.Select(h => h.Name)])}");
             var bench = new FirstTokenBench(http, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, [.. hosts.Select(h => (h.Name, h.Host.Address))]);
-            var figures = await bench.RunAsync(options.Plan.StreamConcurrency, TimeSpan.FromSeconds(seconds), cancellationToken);
-            return Describe(figures, options.Plan.StreamConcurrency, seconds);
+            var figures = await bench.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), cancellationToken);
+            return Describe(figures, concurrency, seconds);
         }
         finally
         {
@@ -48,7 +56,7 @@ internal static class FirstTokenRun
         text.AppendLine();
         text.AppendLine("| route | streams | p50 | p90 | p99 | added p50 | added p90 |");
         text.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var (name, d) in figures.OrderBy(f => f.Key == "direct" ? 0 : f.Key == "before" ? 1 : 2))
+        foreach (var (name, d) in figures.OrderBy(f => f.Key == "direct" ? 0 : f.Key == "this" ? 2 : 1).ThenBy(f => f.Key, StringComparer.Ordinal))
         {
             var added = name == "direct" ? "" : $"{d.P50 - direct.P50:0.00} ms | {d.Percentile(0.9) - direct.Percentile(0.9):0.00} ms";
             text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {d.Count} | {d.P50:0.00} ms | {d.Percentile(0.9):0.00} ms | {d.P99:0.00} ms | {(name == "direct" ? "— | —" : added)} |");
