@@ -17,7 +17,7 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
         var body = new CompatibleChatRequest
         {
             Model = request.Model,
-            Messages = WireMessages.From(request.Messages),
+            Messages = WireMessages.From(request.Messages, withToolNames: false),
             Stream = stream ? true : null,
             StreamOptions = stream ? IncludeUsage : null,
             Temperature = request.Temperature,

@@ -15,7 +15,7 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
         var body = new NativeChatRequest
         {
             Model = request.Model,
-            Input = new NativeInput(WireMessages.From(request.Messages)),
+            Input = new NativeInput(WireMessages.From(request.Messages, withToolNames: true)),
             Parameters = new NativeParameters
             {
                 IncrementalOutput = stream ? true : null,

@@ -5,7 +5,8 @@ namespace AiChat.Core.DashScope;
 
 internal static class WireMessages
 {
-    public static WireMessage[] From(IReadOnlyList<ChatMessage> messages)
+    /// <param name="withToolNames">Whether tool messages also carry the tool's name (the native protocol's older form, geo-contract §3.1).</param>
+    public static WireMessage[] From(IReadOnlyList<ChatMessage> messages, bool withToolNames)
     {
         var wire = new WireMessage[messages.Count];
         for (var i = 0; i < wire.Length; i++)
@@ -13,7 +14,7 @@ internal static class WireMessages
             var message = messages[i];
             wire[i] = message.ToolCalls is null && message.ToolCallId is null
                 ? new WireMessage(message.Role, message.Content)
-                : new WireMessage(message.Role, message.Content) { ToolCalls = ToWire(message.ToolCalls), ToolCallId = message.ToolCallId, Name = message.Name };
+                : new WireMessage(message.Role, message.Content) { ToolCalls = ToWire(message.ToolCalls), ToolCallId = message.ToolCallId, Name = withToolNames ? message.Name : null };
         }
 
         return wire;
