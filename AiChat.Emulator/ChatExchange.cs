@@ -15,6 +15,7 @@ internal sealed class ChatExchange(
     private IReadOnlyList<PlannedToolCall>? toolCalls;
     private Utf8JsonWriter? json;
     private int frames;
+    private bool textWritten;
 
     public ChatCall Call => call;
 
@@ -94,6 +95,9 @@ internal sealed class ChatExchange(
         throw new StreamCutException();
     }
 
+    /// <summary>Notes that the frame just written carries text: the flush that sends it is timed (see <see cref="ReceivedChatRequest.FirstTextTimestamp"/>).</summary>
+    public void NoteText() => textWritten = true;
+
     /// <summary>Drops the connection before anything was written.</summary>
     public void Drop() => context.Abort();
 
@@ -106,5 +110,9 @@ internal sealed class ChatExchange(
         }
 
         Aborted.ThrowIfCancellationRequested();
+        if (textWritten && record is { FirstTextTimestamp: null })
+        {
+            record.FirstTextTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
     }
 }

@@ -79,6 +79,7 @@ internal sealed class CompatibleProtocol : IChatProtocol
             await exchange.NextFrameAsync();
             CompatibleJson.WriteDeltaChunk(StartFrame(exchange), exchange, id, exchange.Reply.Piece(i), stop: false);
             EndFrame(exchange);
+            exchange.NoteText();
         }
 
         switch (exchange.Directives.Fault)

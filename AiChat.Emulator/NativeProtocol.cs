@@ -80,6 +80,7 @@ internal sealed class NativeProtocol : IChatProtocol
             await exchange.NextFrameAsync();
             var content = incremental ? exchange.Reply.Piece(i) : exchange.Reply.Through(i);
             NativeFrames.WriteResultEvent(exchange, i + 1, content, "null"u8, i + 1);
+            exchange.NoteText();
         }
 
         switch (exchange.Directives.Fault)
