@@ -7,7 +7,7 @@ namespace AiChat.Emulator;
 /// <summary>
 /// The deterministic "model" of tool calling: with tools offered (and tool_choice not none), a user message about
 /// weather, places or suggestions becomes calls of get_weather, search_places or suggest_places with arguments taken
-/// from the message, one per city named (all at once only with parallel_tool_calls). After tool results it answers
+/// from the message, one per city named (all at once only with parallel_tool_calls); "附近" asks for near_me. After tool results it answers
 /// with text built from them: city, weather and temperature, place names, or the failure's message.
 /// </summary>
 internal static class ToolModel
@@ -37,22 +37,31 @@ internal static class ToolModel
         {
             foreach (var city in cities.Count == 0 ? ["北京市"] : cities)
             {
-                planned.Add(new PlannedToolCall("get_weather", Arguments(("city", city))));
+                planned.Add(new PlannedToolCall("get_weather", Arguments(("city", (object)city))));
             }
         }
         else if (Asks(text, "建议", "候选", "suggest") && call.Tools.Contains("suggest_places"))
         {
-            planned.Add(new PlannedToolCall("suggest_places", Arguments(("keywords", PlaceWord(text)))));
+            planned.Add(new PlannedToolCall("suggest_places", Arguments(("keywords", (object)PlaceWord(text)))));
         }
         else if (Asks(text, "附近", "搜索", "找", "哪里", "哪儿", "places") && call.Tools.Contains("search_places"))
         {
-            planned.Add(new PlannedToolCall("search_places", cities.Count == 0
-                ? Arguments(("keywords", PlaceWord(text)))
-                : Arguments(("keywords", PlaceWord(text)), ("city", cities[0]))));
+            var members = new List<(string, object)> { ("keywords", PlaceWord(text)) };
+            if (cities.Count > 0)
+            {
+                members.Add(("city", cities[0]));
+            }
+
+            if (Asks(text, "附近", "nearby"))
+            {
+                members.Add(("near_me", true));
+            }
+
+            planned.Add(new PlannedToolCall("search_places", Arguments([.. members])));
         }
         else if (directives.AlwaysCallTools && call.Tools.Count > 0)
         {
-            planned.Add(new PlannedToolCall(call.Tools[0], Arguments(("city", "北京市"))));
+            planned.Add(new PlannedToolCall(call.Tools[0], Arguments(("city", (object)"北京市"))));
         }
 
         var parallel = call.ParallelToolCalls || directives.ToolQuirks.HasFlag(ToolQuirks.Parallel);
@@ -111,12 +120,20 @@ internal static class ToolModel
     private static string PlaceWord(string text) => PlaceWords.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) ?? "地点";
 
     /// <summary>Arguments written as DashScope writes them: <c>{"city": "北京市"}</c>, with a space after each colon.</summary>
-    private static string Arguments(params (string Name, string Value)[] members)
+    private static string Arguments(params (string Name, object Value)[] members)
     {
         var text = new StringBuilder("{");
         foreach (var (name, value) in members)
         {
-            text.Append(text.Length > 1 ? ", " : "").Append('"').Append(name).Append("\": \"").Append(Encoder.Encode(value)).Append('"');
+            text.Append(text.Length > 1 ? ", " : "").Append('"').Append(name).Append("\": ");
+            if (value is bool flag)
+            {
+                text.Append(flag ? "true" : "false");
+            }
+            else
+            {
+                text.Append('"').Append(Encoder.Encode((string)value)).Append('"');
+            }
         }
 
         return text.Append('}').ToString();

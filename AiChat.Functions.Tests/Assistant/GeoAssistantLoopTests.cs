@@ -81,7 +81,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
         var actions = events.OfType<GeoStreamEvent>().Select(e => e.Event.Fields.GetProperty("action").GetProperty("kind").GetString());
         Assert.Equal(["add_markers", "fit_bounds"], actions);
         Assert.Equal("找到 2 个： 肯德基(花家地店)、肯德基(酒仙桥店)。", Text(events));
-        Assert.Equal("""{"keywords":"肯德基","city":"北京市"}""", Assert.Single(_geo.Calls).ArgumentsJson);
+        Assert.Equal("""{"keywords":"肯德基","city":"北京市","near_me":true}""", Assert.Single(_geo.Calls).ArgumentsJson);
     }
 
     [Theory]
