@@ -16,6 +16,16 @@ internal sealed class ChatCall
     /// <summary>Native <c>result_format: text</c> (the upstream default) rather than <c>message</c>.</summary>
     public bool TextFormat { get; init; }
 
+    /// <summary>The names of the functions in <c>tools</c>; empty when none were offered.</summary>
+    public IReadOnlyList<string> Tools { get; init; } = [];
+
+    /// <summary><c>auto</c> (also when absent), <c>none</c>, <c>required</c>, or the forced function's name as <c>function:NAME</c>.</summary>
+    public string ToolChoice { get; init; } = "auto";
+
+    public bool ParallelToolCalls { get; init; }
+
+    public bool Thinking { get; init; }
+
     /// <summary>Why the request is malformed; answered as an invalid parameter.</summary>
     public string? Problem { get; init; }
 

@@ -87,7 +87,7 @@ internal sealed class ChatEndpoint(IChatProtocol protocol, EmulatorState state)
             return refused;
         }
 
-        if ((exchange.Call.Problem ?? exchange.Directives.Problem) is { } problem)
+        if ((exchange.Call.Problem ?? exchange.Directives.Problem ?? ToolHistory.Validate(exchange.Call)) is { } problem)
         {
             return EmulatedError.InvalidParameter(problem);
         }

@@ -12,8 +12,10 @@ internal sealed class ChatExchange(
 {
     private readonly PipeWriter body = context.Response.BodyWriter;
     private Reply? reply;
+    private IReadOnlyList<PlannedToolCall>? toolCalls;
     private Utf8JsonWriter? json;
     private int frames;
+    private bool textWritten;
 
     public ChatCall Call => call;
 
@@ -27,7 +29,10 @@ internal sealed class ChatExchange(
 
     public long Created { get; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    public Reply Reply => reply ??= new Reply(Directives.Text, call.Messages);
+    public Reply Reply => reply ??= new Reply(ToolModel.Answer(call) ?? "You said: " + Directives.Text, call.Messages);
+
+    /// <summary>The tool calls the emulated model makes in this answer; empty when it answers with text.</summary>
+    public IReadOnlyList<PlannedToolCall> ToolCalls => toolCalls ??= ToolModel.Plan(call, Directives);
 
     public CancellationToken Aborted => context.RequestAborted;
 
@@ -90,6 +95,9 @@ internal sealed class ChatExchange(
         throw new StreamCutException();
     }
 
+    /// <summary>Notes that the frame just written carries text: the flush that sends it is timed (see <see cref="ReceivedChatRequest.FirstTextTimestamp"/>).</summary>
+    public void NoteText() => textWritten = true;
+
     /// <summary>Drops the connection before anything was written.</summary>
     public void Drop() => context.Abort();
 
@@ -102,5 +110,9 @@ internal sealed class ChatExchange(
         }
 
         Aborted.ThrowIfCancellationRequested();
+        if (textWritten && record is { FirstTextTimestamp: null })
+        {
+            record.FirstTextTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
     }
 }

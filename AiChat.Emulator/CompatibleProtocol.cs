@@ -28,6 +28,10 @@ internal sealed class CompatibleProtocol : IChatProtocol
             Messages = messages,
             Stream = root.IsTrue("stream"),
             IncludeUsage = root.Property("stream_options").IsTrue("include_usage"),
+            Tools = root.Property("tools").ToolNames(),
+            ToolChoice = root.Property("tool_choice").ToolChoice(),
+            ParallelToolCalls = root.IsTrue("parallel_tool_calls"),
+            Thinking = root.IsTrue("enable_thinking"),
             Problem = model is null ? "Model is required." : problem,
         };
     }
@@ -45,7 +49,15 @@ internal sealed class CompatibleProtocol : IChatProtocol
     public void WriteCompletion(ChatExchange exchange)
     {
         exchange.Start(StatusCodes.Status200OK, Json);
-        CompatibleJson.WriteCompletion(exchange.StartJson(), exchange, "chatcmpl-" + exchange.RequestId);
+        if (exchange.ToolCalls.Count > 0)
+        {
+            CompatibleJson.WriteToolCompletion(exchange.StartJson(), exchange, "chatcmpl-" + exchange.RequestId, ToolFinishReason(exchange));
+        }
+        else
+        {
+            CompatibleJson.WriteCompletion(exchange.StartJson(), exchange, "chatcmpl-" + exchange.RequestId);
+        }
+
         exchange.EndJson();
     }
 
@@ -53,6 +65,12 @@ internal sealed class CompatibleProtocol : IChatProtocol
     {
         exchange.Start(StatusCodes.Status200OK, EventStream);
         var id = "chatcmpl-" + exchange.RequestId;
+        if (exchange.ToolCalls.Count > 0)
+        {
+            await WriteToolStreamAsync(exchange, id);
+            return;
+        }
+
         await exchange.NextFrameAsync();
         CompatibleJson.WriteRoleChunk(StartFrame(exchange), exchange, id);
         EndFrame(exchange);
@@ -61,6 +79,7 @@ internal sealed class CompatibleProtocol : IChatProtocol
             await exchange.NextFrameAsync();
             CompatibleJson.WriteDeltaChunk(StartFrame(exchange), exchange, id, exchange.Reply.Piece(i), stop: false);
             EndFrame(exchange);
+            exchange.NoteText();
         }
 
         switch (exchange.Directives.Fault)
@@ -77,6 +96,35 @@ internal sealed class CompatibleProtocol : IChatProtocol
 
         await exchange.NextFrameAsync();
         CompatibleJson.WriteDeltaChunk(StartFrame(exchange), exchange, id, [], stop: true);
+        EndFrame(exchange);
+        if (exchange.Call.IncludeUsage)
+        {
+            await exchange.NextFrameAsync();
+            CompatibleJson.WriteUsageChunk(StartFrame(exchange), exchange, id);
+            EndFrame(exchange);
+        }
+
+        await exchange.NextFrameAsync();
+        exchange.Write("data: [DONE]\n\n"u8);
+    }
+
+    internal static string ToolFinishReason(ChatExchange exchange) =>
+        exchange.Directives.ToolQuirks.HasFlag(ToolQuirks.StopWithCalls) ? "stop" : "tool_calls";
+
+    /// <summary>A tool round: the script's chunks (role on the first), a separate finish chunk, usage, [DONE].</summary>
+    private static async Task WriteToolStreamAsync(ChatExchange exchange, string id)
+    {
+        var first = true;
+        foreach (var frame in ToolScript.Frames(exchange.ToolCalls, exchange.Directives.ToolQuirks, exchange.RequestId))
+        {
+            await exchange.NextFrameAsync();
+            CompatibleJson.WriteToolChunk(StartFrame(exchange), exchange, id, frame, withRole: first);
+            EndFrame(exchange);
+            first = false;
+        }
+
+        await exchange.NextFrameAsync();
+        CompatibleJson.WriteFinishChunk(StartFrame(exchange), exchange, id, ToolFinishReason(exchange));
         EndFrame(exchange);
         if (exchange.Call.IncludeUsage)
         {

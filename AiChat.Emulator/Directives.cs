@@ -15,6 +15,12 @@ internal sealed partial record Directives(string Text)
 
     public NativeStreamErrorShape NativeStreamError { get; private init; }
 
+    /// <summary>Stream quirks of tool calls, chosen with <c>[[tool-quirk:NAME]]</c> (geo-contract §1.5).</summary>
+    public ToolQuirks ToolQuirks { get; private init; }
+
+    /// <summary><c>[[tools:always]]</c>: call tools in every round, even after tool results (for loop bounds).</summary>
+    public bool AlwaysCallTools { get; private init; }
+
     /// <summary>Why a marker could not be understood; answered as an invalid parameter.</summary>
     public string? Problem { get; private init; }
 
@@ -46,6 +52,12 @@ internal sealed partial record Directives(string Text)
             "json" => this with { NativeStreamError = NativeStreamErrorShape.Json },
             _ => this with { Problem = $"Unknown emulator native stream error shape '{value}'." },
         },
+        "tool-quirk" => ToolQuirkNames.Parse(value) is { } quirk
+            ? this with { ToolQuirks = ToolQuirks | quirk }
+            : this with { Problem = $"Unknown emulator tool quirk '{value}'." },
+        "tools" => value == "always"
+            ? this with { AlwaysCallTools = true }
+            : this with { Problem = $"Unknown emulator tools mode '{value}'." },
         _ => ParseFault(value) is { } fault
             ? this with { Fault = fault }
             : this with { Problem = $"Unknown emulator fault '{value}'." },
@@ -67,6 +79,6 @@ internal sealed partial record Directives(string Text)
         _ => null,
     };
 
-    [GeneratedRegex(@"\[\[(?<name>chunk-delay-ms|fault|native-stream-error):(?<value>[^\]]*)\]\]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\[\[(?<name>chunk-delay-ms|fault|native-stream-error|tool-quirk|tools):(?<value>[^\]]*)\]\]", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 }

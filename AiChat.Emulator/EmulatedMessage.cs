@@ -1,4 +1,12 @@
 namespace AiChat.Emulator;
 
-/// <summary>One chat message as the emulator received it; content parts are joined into one text.</summary>
-public sealed record EmulatedMessage(string Role, string Content);
+/// <summary>
+/// One chat message as the emulator received it; content parts are joined into one text. An assistant message may
+/// carry its tool calls; a tool message names the call it answers.
+/// </summary>
+public sealed record EmulatedMessage(string Role, string Content)
+{
+    public IReadOnlyList<EmulatedToolCall>? ToolCalls { get; init; }
+
+    public string? ToolCallId { get; init; }
+}

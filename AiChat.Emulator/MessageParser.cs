@@ -30,11 +30,18 @@ internal static class MessageParser
                 problem = InvalidMessage;
             }
 
-            parsed.Add(new EmulatedMessage(role, content));
+            parsed.Add(new EmulatedMessage(role, content)
+            {
+                ToolCalls = message.Property("tool_calls") is { ValueKind: JsonValueKind.Array } calls ? [.. calls.EnumerateArray().Select(ReadCall)] : null,
+                ToolCallId = message.StringProperty("tool_call_id"),
+            });
         }
 
         return parsed;
     }
+
+    private static EmulatedToolCall ReadCall(JsonElement call) =>
+        new(call.StringProperty("id"), call.Property("function").StringProperty("name"), call.Property("function").StringProperty("arguments"));
 
     private static string ReadContent(JsonElement content)
     {

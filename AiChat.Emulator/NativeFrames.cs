@@ -14,6 +14,59 @@ internal static class NativeFrames
         exchange.Write("\n\n"u8);
     }
 
+    /// <summary>A frame of a tool round; the last carries the finish reason with its fragment (Q8).</summary>
+    public static void WriteToolEvent(ChatExchange exchange, int id, ToolFrame frame, string finishReason)
+    {
+        WriteHead(exchange, id, "result"u8, StatusCodes.Status200OK);
+        var json = exchange.StartJson();
+        json.WriteStartObject();
+        json.WriteStartObject("output"u8);
+        json.WriteStartArray("choices"u8);
+        json.WriteStartObject();
+        json.WriteStartObject("message"u8);
+        WriteToolContent(json, exchange, frame.Text);
+        if (frame.Reasoning is not null)
+        {
+            json.WriteString("reasoning_content"u8, frame.Reasoning);
+        }
+
+        CompatibleJson.WriteEntries(json, frame.Entries);
+        json.WriteString("role"u8, "assistant"u8);
+        json.WriteEndObject();
+        json.WriteNumber("index"u8, 0);
+        json.WriteString("finish_reason"u8, finishReason);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        WriteUsage(json, exchange, id);
+        json.WriteString("request_id"u8, exchange.RequestId);
+        json.WriteEndObject();
+        exchange.EndJson();
+        exchange.Write("\n\n"u8);
+    }
+
+    public static void WriteToolResult(ChatExchange exchange, string finishReason)
+    {
+        var json = exchange.StartJson();
+        json.WriteStartObject();
+        json.WriteStartObject("output"u8);
+        json.WriteStartArray("choices"u8);
+        json.WriteStartObject();
+        json.WriteString("finish_reason"u8, finishReason);
+        json.WriteStartObject("message"u8);
+        json.WriteString("role"u8, "assistant"u8);
+        CompatibleJson.WriteWholeCalls(json, exchange.ToolCalls);
+        WriteToolContent(json, exchange, null);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        WriteUsage(json, exchange, exchange.ToolCalls.Count);
+        json.WriteString("request_id"u8, exchange.RequestId);
+        json.WriteEndObject();
+        exchange.EndJson();
+    }
+
     public static void WriteErrorEvent(ChatExchange exchange, int id, EmulatedError error)
     {
         WriteHead(exchange, id, "error"u8, error.NativeStatus);
@@ -72,6 +125,30 @@ internal static class NativeFrames
         json.WriteString("request_id"u8, exchange.RequestId);
         json.WriteEndObject();
         exchange.EndJson();
+    }
+
+    /// <summary>Content beside tool calls: <c>""</c>, or <c>[]</c> as multimodal models send it (Q10).</summary>
+    private static void WriteToolContent(Utf8JsonWriter json, ChatExchange exchange, string? text)
+    {
+        if (text is null && exchange.Directives.ToolQuirks.HasFlag(ToolQuirks.ContentArray))
+        {
+            json.WriteStartArray("content"u8);
+            json.WriteEndArray();
+        }
+        else
+        {
+            json.WriteString("content"u8, text ?? "");
+        }
+    }
+
+    /// <summary>Usage as the native protocol sends it: cumulative, so it grows with every frame.</summary>
+    private static void WriteUsage(Utf8JsonWriter json, ChatExchange exchange, int outputTokens)
+    {
+        json.WriteStartObject("usage"u8);
+        json.WriteNumber("total_tokens"u8, exchange.Reply.PromptTokens + outputTokens);
+        json.WriteNumber("output_tokens"u8, outputTokens);
+        json.WriteNumber("input_tokens"u8, exchange.Reply.PromptTokens);
+        json.WriteEndObject();
     }
 
     private static void WriteMessage(Utf8JsonWriter json, ReadOnlySpan<char> content, bool streamed)

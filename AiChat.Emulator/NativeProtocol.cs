@@ -30,6 +30,10 @@ internal sealed class NativeProtocol : IChatProtocol
             Stream = stream,
             IncrementalOutput = parameters.IsTrue("incremental_output"),
             TextFormat = parameters.StringProperty("result_format") != "message",
+            Tools = parameters.Property("tools").ToolNames(),
+            ToolChoice = parameters.Property("tool_choice").ToolChoice(),
+            ParallelToolCalls = parameters.IsTrue("parallel_tool_calls"),
+            Thinking = parameters.IsTrue("enable_thinking"),
             Problem = model is null ? "Model is required." : problem,
         };
     }
@@ -51,12 +55,24 @@ internal sealed class NativeProtocol : IChatProtocol
     public void WriteCompletion(ChatExchange exchange)
     {
         Start(exchange, StatusCodes.Status200OK, Json);
+        if (exchange.ToolCalls.Count > 0)
+        {
+            NativeFrames.WriteToolResult(exchange, CompatibleProtocol.ToolFinishReason(exchange));
+            return;
+        }
+
         NativeFrames.WriteResult(exchange, exchange.Reply.Text, "stop"u8, exchange.Reply.CompletionTokens, streamed: false);
     }
 
     public async Task WriteStreamAsync(ChatExchange exchange)
     {
         Start(exchange, StatusCodes.Status200OK, EventStream);
+        if (exchange.ToolCalls.Count > 0)
+        {
+            await WriteToolStreamAsync(exchange);
+            return;
+        }
+
         var incremental = exchange.Call.IncrementalOutput;
         var sent = exchange.PiecesToSend;
         for (var i = 0; i < sent; i++)
@@ -64,6 +80,7 @@ internal sealed class NativeProtocol : IChatProtocol
             await exchange.NextFrameAsync();
             var content = incremental ? exchange.Reply.Piece(i) : exchange.Reply.Through(i);
             NativeFrames.WriteResultEvent(exchange, i + 1, content, "null"u8, i + 1);
+            exchange.NoteText();
         }
 
         switch (exchange.Directives.Fault)
@@ -79,6 +96,17 @@ internal sealed class NativeProtocol : IChatProtocol
 
         await exchange.NextFrameAsync();
         NativeFrames.WriteResultEvent(exchange, sent + 1, incremental ? "" : exchange.Reply.Text, "stop"u8, sent);
+    }
+
+    /// <summary>A tool round: one event per script frame, the finish reason in the last (no separate end frame, Q8).</summary>
+    private static async Task WriteToolStreamAsync(ChatExchange exchange)
+    {
+        var frames = ToolScript.Frames(exchange.ToolCalls, exchange.Directives.ToolQuirks, exchange.RequestId);
+        for (var i = 0; i < frames.Count; i++)
+        {
+            await exchange.NextFrameAsync();
+            NativeFrames.WriteToolEvent(exchange, i + 1, frames[i], i == frames.Count - 1 ? CompatibleProtocol.ToolFinishReason(exchange) : "null");
+        }
     }
 
     private static IReadOnlyList<EmulatedMessage> ParseInput(JsonElement input, out string? problem)

@@ -26,6 +26,12 @@ public sealed class ReceivedChatRequest
     /// <summary>Native only: <c>parameters.incremental_output</c> was true.</summary>
     public bool IncrementalOutput { get; init; }
 
+    /// <summary>
+    /// <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the first frame with text had been handed to the
+    /// server (streams only), so a benchmark in the same process can time what happens after it.
+    /// </summary>
+    public long? FirstTextTimestamp { get; internal set; }
+
     /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the emulator saw the caller abort; null otherwise.</summary>
     public long? AbortedTimestamp { get; internal set; }
 }

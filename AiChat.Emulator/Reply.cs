@@ -1,16 +1,17 @@
 namespace AiChat.Emulator;
 
 /// <summary>
-/// The deterministic answer: "You said: " and the echoed text, streamed in pieces that each end after a space.
+/// The deterministic answer: "You said: " and the echoed text (or the answer from tool results), streamed in pieces
+/// that each end after a space.
 /// Pieces are kept as end offsets so streaming slices the text instead of allocating substrings.
 /// </summary>
 internal sealed class Reply
 {
     private readonly int[] ends;
 
-    public Reply(string echoed, IReadOnlyList<EmulatedMessage> messages)
+    public Reply(string text, IReadOnlyList<EmulatedMessage> messages)
     {
-        Text = "You said: " + echoed;
+        Text = text;
         ends = new int[Text.AsSpan().Count(' ') + (Text.EndsWith(' ') ? 0 : 1)];
         var piece = 0;
         for (var i = 0; i < Text.Length; i++)

@@ -22,6 +22,9 @@ public static class ChatErrorMapper
     {
         var error = e switch
         {
+            { Code: UpstreamFailures.TimeoutCode } => new ApiError(504, "upstream_timeout", e.Message),
+            { Code: UpstreamFailures.UnreachableCode } => new ApiError(502, "upstream_unreachable", e.Message),
+            { Code: UpstreamFailures.InvalidResponseCode } => new ApiError(502, "upstream_error", e.Message),
             { StatusCode: 401 or 403 } => new ApiError(502, "upstream_auth_failed",
                 $"DashScope refused this server's API key (HTTP {e.StatusCode}, {e.Code ?? "no code"}). The server's DashScope configuration needs attention."),
             _ when DashScopeErrorCodes.IsModelNotFound(e) => new ApiError(400, "model_not_found", e.Message) { Field = "model" },

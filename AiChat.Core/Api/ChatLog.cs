@@ -14,4 +14,7 @@ internal static partial class ChatLog
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Answered with {Model}: finish {FinishReason}, tokens {PromptTokens} prompt + {CompletionTokens} completion = {TotalTokens} (session {SessionId})")]
     public static partial void Answered(ILogger logger, string model, string? finishReason, int? promptTokens, int? completionTokens, int? totalTokens, string? sessionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tool call stream did not follow the rules: {Anomaly}")]
+    public static partial void ToolCallAnomaly(ILogger logger, string anomaly);
 }

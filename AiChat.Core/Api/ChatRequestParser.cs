@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
+using AiChat.Core.Geo;
 
 namespace AiChat.Core.Api;
 
@@ -35,6 +36,13 @@ public static class ChatRequestParser
             return sessionError;
         }
 
+        ClientContext? clientContext = null;
+        if (shape == ChatBodyShape.Message && body.TryGetProperty("client_context", out var contextValue)
+            && !ClientContextParser.TryParse(contextValue, out clientContext, out var badField))
+        {
+            return Invalid(badField!, $"{badField} is not valid: client_context is {{\"map_crs\": \"gcj02\" or \"wgs84\", \"location\": {{\"lng\", \"lat\", \"crs\", \"accuracy_m\"}}}}.");
+        }
+
         var temperature = ReadNumber(body, "temperature", t => t is >= 0 and < 2, "must be a number from 0 up to, not including, 2", out var error);
         var topP = error is null ? ReadNumber(body, "top_p", p => p is > 0 and <= 1, "must be a number above 0 and at most 1", out error) : null;
         var maxTokens = error is null ? ReadMaxTokens(body, model!, out error) : null;
@@ -43,7 +51,7 @@ public static class ChatRequestParser
             Temperature = temperature,
             TopP = topP,
             MaxTokens = maxTokens,
-        }, sessionId);
+        }, sessionId) { ClientContext = clientContext };
     }
 
     private static ModelInfo? ReadModel(JsonElement body, AiChatOptions options, out ChatRequestReadResult? error)

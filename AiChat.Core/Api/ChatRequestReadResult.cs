@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using AiChat.Core.Chat;
+using AiChat.Core.Geo;
 
 namespace AiChat.Core.Api;
 
@@ -16,6 +17,9 @@ public sealed class ChatRequestReadResult
 
     /// <summary>The conversation the request continues, when it names one.</summary>
     public string? SessionId { get; }
+
+    /// <summary>The typed stream's <c>client_context</c>, when the request carried one.</summary>
+    public ClientContext? ClientContext { get; init; }
 
     [MemberNotNullWhen(true, nameof(Request))]
     [MemberNotNullWhen(false, nameof(Error))]

@@ -15,7 +15,7 @@ public sealed class ChatStreamEndpoint(ChatRequestReader reader, StreamChatServi
             return;
         }
 
-        var events = chat.StreamAsync(read.Request, read.SessionId, dialect.StartsSession, context.RequestAborted);
+        var events = chat.StreamAsync(read.Request, read.SessionId, dialect.StartsSession, dialect.OffersGeoTools, read.ClientContext, context.RequestAborted);
         await ChatStreamResponder.RespondAsync(context, events, dialect.Format);
     }
 }

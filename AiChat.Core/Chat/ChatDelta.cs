@@ -1,7 +1,11 @@
 namespace AiChat.Core.Chat;
 
 /// <summary>
-/// One upstream stream event: new text, and on the last ones the finish reason and token usage.
+/// One upstream stream event: new text, tool-call fragments, and on the last ones the finish reason and token usage.
 /// A delta may carry only usage (the OpenAI-compatible protocol's final chunk).
 /// </summary>
-public sealed record ChatDelta(string Content, string? FinishReason = null, TokenUsage? Usage = null);
+public sealed record ChatDelta(string Content, string? FinishReason = null, TokenUsage? Usage = null)
+{
+    /// <summary>The frame's tool-call entries in the order sent; null when it had none.</summary>
+    public IReadOnlyList<ToolCallFragment>? ToolCalls { get; init; }
+}

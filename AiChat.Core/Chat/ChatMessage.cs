@@ -1,4 +1,28 @@
+using System.Text.Json.Serialization;
+
 namespace AiChat.Core.Chat;
 
-/// <summary>One turn of a conversation: role is system, user or assistant.</summary>
-public sealed record ChatMessage(string Role, string Content);
+/// <summary>
+/// One turn of a conversation: role is system, user, assistant or tool. An assistant message may carry the tool
+/// calls it made (its content is then often empty); a tool message answers one call, named by <see cref="ToolCallId"/>.
+/// </summary>
+public sealed record ChatMessage(string Role, string Content)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ChatToolCall>? ToolCalls { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ToolCallId { get; init; }
+
+    /// <summary>On a tool message, the called tool's name (the native protocol's older form wants it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Name { get; init; }
+
+    public bool Equals(ChatMessage? other) =>
+        other is not null && Role == other.Role && Content == other.Content && ToolCallId == other.ToolCallId && Name == other.Name
+        && (ReferenceEquals(ToolCalls, other.ToolCalls) || (ToolCalls is not null && other.ToolCalls is not null && ToolCalls.SequenceEqual(other.ToolCalls)));
+
+    public override int GetHashCode() => HashCode.Combine(Role, Content, ToolCallId, Name, ToolCalls?.Count);
+
+    public static ChatMessage Tool(string toolCallId, string name, string content) => new("tool", content) { ToolCallId = toolCallId, Name = name };
+}

@@ -8,4 +8,12 @@ public sealed record ChatRequest(string Model, IReadOnlyList<ChatMessage> Messag
     public double? TopP { get; init; }
 
     public int? MaxTokens { get; init; }
+
+    /// <summary>Functions offered to the model; null offers none.</summary>
+    public IReadOnlyList<ChatTool>? Tools { get; init; }
+
+    /// <summary><c>auto</c> or <c>none</c> (a forced choice is never sent, geo-contract §5.2); only with <see cref="Tools"/>.</summary>
+    public string? ToolChoice { get; init; }
+
+    public bool? ParallelToolCalls { get; init; }
 }

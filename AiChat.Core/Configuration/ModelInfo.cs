@@ -20,4 +20,8 @@ public sealed class ModelInfo
     /// <summary>The most output tokens a request may ask of this model (max_tokens).</summary>
     [JsonPropertyName("maxTokens")]
     public int MaxTokens { get; set; }
+
+    /// <summary>Whether the model takes <c>tools</c> (geo-contract §1.1); the geo assistant offers them only then.</summary>
+    [JsonIgnore]
+    public bool SupportsTools { get; set; } = true;
 }

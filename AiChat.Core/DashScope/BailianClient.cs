@@ -31,7 +31,11 @@ internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Timeout("answer", _upstreamTimeout);
+            throw UpstreamFailures.Timeout("answer", _upstreamTimeout);
+        }
+        catch (Exception e) when (UpstreamFailures.Translate(e, null) is { } failure)
+        {
+            throw failure;
         }
     }
 
@@ -43,7 +47,7 @@ internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_upstreamTimeout);
         using var response = await StartStreamAsync(request, deadline.Token, cancellationToken);
-        await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+        await using var stream = await ReadBodyAsync(response, deadline.Token, cancellationToken);
         await using var frames = SseParser.Create(stream, protocol.ReadFrame).EnumerateAsync(deadline.Token).GetAsyncEnumerator(deadline.Token);
 
         var finished = false;
@@ -114,7 +118,27 @@ internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Timeout("start streaming", _upstreamTimeout);
+            throw UpstreamFailures.Timeout("start streaming", _upstreamTimeout);
+        }
+        catch (Exception e) when (UpstreamFailures.Translate(e, null) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private async Task<Stream> ReadBodyAsync(HttpResponseMessage response, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsStreamAsync(deadline);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw UpstreamFailures.Timeout("start streaming", _upstreamTimeout);
+        }
+        catch (Exception e) when (UpstreamFailures.Translate(e, RequestId(response)) is { } failure)
+        {
+            throw failure;
         }
     }
 
@@ -126,15 +150,16 @@ internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Timeout("send the next stream event", _idleTimeout);
+            throw UpstreamFailures.Timeout("send the next stream event", _idleTimeout);
+        }
+        catch (Exception e) when (UpstreamFailures.Translate(e, null) is { } failure)
+        {
+            throw failure;
         }
     }
 
     private async Task<bool> HasFresherKeyAsync(HttpResponseMessage refused, CancellationToken cancellationToken) =>
         refused.RequestMessage?.Headers.Authorization?.Parameter is { } key && await keys.RefreshKeyAsync(key, cancellationToken) != key;
-
-    private static TimeoutException Timeout(string what, TimeSpan limit) =>
-        new($"DashScope did not {what} within {limit.TotalSeconds:0.###} s.");
 
     private static string? RequestId(HttpResponseMessage response) =>
         response.Headers.TryGetValues("X-Request-ID", out var values) ? values.FirstOrDefault() : null;

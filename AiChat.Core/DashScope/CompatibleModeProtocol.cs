@@ -17,12 +17,15 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
         var body = new CompatibleChatRequest
         {
             Model = request.Model,
-            Messages = WireMessages.From(request.Messages),
+            Messages = WireMessages.From(request.Messages, withToolNames: false),
             Stream = stream ? true : null,
             StreamOptions = stream ? IncludeUsage : null,
             Temperature = request.Temperature,
             TopP = request.TopP,
             MaxTokens = request.MaxTokens,
+            Tools = WireMessages.From(request.Tools),
+            ToolChoice = request.Tools is null ? null : request.ToolChoice,
+            ParallelToolCalls = request.Tools is null ? null : request.ParallelToolCalls,
         };
         return new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
@@ -63,7 +66,10 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
 
         if (chunk?.Choices is [var choice, ..])
         {
-            return new StreamFrame(new ChatDelta(choice.Delta?.Content ?? "", choice.FinishReason, ToUsage(chunk.Usage)));
+            return new StreamFrame(new ChatDelta(choice.Delta?.Content ?? "", choice.FinishReason, ToUsage(chunk.Usage))
+            {
+                ToolCalls = WireMessages.Fragments(choice.Delta?.ToolCalls),
+            });
         }
 
         return chunk?.Usage is null ? StreamFrame.Ignored : new StreamFrame(new ChatDelta("", Usage: ToUsage(chunk.Usage)));

@@ -15,13 +15,16 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
         var body = new NativeChatRequest
         {
             Model = request.Model,
-            Input = new NativeInput(WireMessages.From(request.Messages)),
+            Input = new NativeInput(WireMessages.From(request.Messages, withToolNames: true)),
             Parameters = new NativeParameters
             {
                 IncrementalOutput = stream ? true : null,
                 Temperature = request.Temperature,
                 TopP = request.TopP,
                 MaxTokens = request.MaxTokens,
+                Tools = WireMessages.From(request.Tools),
+                ToolChoice = request.Tools is null ? null : request.ToolChoice,
+                ParallelToolCalls = request.Tools is null ? null : request.ParallelToolCalls,
             },
         };
         var message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
@@ -65,7 +68,8 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
         }
 
         var (content, finishReason) = Read(frame.Output);
-        return new StreamFrame(new ChatDelta(content, finishReason, ToUsage(frame.Usage)));
+        var toolCalls = frame.Output.Choices is [var choice, ..] ? WireMessages.Fragments(choice.Message?.ToolCalls) : null;
+        return new StreamFrame(new ChatDelta(content, finishReason, ToUsage(frame.Usage)) { ToolCalls = toolCalls });
     }
 
     private static (string Content, string? FinishReason) Read(NativeOutput? output) =>

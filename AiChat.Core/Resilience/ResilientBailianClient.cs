@@ -70,5 +70,5 @@ internal sealed class ResilientBailianClient(IBailianClient inner, ResiliencePip
         }
     }
 
-    private TimeoutException DeadlinePassed() => new($"DashScope did not answer within {deadline.TotalSeconds:0.###} s, retries included.");
+    private DashScope.DashScopeException DeadlinePassed() => DashScope.UpstreamFailures.Timeout("answer, retries included,", deadline);
 }

@@ -28,7 +28,14 @@ public sealed class ChatSessions(ISessionStore store)
 
     /// <summary>Stores the turn's messages and the reply together; nothing is stored for a request without a session.</summary>
     public Task CompleteAsync(Conversation conversation, string reply, CancellationToken cancellationToken) =>
+        CompleteAsync(conversation, [new ChatMessage("assistant", reply)], cancellationToken);
+
+    /// <summary>
+    /// Stores the turn's messages and its answer together: the tool exchanges of the turn (each assistant message with
+    /// its calls followed by every answer) and the final reply. Nothing is stored for a request without a session.
+    /// </summary>
+    public Task CompleteAsync(Conversation conversation, IReadOnlyList<ChatMessage> answer, CancellationToken cancellationToken) =>
         conversation.SessionId is null
             ? Task.CompletedTask
-            : store.AppendAsync(conversation.SessionId, [.. conversation.NewMessages, new ChatMessage("assistant", reply)], cancellationToken);
+            : store.AppendAsync(conversation.SessionId, [.. conversation.NewMessages, .. answer], cancellationToken);
 }

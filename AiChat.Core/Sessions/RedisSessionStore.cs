@@ -14,7 +14,7 @@ namespace AiChat.Core.Sessions;
 /// </summary>
 public sealed class RedisSessionStore(RespConnection redis, IOptions<SessionOptions> options) : ISessionStore
 {
-    // The rule of SessionTrimmer, in Lua. Lengths count code points: every byte that is not a UTF-8 continuation byte.
+    // The rule of SessionTrimmer, in Lua (a tool exchange is dropped whole). Lengths count code points: every byte that is not a UTF-8 continuation byte.
     private const string AppendScript = """
         local messages = {}
         local current = redis.call('GET', KEYS[1])
@@ -31,16 +31,21 @@ public sealed class RedisSessionStore(RespConnection redis, IOptions<SessionOpti
         for _, m in ipairs(messages) do
           if m.role ~= 'system' then count = count + 1; chars = chars + length(m.content) end
         end
+        local function dropGroup(i)
+          repeat
+            count = count - 1; chars = chars - length(messages[i].content)
+            table.remove(messages, i); firstNew = firstNew - 1
+          until i >= firstNew or messages[i].role ~= 'tool'
+        end
         while count > maxMessages or chars > maxChars do
           local i = oldestDroppable()
           if not i then break end
-          count = count - 1; chars = chars - length(messages[i].content)
-          table.remove(messages, i); firstNew = firstNew - 1
+          dropGroup(i)
         end
         while true do
           local i = oldestDroppable()
-          if not i or messages[i].role ~= 'assistant' then break end
-          table.remove(messages, i); firstNew = firstNew - 1
+          if not i or (messages[i].role ~= 'assistant' and messages[i].role ~= 'tool') then break end
+          dropGroup(i)
         end
         redis.call('SET', KEYS[1], cjson.encode(messages), 'PX', ARGV[4])
         return #messages

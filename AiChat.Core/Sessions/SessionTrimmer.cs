@@ -8,7 +8,9 @@ namespace AiChat.Core.Sessions;
 /// The bound on a session's history, shared by every store (RedisSessionStore's script implements the same rule):
 /// system messages are always kept; of the others, the oldest are dropped while there are more than
 /// SESSION_MAX_MESSAGES or more than SESSION_MAX_CHARS code points, then any assistant message left at the front,
-/// so the history starts with a user turn. The turn just appended is never dropped, however long it is.
+/// so the history starts with a user turn. A tool exchange (an assistant message with tool calls and the tool
+/// messages answering them) is dropped whole, never split, so the history never holds an orphan (geo-contract §3.6).
+/// The turn just appended is never dropped, however long it is.
 /// </summary>
 public static class SessionTrimmer
 {
@@ -27,16 +29,24 @@ public static class SessionTrimmer
 
         while ((count > limits.MaxMessages || chars > limits.MaxChars) && OldestDroppable(messages, firstNew) is var index and >= 0)
         {
-            count--;
-            chars -= Length(messages[index].Content);
-            messages.RemoveAt(index);
-            firstNew--;
+            do
+            {
+                count--;
+                chars -= Length(messages[index].Content);
+                messages.RemoveAt(index);
+                firstNew--;
+            }
+            while (index < firstNew && messages[index].Role == "tool");
         }
 
-        while (OldestDroppable(messages, firstNew) is var index and >= 0 && messages[index].Role == "assistant")
+        while (OldestDroppable(messages, firstNew) is var index and >= 0 && messages[index].Role is "assistant" or "tool")
         {
-            messages.RemoveAt(index);
-            firstNew--;
+            do
+            {
+                messages.RemoveAt(index);
+                firstNew--;
+            }
+            while (index < firstNew && messages[index].Role == "tool");
         }
     }
 

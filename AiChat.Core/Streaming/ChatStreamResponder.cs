@@ -8,9 +8,10 @@ namespace AiChat.Core.Streaming;
 
 /// <summary>
 /// Relays a chat event stream as server-sent events in a given format, each as soon as it arrives. Nothing is
-/// sent until the upstream has answered: a failure before that is an ordinary JSON error with its status (a 429
-/// with Retry-After, a 404 for an unknown session); after it, it is the format's error event and the stream ends
-/// cleanly. The client's RequestAborted token cancels the upstream call.
+/// sent until the upstream has answered (the stream's first event is stream_start, or the error that refuses the
+/// turn): a failure before that is an ordinary JSON error with its status (a 429 with Retry-After, a 404 for an
+/// unknown session); after it, it is the format's error event and the stream ends cleanly. The client's
+/// RequestAborted token cancels the upstream call.
 /// </summary>
 public static class ChatStreamResponder
 {
@@ -20,24 +21,22 @@ public static class ChatStreamResponder
         try
         {
             await using var source = events.GetAsyncEnumerator(aborted);
-            var held = new List<ChatStreamEvent>(2);
-            while (await source.MoveNextAsync())
+            if (!await source.MoveNextAsync())
             {
-                held.Add(source.Current);
-                if (source.Current is not StreamStartEvent)
-                {
-                    break;
-                }
+                return;
             }
 
-            if (held is [.., StreamErrorEvent failure])
+            if (source.Current is StreamErrorEvent failure)
             {
                 await ApiErrorWriter.WriteAsync(context, failure.Error);
                 return;
             }
 
+            // The upstream has answered: the headers go now, so the first token later is one small write, not a
+            // response start (the compatible protocol's first chunk carries only the role).
             StartEventStream(context.Response);
-            await SseFormatter.WriteAsync(Frames(held, source, format, aborted), context.Response.Body, format.WriteData, aborted);
+            await context.Response.StartAsync(aborted);
+            await SseFormatter.WriteAsync(Frames(source.Current, source, format, aborted), context.Response.Body, format.WriteData, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -46,14 +45,11 @@ public static class ChatStreamResponder
     }
 
     private static async IAsyncEnumerable<SseItem<ChatStreamEvent?>> Frames(
-        List<ChatStreamEvent> held, IAsyncEnumerator<ChatStreamEvent> source, IChatStreamFormat format, [EnumeratorCancellation] CancellationToken aborted)
+        ChatStreamEvent first, IAsyncEnumerator<ChatStreamEvent> source, IChatStreamFormat format, [EnumeratorCancellation] CancellationToken aborted)
     {
-        foreach (var streamEvent in held)
+        foreach (var item in format.Translate(first))
         {
-            foreach (var item in format.Translate(streamEvent))
-            {
-                yield return item;
-            }
+            yield return item;
         }
 
         while (await source.MoveNextAsync())

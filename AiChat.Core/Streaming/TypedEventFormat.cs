@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
+using System.Text.Json;
 
 namespace AiChat.Core.Streaming;
 
@@ -49,9 +50,60 @@ public sealed class TypedEventFormat : IChatStreamFormat
             case StreamErrorEvent failure:
                 SseJson.WriteError(json, failure.Error);
                 break;
+            case ToolStatusEvent status:
+                WriteToolStatus(json, status);
+                break;
+            case GeoStreamEvent geo:
+                WriteFields(json, geo);
+                break;
         }
 
         json.WriteEndObject();
         json.Flush();
+    }
+
+    private static void WriteToolStatus(Utf8JsonWriter json, ToolStatusEvent status)
+    {
+        json.WriteString("call_id", status.CallId);
+        json.WriteString("tool", status.Tool);
+        json.WriteString("status", status.Status);
+        if (status.Label is not null)
+        {
+            json.WriteString("label", status.Label);
+        }
+
+        if (status.ResultCount is { } count)
+        {
+            json.WriteNumber("result_count", count);
+        }
+
+        if (status.ErrorCode is not null)
+        {
+            json.WriteString("error_code", status.ErrorCode);
+        }
+
+        if (status.ElapsedMs is { } elapsed)
+        {
+            json.WriteNumber("elapsed_ms", elapsed);
+        }
+    }
+
+    /// <summary>The event's own fields after type and ids; any of those three it carries itself are not written twice.</summary>
+    private static void WriteFields(Utf8JsonWriter json, GeoStreamEvent geo)
+    {
+        if (geo.Event.Fields.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var field in geo.Event.Fields.EnumerateObject())
+        {
+            if (field.NameEquals("type"u8) || field.NameEquals("message_id"u8) || field.NameEquals("session_id"u8))
+            {
+                continue;
+            }
+
+            field.WriteTo(json);
+        }
     }
 }

@@ -8,6 +8,25 @@ public sealed class RequestTrackingTests
     private static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(10);
 
     [Fact]
+    public async Task A_streamed_answer_records_when_its_first_text_was_handed_over_and_a_whole_answer_does_not()
+    {
+        await using var emulator = await DashScopeEmulator.StartAsync();
+        using var client = new EmulatorClient(emulator);
+        var before = Stopwatch.GetTimestamp();
+
+        using (var stream = await client.PostCompatibleAsync(ChatBodies.Compatible("first", stream: true)))
+        {
+            await stream.Content.ReadAsStringAsync();
+        }
+
+        (await client.PostCompatibleAsync(ChatBodies.Compatible("second"))).Dispose();
+
+        var requests = emulator.Requests;
+        Assert.InRange(requests[0].FirstTextTimestamp!.Value, before, Stopwatch.GetTimestamp());
+        Assert.Null(requests[1].FirstTextTimestamp);
+    }
+
+    [Fact]
     public async Task Every_chat_request_is_recorded_in_arrival_order_with_its_shape()
     {
         await using var emulator = await DashScopeEmulator.StartAsync();

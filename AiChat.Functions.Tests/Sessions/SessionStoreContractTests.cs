@@ -47,6 +47,26 @@ public abstract class SessionStoreContractTests
     }
 
     [Fact]
+    public async Task A_tool_exchange_is_kept_as_sent()
+    {
+        var id = SessionIds.New();
+        ChatMessage[] turn = [User("北京天气"), Calling("call_1"), ChatMessage.Tool("call_1", "get_weather", "{\"city\":\"北京市\"}"), Assistant("晴")];
+        await Store.AppendAsync(id, turn, default);
+
+        Assert.Equal(turn, await Store.GetAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Trimming_drops_a_tool_exchange_whole_and_leaves_no_orphan_tool_message()
+    {
+        var id = SessionIds.New();
+        await Store.AppendAsync(id, [User("q1"), Calling("call_1"), ChatMessage.Tool("call_1", "get_weather", "{}"), Assistant("a1")], default);
+        await Store.AppendAsync(id, [User("q2"), Assistant("a2")], default);
+
+        Assert.Equal([User("q2"), Assistant("a2")], await Store.GetAsync(id, default));
+    }
+
+    [Fact]
     public async Task Oldest_messages_go_first_beyond_the_character_limit_counting_code_points()
     {
         var id = SessionIds.New();
@@ -121,4 +141,7 @@ public abstract class SessionStoreContractTests
     protected static ChatMessage Assistant(string content) => new("assistant", content);
 
     protected static ChatMessage System(string content) => new("system", content);
+
+    private static ChatMessage Calling(string callId) =>
+        new("assistant", "") { ToolCalls = [new ChatToolCall(callId, "get_weather", "{\"city\":\"北京市\"}")] };
 }

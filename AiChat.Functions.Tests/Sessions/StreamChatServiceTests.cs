@@ -77,6 +77,17 @@ public sealed class StreamChatServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Upstream_failure_before_it_answered_is_the_only_event()
+    {
+        _upstream.Stream = (_, _) => Refuses();
+
+        var events = await CollectAsync(_service.StreamChatAsync("hi"));
+
+        var error = Assert.IsType<StreamErrorEvent>(Assert.Single(events));
+        Assert.Equal((429, "rate_limited"), (error.Error.Status, error.Error.Code));
+    }
+
+    [Fact]
     public async Task Cancellation_is_not_turned_into_an_error_event()
     {
         using var cancel = new CancellationTokenSource();
@@ -115,9 +126,18 @@ public sealed class StreamChatServiceTests : IDisposable
         throw new DashScopeException(400, "data_inspection_failed", "Output data may contain inappropriate content.", "r");
     }
 
+    private static async IAsyncEnumerable<ChatDelta> Refuses()
+    {
+        await Task.Yield();
+        throw new DashScopeException(429, "Throttling.RateQuota", "Requests rate limit exceeded, please try again later.", "r");
+#pragma warning disable CS0162 // An iterator needs a yield to be one.
+        yield break;
+#pragma warning restore CS0162
+    }
+
     private static async IAsyncEnumerable<ChatDelta> WaitsForCancellation([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        yield return new ChatDelta("", null);
         await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-        yield break;
     }
 }

@@ -13,6 +13,14 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+if (options.FirstTokenOnly)
+{
+    var firstToken = await FirstTokenRun.RunAsync(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
+    await File.WriteAllTextAsync(options.ReportPath, firstToken, stop.Token);
+    Console.WriteLine(firstToken);
+    return 0;
+}
+
 var run = await BenchRunner.RunAsync(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
 var report = Report.Write(run);
 await File.WriteAllTextAsync(options.ReportPath, report, stop.Token);

@@ -11,4 +11,10 @@ internal sealed class NativeParameters
     public double? TopP { get; init; }
 
     public int? MaxTokens { get; init; }
+
+    public IReadOnlyList<WireTool>? Tools { get; init; }
+
+    public string? ToolChoice { get; init; }
+
+    public bool? ParallelToolCalls { get; init; }
 }

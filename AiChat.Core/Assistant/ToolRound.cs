@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using AiChat.Core.Chat;
+using AiChat.Core.Geo;
+using AiChat.Core.Streaming;
+using Microsoft.Extensions.Logging;
+
+namespace AiChat.Core.Assistant;
+
+/// <summary>
+/// Runs the calls of one model round (geo-contract §3.5, §5.2): <c>started</c> for each call within the limits in
+/// call order (an unknown tool or arguments that are no JSON object fail at once), the calls running concurrently,
+/// and as each finishes its <c>succeeded</c>/<c>failed</c> followed by its map and card events. Calls beyond the
+/// limits get no events and the <c>limit_reached</c> answer; a call repeating an earlier one of the turn is answered
+/// from the first result without new map or card events. Every call gets an answer in <see cref="Answers"/>.
+/// </summary>
+internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopLimits limits, ToolTurnState state, ILogger logger)
+{
+    /// <summary>The tool messages answering the round's calls, in call order, once enumeration has finished.</summary>
+    public IReadOnlyList<ChatMessage> Answers { get; private set; } = [];
+
+    public async IAsyncEnumerable<ChatStreamEvent> RunAsync(
+        IReadOnlyList<AccumulatedToolCall> calls, string messageId, string? sessionId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var answers = new string[calls.Count];
+        var running = new List<Task<Finished>>(calls.Count);
+        var inRound = 0;
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var call = calls[i];
+            if (inRound >= limits.MaxCallsPerRound || state.CallsUsed >= limits.MaxCallsPerTurn)
+            {
+                answers[i] = ToolFailures.Content(ToolFailures.LimitReached);
+                continue;
+            }
+
+            inRound++;
+            state.CallsUsed++;
+            var tool = ToolName(call.Name);
+            yield return new ToolStatusEvent(messageId, sessionId, call.Id, tool, ToolStatusEvent.Started) { Label = GeoToolLabels.For(call.Name) };
+
+            var failure = !state.IsRegistered(call.Name) ? ToolFailures.UnknownTool : call.Arguments is null ? ToolFailures.InvalidArguments : null;
+            if (failure is not null)
+            {
+                answers[i] = ToolFailures.Content(failure);
+                yield return new ToolStatusEvent(messageId, sessionId, call.Id, tool, ToolStatusEvent.Failed) { ErrorCode = failure, ElapsedMs = 0 };
+                continue;
+            }
+
+            var key = call.Name + "\n" + call.Arguments;
+            var isRepeat = state.Results.TryGetValue(key, out var result);
+            if (!isRepeat)
+            {
+                result = InvokeAsync(call, cancellationToken);
+                state.Results[key] = result;
+            }
+
+            running.Add(FinishAsync(i, call, result!, withEvents: !isRepeat, Stopwatch.GetTimestamp()));
+        }
+
+        await foreach (var done in Task.WhenEach(running).WithCancellation(cancellationToken))
+        {
+            var (index, call, outcome, elapsedMs, withEvents) = await done;
+            answers[index] = outcome.ContentForModel;
+            var tool = ToolName(call.Name);
+            yield return outcome.Succeeded
+                ? new ToolStatusEvent(messageId, sessionId, call.Id, tool, ToolStatusEvent.Succeeded) { ResultCount = outcome.ResultCount, ElapsedMs = elapsedMs }
+                : new ToolStatusEvent(messageId, sessionId, call.Id, tool, ToolStatusEvent.Failed) { ErrorCode = outcome.ErrorCode ?? "provider_error", ElapsedMs = elapsedMs };
+            if (withEvents)
+            {
+                foreach (var geoEvent in outcome.Events)
+                {
+                    yield return new GeoStreamEvent(messageId, sessionId, geoEvent);
+                }
+            }
+        }
+
+        Answers = [.. calls.Select((call, i) => ChatMessage.Tool(call.Id, call.Name, answers[i]))];
+    }
+
+    /// <summary>The tool's name as the frontend may see it: as sent when it looks like a name, else "?".</summary>
+    public static string ToolName(string name) => SafeName().IsMatch(name) ? name : "?";
+
+    private async Task<GeoToolResult> InvokeAsync(AccumulatedToolCall call, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limits.ToolTimeout);
+        try
+        {
+            return await tools.InvokeAsync(turn, new GeoToolCall(call.Id, call.Name, call.Arguments!), timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Failed(ToolFailures.Timeout);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // IGeoTools promises not to throw; if it does anyway, the call fails and the stream goes on.
+            LogToolThrew(logger, call.Name, e);
+            return Failed("provider_error");
+        }
+    }
+
+    private static async Task<Finished> FinishAsync(int index, AccumulatedToolCall call, Task<GeoToolResult> result, bool withEvents, long started)
+    {
+        var outcome = await result;
+        return new Finished(index, call, outcome, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, withEvents);
+    }
+
+    private static GeoToolResult Failed(string code) => new(false, code, null, ToolFailures.Content(code), []);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex SafeName();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The geo tool {Tool} threw instead of returning a failed result")]
+    private static partial void LogToolThrew(ILogger logger, string tool, Exception exception);
+
+    private readonly record struct Finished(int Index, AccumulatedToolCall Call, GeoToolResult Outcome, long ElapsedMs, bool WithEvents);
+}

@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace AiChat.Core.Chat;
+
+/// <summary>A function the model may call: name, description and a JSON schema object for its parameters.</summary>
+public sealed record ChatTool(string Name, string Description, JsonElement Parameters);

@@ -1,0 +1,8 @@
+namespace AiChat.Core.DashScope.Wire;
+
+internal sealed class WireFunctionCall
+{
+    public string? Name { get; set; }
+
+    public string? Arguments { get; set; }
+}

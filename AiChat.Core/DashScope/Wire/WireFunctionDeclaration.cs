@@ -1,0 +1,5 @@
+using System.Text.Json;
+
+namespace AiChat.Core.DashScope.Wire;
+
+internal sealed record WireFunctionDeclaration(string Name, string Description, JsonElement Parameters);
