@@ -15,9 +15,15 @@ namespace AiChat.Core.Limits;
 public sealed class ClientLimits(ILimitStore store, IOptions<LimitOptions> options, TrustedProxies proxies, ILogger<ClientLimits> logger)
 {
     private readonly LimitOptions _limits = options.Value;
+    private Admission? _unlimited;
 
     public async Task<Admission> AdmitAsync(HttpContext context, bool stream, CancellationToken cancellationToken)
     {
+        if (!_limits.AnyEnabled)
+        {
+            return _unlimited ??= new Admission(this, "", null, null);
+        }
+
         var client = ClientIdentity.Of(context, proxies, _limits.TrustEasyAuth);
         var lease = stream && _limits.ConcurrentStreams > 0 ? Guid.NewGuid().ToString("N") : null;
         LimitDecision decision;

@@ -40,4 +40,6 @@ public sealed class LimitOptions
     public bool TrustEasyAuth { get; set; }
 
     public bool FailClosed => WhenStoreUnavailable == "closed";
+
+    public bool AnyEnabled => RequestsPerMinute > 0 || TokensPerDay > 0 || ConcurrentStreams > 0 || DailyTokenBudget > 0;
 }
