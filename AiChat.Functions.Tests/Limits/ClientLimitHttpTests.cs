@@ -112,17 +112,21 @@ public sealed class ClientLimitHttpTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
-    public async Task A_client_may_hold_only_its_concurrent_streams_while_completions_go_on(HostKind host)
+    public async Task A_client_may_hold_only_its_concurrent_streams_while_completions_go_on_and_an_ended_stream_frees_its_slot(HostKind host)
     {
         await using var app = await StartAsync(host, new() { ["RATE_LIMIT_CONCURRENT_STREAMS"] = "1" });
         using var client = app.CreateClient();
 
-        using var open = LimitedChat.Request(LimitedChat.Stream, "a slow answer with several words [[chunk-delay-ms:500]]");
+        using var open = LimitedChat.Request(LimitedChat.Stream, "a slow answer with several words [[chunk-delay-ms:200]]");
         using var held = await client.SendAsync(open, HttpCompletionOption.ResponseHeadersRead);
         var second = await LimitedChat.SendAsync(client, LimitedChat.Events, "another");
         var completion = await LimitedChat.SendAsync(client, LimitedChat.Completions, "not a stream");
+        // The slot is freed before the response ends, so once the held stream has been read to its end a new one gets in.
+        await held.Content.ReadAsStringAsync();
+        var afterwards = await LimitedChat.SendAsync(client, LimitedChat.Events, "another");
 
         Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+        Assert.Equal(200, afterwards.Status);
         Assert.Equal(429, second.Status);
         Assert.Equal("RATE_LIMIT_CONCURRENT_STREAMS", Json.Parse(second.Body).GetProperty("limit").GetString());
         Assert.Equal("1", second.Response.Headers.GetValues("Retry-After").Single());
