@@ -8,7 +8,7 @@ public sealed class LimitOptions
 {
     /// <summary>Chat requests per client per minute (a fixed window from the client's first request); 0 turns it off.</summary>
     [ConfigurationKeyName("RATE_LIMIT_REQUESTS_PER_MINUTE")]
-    [Range(0, 1_000_000, ErrorMessage = "RATE_LIMIT_REQUESTS_PER_MINUTE must be between 0 (off) and 1000000.")]
+    [Range(0, int.MaxValue, ErrorMessage = "RATE_LIMIT_REQUESTS_PER_MINUTE must be 0 (off) or more.")]
     public int RequestsPerMinute { get; set; } = 60;
 
     /// <summary>Tokens per client per UTC day, counted from the usage DashScope reports; 0 turns it off.</summary>
@@ -18,7 +18,7 @@ public sealed class LimitOptions
 
     /// <summary>Streams one client may have open at once; 0 turns it off.</summary>
     [ConfigurationKeyName("RATE_LIMIT_CONCURRENT_STREAMS")]
-    [Range(0, 100_000, ErrorMessage = "RATE_LIMIT_CONCURRENT_STREAMS must be between 0 (off) and 100000.")]
+    [Range(0, int.MaxValue, ErrorMessage = "RATE_LIMIT_CONCURRENT_STREAMS must be 0 (off) or more.")]
     public int ConcurrentStreams { get; set; } = 4;
 
     /// <summary>Tokens all clients together may spend per UTC day; 0 turns it off.</summary>
