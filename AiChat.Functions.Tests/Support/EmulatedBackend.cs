@@ -33,7 +33,7 @@ public abstract class EmulatedBackend : IAsyncLifetime
         ["RATE_LIMIT_CONCURRENT_STREAMS"] = "0",
     };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = ApiKey });
         var settings = new Dictionary<string, string?>(LimitsOff);
@@ -50,7 +50,7 @@ public abstract class EmulatedBackend : IAsyncLifetime
     public IReadOnlyList<ReceivedChatRequest> RequestsWith(string marker) =>
         [.. Emulator.Requests.Where(r => r.Messages.Count > 0 && r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal))];
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await App.DisposeAsync();
