@@ -2,6 +2,7 @@ using AiChat.Core.Api;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
+using AiChat.Core.OpenAI;
 using AiChat.Core.Geo;
 using AiChat.Core.Redis;
 using AiChat.Core.Resilience;
@@ -46,6 +47,7 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<ChatSessions>();
         services.AddSingleton<StreamChatService>();
         services.AddGeoTools();
+        services.AddOpenAICompatibleApi(builder.Configuration);
 
         services.AddSingleton<ChatRequestReader>();
         services.AddSingleton<HealthEndpoint>();
