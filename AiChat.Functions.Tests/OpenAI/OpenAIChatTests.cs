@@ -239,6 +239,19 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_forced_tool_choice_goes_upstream_as_the_function_object()
+    {
+        var body = Body("杭州天气 forced 5e7f", tools: true);
+        body["tool_choice"] = JsonNode.Parse("""{"type":"function","function":{"name":"get_weather"}}""");
+        using var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var choice = Parameters(Assert.Single(backend.RequestsWith("forced 5e7f"))).GetProperty("tool_choice");
+        Assert.Equal("function", choice.GetProperty("type").GetString());
+        Assert.Equal("get_weather", choice.GetProperty("function").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Reasoning_is_relayed_as_reasoning_content_deltas()
     {
         using var response = await PostAsync(Body("北京天气 [[tool-quirk:reasoning]]", stream: true, tools: true));
