@@ -78,8 +78,9 @@ public sealed partial class OpenAIChatEndpoint(
         {
             answer = await client.CompleteAsync(request, aborted);
         }
-        catch (Exception e) when (!aborted.IsCancellationRequested && ChatErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds) is { } error)
+        catch (Exception e) when (!aborted.IsCancellationRequested)
         {
+            var error = Failure(e);
             ChatLog.CallFailed(logger, error.Status, error.Code, error.UpstreamRequestId, e);
             await OpenAIErrors.WriteAsync(context, error);
             return;
@@ -103,8 +104,9 @@ public sealed partial class OpenAIChatEndpoint(
         {
             any = await deltas.MoveNextAsync();
         }
-        catch (Exception e) when (!aborted.IsCancellationRequested && ChatErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds) is { } error)
+        catch (Exception e) when (!aborted.IsCancellationRequested)
         {
+            var error = Failure(e);
             ChatLog.CallFailed(logger, error.Status, error.Code, error.UpstreamRequestId, e);
             await OpenAIErrors.WriteAsync(context, error);
             return;
@@ -148,8 +150,9 @@ public sealed partial class OpenAIChatEndpoint(
             {
                 delta = await deltas.MoveNextAsync() ? deltas.Current : null;
             }
-            catch (Exception e) when (!aborted.IsCancellationRequested && ChatErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds) is { } error)
+            catch (Exception e) when (!aborted.IsCancellationRequested)
             {
+                var error = Failure(e);
                 ChatLog.StreamFailed(logger, error.Status, error.Code, error.UpstreamRequestId, e);
                 failure = error;
             }
@@ -199,6 +202,9 @@ public sealed partial class OpenAIChatEndpoint(
 
         json.Flush();
     }
+
+    /// <summary>What the caller is told: the seed endpoints' answer to the same failure, or a 500 that says nothing more.</summary>
+    private ApiError Failure(Exception e) => ChatErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds) ?? ExceptionErrorMapper.Map(e);
 
     [GeneratedRegex(@"^qwen3-\d", RegexOptions.CultureInvariant)]
     private static partial Regex OpenQwen3();
