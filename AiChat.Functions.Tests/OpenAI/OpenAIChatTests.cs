@@ -97,6 +97,19 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_body_that_is_not_JSON_text_is_refused_in_the_OpenAI_envelope_with_the_seed_status()
+    {
+        using var broken = await PostAsync(Json.Body("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}"""));
+        using var plain = await PostAsync(new StringContent("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}]}""", Encoding.UTF8, "text/plain"));
+        using var large = await PostAsync(Json.Body($$"""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f {{new string('x', 1024 * 1024)}}"}]}"""));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_json"), (broken.StatusCode, (await Json.ReadAsync(broken)).GetProperty("error").GetProperty("code").GetString()));
+        Assert.Equal((HttpStatusCode.UnsupportedMediaType, "unsupported_media_type"), (plain.StatusCode, (await Json.ReadAsync(plain)).GetProperty("error").GetProperty("code").GetString()));
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "payload_too_large"), (large.StatusCode, (await Json.ReadAsync(large)).GetProperty("error").GetProperty("code").GetString()));
+        Assert.Empty(backend.RequestsWith("bad 0e1f"));
+    }
+
+    [Fact]
     public async Task A_stream_is_chat_completion_chunks_ending_in_done_without_usage_unless_asked()
     {
         using var response = await PostAsync(Body("hello there world", stream: true));
