@@ -14,36 +14,43 @@ namespace AiChat.Core.Api;
 /// </summary>
 public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
 {
-    public async Task<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, CancellationToken cancellationToken)
+    public Task<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, CancellationToken cancellationToken) =>
+        ReadAsync(request, body => ChatRequestParser.Parse(body, options.Value, shape), error => new ChatRequestReadResult(error), cancellationToken);
+
+    /// <summary>
+    /// The same checks for any JSON request body: <paramref name="parse"/> gets the body once it is valid JSON text,
+    /// <paramref name="refuse"/> turns each earlier failure into the caller's result.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(HttpRequest request, Func<JsonElement, T> parse, Func<ApiError, T> refuse, CancellationToken cancellationToken)
     {
         if (RequestBodyHeaders.Refuse(request) is { } refused)
         {
-            return new(refused);
+            return refuse(refused);
         }
 
         var limit = options.Value.MaxRequestBodyBytes;
         if (request.ContentLength > limit)
         {
-            return new(TooLarge(limit));
+            return refuse(TooLarge(limit));
         }
 
         try
         {
-            return await ReadBodyAsync(request.BodyReader, limit, shape, cancellationToken);
+            return await ReadBodyAsync(request.BodyReader, limit, parse, refuse, cancellationToken);
         }
         catch (BadHttpRequestException e)
         {
             // Broken framing, or a body too slow for the server's minimum data rate: the server's own verdict, as a 4xx.
-            return new(ExceptionErrorMapper.Map(e));
+            return refuse(ExceptionErrorMapper.Map(e));
         }
         catch (IOException e) when (!cancellationToken.IsCancellationRequested)
         {
             // Kestrel reports a chunk size that overflows as an IOException rather than as a bad request.
-            return new(new ApiError(400, "malformed_request", $"The request is malformed: {e.Message}"));
+            return refuse(new ApiError(400, "malformed_request", $"The request is malformed: {e.Message}"));
         }
     }
 
-    private async Task<ChatRequestReadResult> ReadBodyAsync(PipeReader reader, int limit, ChatBodyShape shape, CancellationToken cancellationToken)
+    private static async Task<T> ReadBodyAsync<T>(PipeReader reader, int limit, Func<JsonElement, T> parse, Func<ApiError, T> refuse, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -51,14 +58,14 @@ public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
             if (read.Buffer.Length > limit)
             {
                 reader.AdvanceTo(read.Buffer.Start);
-                return new(TooLarge(limit));
+                return refuse(TooLarge(limit));
             }
 
             if (read.IsCompleted)
             {
                 try
                 {
-                    return Parse(read.Buffer, shape);
+                    return Parse(read.Buffer, parse, refuse);
                 }
                 finally
                 {
@@ -70,7 +77,7 @@ public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
         }
     }
 
-    private ChatRequestReadResult Parse(ReadOnlySequence<byte> body, ChatBodyShape shape)
+    private static T Parse<T>(ReadOnlySequence<byte> body, Func<JsonElement, T> parse, Func<ApiError, T> refuse)
     {
         JsonDocument document;
         try
@@ -79,18 +86,18 @@ public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
         }
         catch (JsonException e)
         {
-            return new(new ApiError(400, "invalid_json", $"The request body is not valid JSON: {e.Message}") { Field = "body" });
+            return refuse(new ApiError(400, "invalid_json", $"The request body is not valid JSON: {e.Message}") { Field = "body" });
         }
 
         using (document)
         {
             if (JsonTextValidator.FindInvalidText(document.RootElement) is { } field)
             {
-                return new(new ApiError(400, "invalid_text",
+                return refuse(new ApiError(400, "invalid_text",
                     $"{field} is not valid text: it holds bytes that are not UTF-8, or a \\u escape of half a UTF-16 surrogate pair.") { Field = field });
             }
 
-            return ChatRequestParser.Parse(document.RootElement, options.Value, shape);
+            return parse(document.RootElement);
         }
     }
 

@@ -8,4 +8,7 @@ public sealed record ChatDelta(string Content, string? FinishReason = null, Toke
 {
     /// <summary>The frame's tool-call entries in the order sent; null when it had none.</summary>
     public IReadOnlyList<ToolCallFragment>? ToolCalls { get; init; }
+
+    /// <summary>A thinking model's reasoning text in this frame; null when it had none (an empty string counts as none).</summary>
+    public string? ReasoningContent { get; init; }
 }

@@ -9,11 +9,25 @@ public sealed record ChatRequest(string Model, IReadOnlyList<ChatMessage> Messag
 
     public int? MaxTokens { get; init; }
 
+    /// <summary>Up to four sequences that end the answer.</summary>
+    public IReadOnlyList<string>? Stop { get; init; }
+
+    public int? Seed { get; init; }
+
+    /// <summary>DashScope's <c>enable_thinking</c>; null leaves the model's default.</summary>
+    public bool? EnableThinking { get; init; }
+
     /// <summary>Functions offered to the model; null offers none.</summary>
     public IReadOnlyList<ChatTool>? Tools { get; init; }
 
-    /// <summary><c>auto</c> or <c>none</c> (a forced choice is never sent, geo-contract §5.2); only with <see cref="Tools"/>.</summary>
+    /// <summary>
+    /// <c>auto</c>, <c>none</c> or <c>required</c>; only with <see cref="Tools"/>. The geo assistant never forces a
+    /// choice (geo-contract §5.2); the OpenAI-compatible surface passes the caller's on, with <see cref="ForcedToolName"/>.
+    /// </summary>
     public string? ToolChoice { get; init; }
+
+    /// <summary>The one function the model must call (<c>tool_choice: {"type":"function",...}</c>); wins over <see cref="ToolChoice"/>.</summary>
+    public string? ForcedToolName { get; init; }
 
     public bool? ParallelToolCalls { get; init; }
 }

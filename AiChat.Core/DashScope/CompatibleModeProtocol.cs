@@ -23,8 +23,11 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
             Temperature = request.Temperature,
             TopP = request.TopP,
             MaxTokens = request.MaxTokens,
+            Stop = request.Stop,
+            Seed = request.Seed,
+            EnableThinking = request.EnableThinking,
             Tools = WireMessages.From(request.Tools),
-            ToolChoice = request.Tools is null ? null : request.ToolChoice,
+            ToolChoice = WireMessages.ToolChoice(request),
             ParallelToolCalls = request.Tools is null ? null : request.ParallelToolCalls,
         };
         return new HttpRequestMessage(HttpMethod.Post, _endpoint)
@@ -48,7 +51,11 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
             choice?.Message?.Content ?? "",
             answer.Model ?? request.Model,
             choice?.FinishReason,
-            ToUsage(answer.Usage));
+            ToUsage(answer.Usage))
+        {
+            ToolCalls = WireMessages.Calls(choice?.Message?.ToolCalls),
+            ReasoningContent = WireMessages.Reasoning(choice?.Message),
+        };
     }
 
     public StreamFrame ReadFrame(string eventType, ReadOnlySpan<byte> data)
@@ -69,6 +76,7 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
             return new StreamFrame(new ChatDelta(choice.Delta?.Content ?? "", choice.FinishReason, ToUsage(chunk.Usage))
             {
                 ToolCalls = WireMessages.Fragments(choice.Delta?.ToolCalls),
+                ReasoningContent = WireMessages.Reasoning(choice.Delta),
             });
         }
 

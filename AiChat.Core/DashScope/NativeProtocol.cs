@@ -22,8 +22,11 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
                 Temperature = request.Temperature,
                 TopP = request.TopP,
                 MaxTokens = request.MaxTokens,
+                Stop = request.Stop,
+                Seed = request.Seed,
+                EnableThinking = request.EnableThinking,
                 Tools = WireMessages.From(request.Tools),
-                ToolChoice = request.Tools is null ? null : request.ToolChoice,
+                ToolChoice = WireMessages.ToolChoice(request),
                 ParallelToolCalls = request.Tools is null ? null : request.ParallelToolCalls,
             },
         };
@@ -50,7 +53,12 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
         }
 
         var (content, finishReason) = Read(answer.Output);
-        return new ChatCompletion(answer.RequestId ?? requestIdHeader ?? "", content, request.Model, finishReason, ToUsage(answer.Usage));
+        var message = answer.Output?.Choices is [var choice, ..] ? choice.Message : null;
+        return new ChatCompletion(answer.RequestId ?? requestIdHeader ?? "", content, request.Model, finishReason, ToUsage(answer.Usage))
+        {
+            ToolCalls = WireMessages.Calls(message?.ToolCalls),
+            ReasoningContent = WireMessages.Reasoning(message),
+        };
     }
 
     public StreamFrame ReadFrame(string eventType, ReadOnlySpan<byte> data)
@@ -68,8 +76,12 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
         }
 
         var (content, finishReason) = Read(frame.Output);
-        var toolCalls = frame.Output.Choices is [var choice, ..] ? WireMessages.Fragments(choice.Message?.ToolCalls) : null;
-        return new StreamFrame(new ChatDelta(content, finishReason, ToUsage(frame.Usage)) { ToolCalls = toolCalls });
+        var message = frame.Output.Choices is [var choice, ..] ? choice.Message : null;
+        return new StreamFrame(new ChatDelta(content, finishReason, ToUsage(frame.Usage))
+        {
+            ToolCalls = WireMessages.Fragments(message?.ToolCalls),
+            ReasoningContent = WireMessages.Reasoning(message),
+        });
     }
 
     private static (string Content, string? FinishReason) Read(NativeOutput? output) =>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using AiChat.Core.Chat;
 using AiChat.Core.DashScope.Wire;
 
@@ -5,6 +7,9 @@ namespace AiChat.Core.DashScope;
 
 internal static class WireMessages
 {
+    private static readonly JsonElement Auto = JsonElement.Parse("\"auto\"");
+    private static readonly JsonElement None = JsonElement.Parse("\"none\"");
+
     /// <param name="withToolNames">Whether tool messages also carry the tool's name (the native protocol's older form, geo-contract §3.1).</param>
     public static WireMessage[] From(IReadOnlyList<ChatMessage> messages, bool withToolNames)
     {
@@ -22,6 +27,62 @@ internal static class WireMessages
 
     public static IReadOnlyList<WireTool>? From(IReadOnlyList<ChatTool>? tools) =>
         tools is null ? null : [.. tools.Select(t => new WireTool(new WireFunctionDeclaration(t.Name, t.Description, t.Parameters)))];
+
+    /// <summary>The <c>tool_choice</c> to send: null without tools, a forced function as its object, else the mode string.</summary>
+    public static JsonElement? ToolChoice(ChatRequest request)
+    {
+        if (request.Tools is null)
+        {
+            return null;
+        }
+
+        if (request.ForcedToolName is { } name)
+        {
+            var output = new ArrayBufferWriter<byte>();
+            using (var json = new Utf8JsonWriter(output))
+            {
+                json.WriteStartObject();
+                json.WriteString("type"u8, "function"u8);
+                json.WriteStartObject("function"u8);
+                json.WriteString("name"u8, name);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            return JsonElement.Parse(output.WrittenSpan);
+        }
+
+        return request.ToolChoice switch
+        {
+            null => null,
+            "auto" => Auto,
+            "none" => None,
+            var mode => JsonElement.Parse(JsonSerializer.SerializeToUtf8Bytes(mode, DashScopeJsonContext.Default.String)),
+        };
+    }
+
+    /// <summary>A whole answer's <c>tool_calls</c>, arguments as sent; null when it had none.</summary>
+    public static IReadOnlyList<ChatToolCall>? Calls(List<WireToolCall>? toolCalls)
+    {
+        if (toolCalls is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var calls = new List<ChatToolCall>(toolCalls.Count);
+        foreach (var call in toolCalls)
+        {
+            if (call.Function?.Name is { Length: > 0 } name)
+            {
+                calls.Add(new ChatToolCall(string.IsNullOrEmpty(call.Id) ? ToolCallAccumulator.NewCallId() : call.Id, name, call.Function.Arguments ?? ""));
+            }
+        }
+
+        return calls.Count == 0 ? null : calls;
+    }
+
+    /// <summary>Reasoning text, where DashScope's "none" may be null or (native answer frames) an empty string.</summary>
+    public static string? Reasoning(WireText? text) => text?.ReasoningContent is { Length: > 0 } reasoning ? reasoning : null;
 
     /// <summary>A delta's <c>tool_calls</c> as fragments; null when it had none.</summary>
     public static IReadOnlyList<ToolCallFragment>? Fragments(List<WireToolCall>? toolCalls)

@@ -1,4 +1,5 @@
 using AiChat.Core.Api;
+using AiChat.Core.OpenAI;
 using AiChat.Core.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace AiChat.Core.Hosting;
 
 public static class AiChatEndpointRouteBuilderExtensions
 {
-    /// <summary>The seeds' routes, each handed to its core endpoint.</summary>
+    /// <summary>The seeds' routes and the OpenAI-compatible ones, each handed to its core endpoint.</summary>
     public static IEndpointRouteBuilder MapAiChat(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/health", context => Endpoint<HealthEndpoint>(context).HandleAsync(context));
@@ -19,6 +20,7 @@ public static class AiChatEndpointRouteBuilderExtensions
         routes.MapPost("/api/chat/events", context => Endpoint<ChatStreamEndpoint>(context).HandleAsync(context, StreamDialect.TypedEvents));
         routes.MapGet("/api/sessions/{id}", context => Endpoint<SessionEndpoint>(context).GetAsync(context, SessionId(context)));
         routes.MapDelete("/api/sessions/{id}", context => Endpoint<SessionEndpoint>(context).DeleteAsync(context, SessionId(context)));
+        routes.MapOpenAICompatibleApi();
         return routes;
     }
 

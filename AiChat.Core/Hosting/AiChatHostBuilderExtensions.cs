@@ -2,6 +2,7 @@ using AiChat.Core.Api;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
+using AiChat.Core.OpenAI;
 using AiChat.Core.Geo;
 using AiChat.Core.Limits;
 using AiChat.Core.Redis;
@@ -54,6 +55,7 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<ChatSessions>();
         services.AddSingleton<StreamChatService>();
         services.AddGeoTools();
+        services.AddOpenAICompatibleApi(builder.Configuration);
 
         services.AddSingleton<ChatRequestReader>();
         services.AddSingleton<HealthEndpoint>();

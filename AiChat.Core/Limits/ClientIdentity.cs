@@ -6,7 +6,7 @@ namespace AiChat.Core.Limits;
 
 /// <summary>
 /// Who a caller is, for its limits: the signed-in user when App Service Authentication vouches for one and
-/// TRUST_EASY_AUTH says to believe it, else the client's address. The address is the connection's peer, or,
+/// TRUST_EASY_AUTH says to believe it, else the client key it presented on /v1, else the client's address. The address is the connection's peer, or,
 /// while that peer is a trusted proxy, the address that proxy appended to X-Forwarded-For, read from the right:
 /// entries a caller wrote itself sit left of every trusted hop and are never reached.
 /// </summary>
@@ -14,11 +14,17 @@ public static class ClientIdentity
 {
     public const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
 
-    public static string Of(HttpContext context, TrustedProxies proxies, bool trustEasyAuth)
+    /// <param name="clientKey">On /v1, the accepted client key's identifier (never the key itself); null elsewhere.</param>
+    public static string Of(HttpContext context, TrustedProxies proxies, bool trustEasyAuth, string? clientKey = null)
     {
         if (trustEasyAuth && context.Request.Headers[PrincipalIdHeader] is [{ Length: > 0 } principal])
         {
             return "user:" + principal;
+        }
+
+        if (clientKey is not null)
+        {
+            return "key:" + clientKey;
         }
 
         return "ip:" + AddressOf(context.Connection.RemoteIpAddress, context.Request.Headers["X-Forwarded-For"], proxies);

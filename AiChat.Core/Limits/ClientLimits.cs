@@ -17,14 +17,18 @@ public sealed class ClientLimits(ILimitStore store, IOptions<LimitOptions> optio
     private readonly LimitOptions _limits = options.Value;
     private Admission? _unlimited;
 
-    public async Task<Admission> AdmitAsync(HttpContext context, bool stream, CancellationToken cancellationToken)
+    public Task<Admission> AdmitAsync(HttpContext context, bool stream, CancellationToken cancellationToken) =>
+        AdmitAsync(context, stream, clientKey: null, cancellationToken);
+
+    /// <param name="clientKey">On /v1, the accepted client key's identifier, which names the client ahead of its address.</param>
+    public async Task<Admission> AdmitAsync(HttpContext context, bool stream, string? clientKey, CancellationToken cancellationToken)
     {
         if (!_limits.AnyEnabled)
         {
             return _unlimited ??= new Admission(this, "", null, null);
         }
 
-        var client = ClientIdentity.Of(context, proxies, _limits.TrustEasyAuth);
+        var client = ClientIdentity.Of(context, proxies, _limits.TrustEasyAuth, clientKey);
         var lease = stream && _limits.ConcurrentStreams > 0 ? Guid.NewGuid().ToString("N") : null;
         LimitDecision decision;
         try

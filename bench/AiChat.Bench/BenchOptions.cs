@@ -8,9 +8,12 @@ namespace AiChat.Bench;
 /// published AiChat.Server of another commit) beside this tree's build.
 internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnlyDictionary<string, string> ServerEnvironment)
 {
-    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...]";
+    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--openai]";
 
     public bool FirstTokenOnly { get; init; }
+
+    /// <summary><c>--openai</c>: only the /v1 routes beside the seed's (<see cref="OpenAIRun"/>).</summary>
+    public bool OpenAIOnly { get; init; }
 
     public IReadOnlyList<(string Name, string Dll)> Baselines { get; init; } = [];
 
@@ -23,6 +26,7 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
         var plan = BenchPlan.Full;
         var environment = new Dictionary<string, string>();
         var firstToken = false;
+        var openAI = false;
         var baselines = new List<(string, string)>();
         var variants = new List<(string, string, string)>();
         for (var i = 0; i < args.Count; i++)
@@ -47,6 +51,9 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
                     variants.Add((variantName, variable, variableValue));
                     i++;
                     break;
+                case "--openai":
+                    openAI = true;
+                    break;
                 case "--quick":
                     plan = BenchPlan.Quick;
                     break;
@@ -55,6 +62,6 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
             }
         }
 
-        return report is null ? null : new BenchOptions(Path.GetFullPath(report), plan, environment) { FirstTokenOnly = firstToken, Baselines = baselines, Variants = variants };
+        return report is null ? null : new BenchOptions(Path.GetFullPath(report), plan, environment) { FirstTokenOnly = firstToken, OpenAIOnly = openAI, Baselines = baselines, Variants = variants };
     }
 }

@@ -26,6 +26,14 @@ if (options.FirstTokenOnly)
     return 0;
 }
 
+if (options.OpenAIOnly)
+{
+    var openAI = await OpenAIRun.RunAsync(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
+    await File.WriteAllTextAsync(options.ReportPath, openAI, stop.Token);
+    Console.WriteLine(openAI);
+    return 0;
+}
+
 var run = await BenchRunner.RunAsync(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
 var report = Report.Write(run);
 await File.WriteAllTextAsync(options.ReportPath, report, stop.Token);

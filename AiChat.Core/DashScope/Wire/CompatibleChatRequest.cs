@@ -16,9 +16,16 @@ internal sealed class CompatibleChatRequest
 
     public int? MaxTokens { get; init; }
 
+    public IReadOnlyList<string>? Stop { get; init; }
+
+    public int? Seed { get; init; }
+
+    public bool? EnableThinking { get; init; }
+
     public IReadOnlyList<WireTool>? Tools { get; init; }
 
-    public string? ToolChoice { get; init; }
+    /// <summary>A string (<c>auto</c>, <c>none</c>, <c>required</c>) or a forced function object.</summary>
+    public System.Text.Json.JsonElement? ToolChoice { get; init; }
 
     public bool? ParallelToolCalls { get; init; }
 }

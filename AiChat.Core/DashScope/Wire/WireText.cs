@@ -10,4 +10,6 @@ internal sealed class WireText
     public string? Content { get; set; }
 
     public List<WireToolCall>? ToolCalls { get; set; }
+
+    public string? ReasoningContent { get; set; }
 }
