@@ -19,7 +19,7 @@ async function loadModels() {
   const response = await fetch(`${api}/api/models`);
   if (!response.ok) throw new Error(await describeError(response));
   const { models } = await response.json();
-  ui.model.replaceChildren(...models.map((m) => new Option(m.name || m.id, m.id)));
+  ui.model.replaceChildren(new Option("Server default", ""), ...models.map((m) => new Option(m.name || m.id, m.id)));
 }
 
 /** An error answer in words: the server's message, with the wait for a 429 and the reason for a 503. */
