@@ -7,6 +7,9 @@ public sealed record ApiError(int Status, string Code, string Message)
 
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>The setting whose limit refused the request.</summary>
+    public string? Limit { get; init; }
+
     public string? UpstreamRequestId { get; init; }
 
     public static ApiError InvalidField(string field, string message) =>

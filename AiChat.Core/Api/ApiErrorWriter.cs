@@ -33,6 +33,11 @@ public static class ApiErrorWriter
             problem.Extensions["field"] = error.Field;
         }
 
+        if (error.Limit is not null)
+        {
+            problem.Extensions["limit"] = error.Limit;
+        }
+
         if (error.UpstreamRequestId is not null)
         {
             problem.Extensions["upstream_request_id"] = error.UpstreamRequestId;

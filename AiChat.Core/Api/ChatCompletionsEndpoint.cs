@@ -1,5 +1,6 @@
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
+using AiChat.Core.Limits;
 using AiChat.Core.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ public sealed class ChatCompletionsEndpoint(
     ChatRequestReader reader,
     IBailianClient client,
     ChatSessions sessions,
+    ClientLimits limits,
     IOptions<AiChatOptions> options,
     ILogger<ChatCompletionsEndpoint> logger)
 {
@@ -25,10 +27,18 @@ public sealed class ChatCompletionsEndpoint(
             return;
         }
 
+        await using var admission = await limits.AdmitAsync(context, stream: false, aborted);
+        if (admission.Refusal is { } refusal)
+        {
+            await ApiErrorWriter.WriteAsync(context, refusal);
+            return;
+        }
+
         try
         {
             var conversation = await sessions.BeginAsync(read.SessionId, read.Request.Messages, startNew: false, aborted);
             var answer = await client.CompleteAsync(read.Request with { Messages = conversation.Messages }, aborted);
+            await admission.AddTokensAsync(answer.Usage);
             await sessions.CompleteAsync(conversation, answer.Content, aborted);
             ChatLog.Answered(logger, answer.Model, answer.FinishReason, answer.Usage?.PromptTokens, answer.Usage?.CompletionTokens, answer.Usage?.TotalTokens, conversation.SessionId);
             var body = new CompletionResponse(answer.Id, answer.Content, answer.Model, answer.FinishReason, UsageResponse.From(answer.Usage));

@@ -6,14 +6,18 @@ namespace AiChat.Core.Configuration;
 /// <summary>Where conversations are kept between turns, for how long, and how much of each.</summary>
 public sealed class SessionOptions
 {
-    /// <summary><c>memory</c> (one instance) or <c>redis</c> (instances behind a load balancer share sessions).</summary>
+    /// <summary><c>memory</c> (one instance) or <c>redis</c> (instances behind a load balancer share sessions and limits).</summary>
     [ConfigurationKeyName("SESSION_STORE")]
     [RegularExpression("^(memory|redis)$", ErrorMessage = "SESSION_STORE must be memory or redis.")]
     public string Store { get; set; } = "memory";
 
-    /// <summary><c>host:port</c>, optionally followed by <c>,password=...</c>.</summary>
+    /// <summary>A StackExchange.Redis configuration string: <c>host:port</c>, then options such as <c>,password=...,ssl=true</c>.</summary>
     [ConfigurationKeyName("REDIS_CONNECTION")]
     public string RedisConnection { get; set; } = "localhost:6379";
+
+    /// <summary>A PEM file of a CA whose certificates Redis's TLS certificate may be issued by, besides the system's.</summary>
+    [ConfigurationKeyName("REDIS_CA_CERTIFICATE")]
+    public string? RedisCaCertificate { get; set; }
 
     /// <summary>A session unused this long is forgotten; every turn and every read restarts the clock.</summary>
     [ConfigurationKeyName("SESSION_TTL_MINUTES")]
@@ -31,4 +35,6 @@ public sealed class SessionOptions
     public int MaxChars { get; set; } = 100_000;
 
     public TimeSpan Ttl => TimeSpan.FromMinutes(TtlMinutes);
+
+    public bool UsesRedis => Store == "redis";
 }

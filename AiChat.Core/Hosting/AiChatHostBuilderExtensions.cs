@@ -3,6 +3,7 @@ using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using AiChat.Core.Geo;
+using AiChat.Core.Limits;
 using AiChat.Core.Redis;
 using AiChat.Core.Resilience;
 using AiChat.Core.Sessions;
@@ -34,6 +35,9 @@ public static class AiChatHostBuilderExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AiChatOptions>, AiChatOptionsValidator>();
         services.AddOptions<SessionOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>();
+        services.AddOptions<LimitOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LimitOptions>, LimitOptionsValidator>();
         services.AddOptions<ResilienceOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddDashScopeKeySource();
@@ -42,7 +46,11 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<IBailianClient>(CreateBailianClient);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => CreateRedisConnection(provider.GetRequiredService<IOptions<SessionOptions>>().Value));
         services.AddSingleton<ISessionStore>(CreateSessionStore);
+        services.AddSingleton<ILimitStore>(CreateLimitStore);
+        services.AddSingleton(provider => TrustedProxies.TryParse(provider.GetRequiredService<IOptions<LimitOptions>>().Value.TrustedProxies, out _)!);
+        services.AddSingleton<ClientLimits>();
         services.AddSingleton<ChatSessions>();
         services.AddSingleton<StreamChatService>();
         services.AddGeoTools();
@@ -73,11 +81,19 @@ public static class AiChatHostBuilderExtensions
         return new ResilientBailianClient(client, retry, TimeSpan.FromSeconds(resilience.DeadlineSeconds));
     }
 
+    private static RedisConnection CreateRedisConnection(SessionOptions options) => new(options.RedisConnection, options.RedisCaCertificate);
+
     private static ISessionStore CreateSessionStore(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<SessionOptions>>();
-        return options.Value.Store == "redis"
-            ? new RedisSessionStore(new RespConnection(RedisEndpoint.Parse(options.Value.RedisConnection)), options)
+        return options.Value.UsesRedis
+            ? new RedisSessionStore(provider.GetRequiredService<RedisConnection>(), options)
             : new MemorySessionStore(provider.GetRequiredService<TimeProvider>(), options);
     }
+
+    /// <summary>Limits live where sessions do: in Redis, shared by every instance, with SESSION_STORE=redis.</summary>
+    private static ILimitStore CreateLimitStore(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<SessionOptions>>().Value.UsesRedis
+            ? new RedisLimitStore(provider.GetRequiredService<RedisConnection>(), provider.GetRequiredService<TimeProvider>())
+            : new MemoryLimitStore(provider.GetRequiredService<TimeProvider>());
 }

@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.Redis;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace AiChat.Core.Sessions;
 
@@ -12,7 +12,7 @@ namespace AiChat.Core.Sessions;
 /// JSON array under <c>aichat:session:{id}</c> with a PX expiry; a turn is appended and trimmed by one Lua script,
 /// which Redis runs atomically, so concurrent turns on a session lose no message.
 /// </summary>
-public sealed class RedisSessionStore(RespConnection redis, IOptions<SessionOptions> options) : ISessionStore
+public sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionOptions> options) : ISessionStore
 {
     // The rule of SessionTrimmer, in Lua (a tool exchange is dropped whole). Lengths count code points: every byte that is not a UTF-8 continuation byte.
     private const string AppendScript = """
@@ -53,38 +53,35 @@ public sealed class RedisSessionStore(RespConnection redis, IOptions<SessionOpti
 
     private readonly SessionOptions _options = options.Value;
 
-    private string TtlMilliseconds => ((long)_options.Ttl.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-
     public Task CreateAsync(string sessionId, CancellationToken cancellationToken) =>
-        ExecuteAsync(["SET", Key(sessionId), "[]", "PX", TtlMilliseconds], cancellationToken);
+        ExecuteAsync(db => db.StringSetAsync(Key(sessionId), "[]", _options.Ttl));
 
     public async Task<IReadOnlyList<ChatMessage>?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var json = (string?)await ExecuteAsync(["GETEX", Key(sessionId), "PX", TtlMilliseconds], cancellationToken);
-        return json is null ? null : JsonSerializer.Deserialize(json, SessionJsonContext.Default.ListChatMessage);
+        var json = await ExecuteAsync(db => db.StringGetSetExpiryAsync(Key(sessionId), _options.Ttl));
+        return json.IsNull ? null : JsonSerializer.Deserialize((string)json!, SessionJsonContext.Default.ListChatMessage);
     }
 
     public Task AppendAsync(string sessionId, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
     {
         var turn = JsonSerializer.Serialize([.. messages], SessionJsonContext.Default.ListChatMessage);
-        return ExecuteAsync(
-            ["EVAL", AppendScript, "1", Key(sessionId), turn,
-             _options.MaxMessages.ToString(CultureInfo.InvariantCulture), _options.MaxChars.ToString(CultureInfo.InvariantCulture), TtlMilliseconds],
-            cancellationToken);
+        return ExecuteAsync(db => db.ScriptEvaluateAsync(
+            AppendScript, [Key(sessionId)], [turn, _options.MaxMessages, _options.MaxChars, (long)_options.Ttl.TotalMilliseconds]));
     }
 
-    public async Task<bool> DeleteAsync(string sessionId, CancellationToken cancellationToken) =>
-        (long)(await ExecuteAsync(["DEL", Key(sessionId)], cancellationToken))! == 1;
+    public Task<bool> DeleteAsync(string sessionId, CancellationToken cancellationToken) =>
+        ExecuteAsync(db => db.KeyDeleteAsync(Key(sessionId)));
 
     private static string Key(string sessionId) => "aichat:session:" + sessionId;
 
-    private async Task<object?> ExecuteAsync(string[] command, CancellationToken cancellationToken)
+    // StackExchange.Redis commands take no CancellationToken: each ends by its own timeout, or at once while Redis is down.
+    private async Task<T> ExecuteAsync<T>(Func<IDatabase, Task<T>> command)
     {
         try
         {
-            return await redis.ExecuteAsync(command, cancellationToken);
+            return await command(await redis.GetDatabaseAsync());
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or RedisErrorException)
+        catch (Exception e) when (RedisFailure.Is(e))
         {
             throw new SessionStoreUnavailableException(e);
         }

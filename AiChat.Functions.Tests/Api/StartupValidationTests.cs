@@ -15,10 +15,21 @@ public sealed class StartupValidationTests
     [InlineData("KEY_VAULT_URI", "http://my-vault.vault.azure.net/")]
     [InlineData("KEY_VAULT_URI", "my-vault")]
     [InlineData("DASHSCOPE_API_KEY_SECRET_NAME", "DashScope_Api_Key")]
-    public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_setting(string setting, string value)
+    [InlineData("RATE_LIMIT_REQUESTS_PER_MINUTE", "-1")]
+    [InlineData("RATE_LIMIT_CONCURRENT_STREAMS", "-1")]
+    [InlineData("RATE_LIMIT_TOKENS_PER_DAY", "-5")]
+    [InlineData("DAILY_TOKEN_BUDGET", "-5")]
+    [InlineData("RATE_LIMIT_WHEN_STORE_UNAVAILABLE", "sometimes")]
+    [InlineData("TRUSTED_PROXIES", "10.0.0.1,not-an-address")]
+    [InlineData("TRUSTED_PROXIES", "10.0.0.0/33")]
+    [InlineData("REDIS_CONNECTION", "localhost:6379,ssl=maybe", "redis")]
+    [InlineData("REDIS_CONNECTION", "localhost:6379,nosuchoption=1", "redis")]
+    [InlineData("REDIS_CONNECTION", ",password=secret", "redis")]
+    [InlineData("REDIS_CA_CERTIFICATE", "/nonexistent/ca.pem", "redis")]
+    public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_setting(string setting, string value, string sessionStore = "memory")
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value, ["SESSION_STORE"] = sessionStore });
         builder.AddAiChat();
         using var host = builder.Build();
 

@@ -23,10 +23,26 @@ public abstract class EmulatedBackend : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// A shared fixture serves a whole class's tests from one address, more than a client's default limits allow:
+    /// limits are off unless <see cref="Settings"/> sets them (the limit tests do).
+    /// </summary>
+    private static readonly Dictionary<string, string?> LimitsOff = new()
+    {
+        ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "0",
+        ["RATE_LIMIT_CONCURRENT_STREAMS"] = "0",
+    };
+
+    public virtual async Task InitializeAsync()
     {
         Emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = ApiKey });
-        App = await AiChatHosts.StartAsync(Host, Emulator, BasePath, Settings);
+        var settings = new Dictionary<string, string?>(LimitsOff);
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        App = await AiChatHosts.StartAsync(Host, Emulator, BasePath, settings);
         Client = App.CreateClient();
     }
 
@@ -34,7 +50,7 @@ public abstract class EmulatedBackend : IAsyncLifetime
     public IReadOnlyList<ReceivedChatRequest> RequestsWith(string marker) =>
         [.. Emulator.Requests.Where(r => r.Messages.Count > 0 && r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal))];
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await App.DisposeAsync();

@@ -20,31 +20,37 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
+        Port = FreePort();
+        _process = await LaunchAsync(["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1"]);
+    }
+
+    /// <summary>Starts redis-server with <paramref name="arguments"/>, without persistence, and waits until it accepts connections.</summary>
+    internal static async Task<Process> LaunchAsync(IEnumerable<string> arguments)
+    {
         var executable = Executables.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException(
                 "redis-server is not installed, and the session tests need a real Redis: run `sudo apt-get install redis-server` (.ci/run does).");
-        Port = FreePort();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _process = new Process
+        var process = new Process
         {
-            StartInfo = new ProcessStartInfo(executable, ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "no"])
+            StartInfo = new ProcessStartInfo(executable, [.. arguments, "--save", "", "--appendonly", "no", "--daemonize", "no"])
             {
                 RedirectStandardOutput = true,
             },
             EnableRaisingEvents = true,
         };
-        _process.OutputDataReceived += (_, e) =>
+        process.OutputDataReceived += (_, e) =>
         {
             if (e.Data?.Contains("Ready to accept connections", StringComparison.Ordinal) == true)
             {
                 ready.TrySetResult();
             }
         };
-        _process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"redis-server exited with {_process.ExitCode}."));
-        _process.Start();
-        _process.BeginOutputReadLine();
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"redis-server exited with {process.ExitCode}."));
+        process.Start();
+        process.BeginOutputReadLine();
         await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return process;
     }
 
     public async Task DisposeAsync()
@@ -60,7 +66,7 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
 
     public void Dispose() => _process?.Dispose();
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -46,6 +46,9 @@ internal sealed class FunctionsStandIn : IAsyncDisposable
         start.Environment["DASHSCOPE_API_KEY"] = apiKey;
         start.Environment["DASHSCOPE_BASE_URL"] = upstreamBaseUrl.AbsoluteUri;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // As for the self-host: limits checked on every request, high enough that one bench client is never refused.
+        start.Environment["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1000000000";
+        start.Environment["RATE_LIMIT_CONCURRENT_STREAMS"] = "1000000";
 
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(start)!;

@@ -1,5 +1,10 @@
 using AiChat.Bench;
 
+if (args is ["limits", ..])
+{
+    return await LimitCheckBench.RunAsync();
+}
+
 if (BenchOptions.Parse(args) is not { } options)
 {
     Console.Error.WriteLine(BenchOptions.Usage);

@@ -40,6 +40,9 @@ internal sealed class SelfHost : IAsyncDisposable
         start.Environment["DASHSCOPE_API_KEY"] = apiKey;
         start.Environment["DASHSCOPE_BASE_URL"] = upstreamBaseUrl.AbsoluteUri;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The bench is one client: limits stay in the path, as in production, but set high enough never to refuse it.
+        start.Environment["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1000000000";
+        start.Environment["RATE_LIMIT_CONCURRENT_STREAMS"] = "1000000";
         foreach (var (name, value) in launch.Environment)
         {
             start.Environment[name] = value;

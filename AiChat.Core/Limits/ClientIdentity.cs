@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace AiChat.Core.Limits;
+
+/// <summary>
+/// Who a caller is, for its limits: the signed-in user when App Service Authentication vouches for one and
+/// TRUST_EASY_AUTH says to believe it, else the client's address. The address is the connection's peer, or,
+/// while that peer is a trusted proxy, the address that proxy appended to X-Forwarded-For, read from the right:
+/// entries a caller wrote itself sit left of every trusted hop and are never reached.
+/// </summary>
+public static class ClientIdentity
+{
+    public const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
+
+    public static string Of(HttpContext context, TrustedProxies proxies, bool trustEasyAuth)
+    {
+        if (trustEasyAuth && context.Request.Headers[PrincipalIdHeader] is [{ Length: > 0 } principal])
+        {
+            return "user:" + principal;
+        }
+
+        return "ip:" + AddressOf(context.Connection.RemoteIpAddress, context.Request.Headers["X-Forwarded-For"], proxies);
+    }
+
+    public static string AddressOf(IPAddress? peer, StringValues forwardedFor, TrustedProxies proxies)
+    {
+        if (peer is null)
+        {
+            return "unknown";
+        }
+
+        var address = TrustedProxies.Normalize(peer);
+        var hops = forwardedFor.SelectMany(value => (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        for (var i = hops.Count - 1; i >= 0 && proxies.Contains(address); i--)
+        {
+            if (ParseHop(hops[i]) is not { } hop)
+            {
+                // A trusted proxy wrote something that is not an address: stop at the proxy rather than guess.
+                break;
+            }
+
+            address = TrustedProxies.Normalize(hop);
+        }
+
+        return address.ToString();
+    }
+
+    /// <summary>An address, with or without a port ("203.0.113.7", "203.0.113.7:51234", "[2001:db8::1]:443").</summary>
+    private static IPAddress? ParseHop(string hop) =>
+        IPAddress.TryParse(hop, out var address) ? address
+        : IPEndPoint.TryParse(hop, out var endPoint) ? endPoint.Address
+        : null;
+}

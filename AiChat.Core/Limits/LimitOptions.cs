@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace AiChat.Core.Limits;
+
+/// <summary>Per-client limits on the chat endpoints, the whole app's daily spend guard, and who a client is.</summary>
+public sealed class LimitOptions
+{
+    /// <summary>Chat requests per client per minute (a fixed window from the client's first request); 0 turns it off.</summary>
+    [ConfigurationKeyName("RATE_LIMIT_REQUESTS_PER_MINUTE")]
+    [Range(0, int.MaxValue, ErrorMessage = "RATE_LIMIT_REQUESTS_PER_MINUTE must be 0 (off) or more.")]
+    public int RequestsPerMinute { get; set; } = 60;
+
+    /// <summary>Tokens per client per UTC day, counted from the usage DashScope reports; 0 turns it off.</summary>
+    [ConfigurationKeyName("RATE_LIMIT_TOKENS_PER_DAY")]
+    [Range(0, long.MaxValue, ErrorMessage = "RATE_LIMIT_TOKENS_PER_DAY must be 0 (off) or more.")]
+    public long TokensPerDay { get; set; }
+
+    /// <summary>Streams one client may have open at once; 0 turns it off.</summary>
+    [ConfigurationKeyName("RATE_LIMIT_CONCURRENT_STREAMS")]
+    [Range(0, int.MaxValue, ErrorMessage = "RATE_LIMIT_CONCURRENT_STREAMS must be 0 (off) or more.")]
+    public int ConcurrentStreams { get; set; } = 4;
+
+    /// <summary>Tokens all clients together may spend per UTC day; 0 turns it off.</summary>
+    [ConfigurationKeyName("DAILY_TOKEN_BUDGET")]
+    [Range(0, long.MaxValue, ErrorMessage = "DAILY_TOKEN_BUDGET must be 0 (off) or more.")]
+    public long DailyTokenBudget { get; set; }
+
+    /// <summary><c>open</c> (admit and log an error) or <c>closed</c> (answer 503) when the limit store cannot be reached.</summary>
+    [ConfigurationKeyName("RATE_LIMIT_WHEN_STORE_UNAVAILABLE")]
+    [RegularExpression("^(open|closed)$", ErrorMessage = "RATE_LIMIT_WHEN_STORE_UNAVAILABLE must be open or closed.")]
+    public string WhenStoreUnavailable { get; set; } = "open";
+
+    /// <summary>Comma-separated addresses or CIDR ranges whose X-Forwarded-For is believed.</summary>
+    [ConfigurationKeyName("TRUSTED_PROXIES")]
+    public string? TrustedProxies { get; set; }
+
+    /// <summary>Whether App Service Authentication's X-MS-CLIENT-PRINCIPAL-ID names the client.</summary>
+    [ConfigurationKeyName("TRUST_EASY_AUTH")]
+    public bool TrustEasyAuth { get; set; }
+
+    public bool FailClosed => WhenStoreUnavailable == "closed";
+
+    public bool AnyEnabled => RequestsPerMinute > 0 || TokensPerDay > 0 || ConcurrentStreams > 0 || DailyTokenBudget > 0;
+}
