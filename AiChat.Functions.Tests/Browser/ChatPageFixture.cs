@@ -9,7 +9,7 @@ namespace AiChat.Functions.Tests.Browser;
 /// The self-host on loopback with the geo assistant on, in front of the DashScope and AMap emulators, and one
 /// headless Debian chromium (/usr/bin/chromium, installed by .ci/run) driven by Playwright, shared by a test class.
 /// </summary>
-public sealed class ChatPageFixture : IAsyncLifetime
+public class ChatPageFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -22,6 +22,9 @@ public sealed class ChatPageFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     public Uri Address => _app.Address;
+
+    /// <summary>Settings on top of the upstreams' and the geo assistant's, for a fixture that needs other limits.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
     {
@@ -37,7 +40,7 @@ public sealed class ChatPageFixture : IAsyncLifetime
             ["GEO_ASSISTANT"] = "on",
             ["AMAP_BASE_URL"] = _amap.Address.AbsoluteUri,
             ["AMAP_API_KEY"] = "amap-browser-test-key",
-        });
+        }.Concat(Settings).ToDictionary());
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
