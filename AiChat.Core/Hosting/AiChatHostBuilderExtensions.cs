@@ -4,6 +4,7 @@ using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using AiChat.Core.Geo;
 using AiChat.Core.Limits;
+using AiChat.Core.OpenApi;
 using AiChat.Core.Redis;
 using AiChat.Core.Resilience;
 using AiChat.Core.Sessions;
@@ -61,6 +62,7 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<ChatStreamEndpoint>();
         services.AddSingleton<SessionEndpoint>();
+        services.AddSingleton<OpenApiEndpoint>();
 
         services.AddProblemDetails();
         services.AddCors();
