@@ -51,6 +51,29 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Page_fits_a_phone_width_and_works_from_the_keyboard_alone()
+    {
+        var page = await fixture.OpenPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 360, Height = 740 }, HasTouch = true });
+        await Expect(page.Locator("#model option")).Not.ToHaveCountAsync(0);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 360 px");
+        var focused = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            focused.Add(await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        }
+
+        Assert.Equal(["model", "share-location", "new-chat", "message"], focused);
+        await page.Keyboard.TypeAsync("typed only");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#messages li.assistant")).ToHaveTextAsync("You said: typed only");
+        await Expect(page.GetByLabel("Message")).ToBeFocusedAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the answer makes the page scroll sideways at 360 px");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Stop_ends_the_answer_and_the_upstream_call_is_aborted()
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
