@@ -148,6 +148,27 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Shared_location_goes_as_client_context_and_nearby_places_come_back_on_the_map()
+    {
+        var page = await fixture.OpenPageAsync(new BrowserNewContextOptions
+        {
+            Geolocation = new() { Longitude = 116.4811f, Latitude = 39.9896f, Accuracy = 35 },
+            Permissions = ["geolocation"],
+        });
+        var marker = Guid.NewGuid().ToString("N");
+
+        await page.GetByLabel("Send my location").CheckAsync();
+        await Expect(page.Locator("#location-status")).ToHaveTextAsync("located (±35 m)");
+        await SendAsync(page, $"附近有什么咖啡馆？ {marker}");
+
+        await Expect(page.Locator("#map g.marker")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("#tool-status li")).ToHaveTextAsync([new Regex("^search_places: done")]);
+        var upstream = fixture.RequestsWith(marker)[0];
+        Assert.Contains(upstream.Messages, m => m.Role == "system" && m.Content.StartsWith("用户当前位于北京", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Upstream_rate_limit_shows_the_wait_from_retry_after()
     {
         using var client = new HttpClient { BaseAddress = fixture.Address };

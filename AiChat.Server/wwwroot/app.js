@@ -4,7 +4,7 @@ const api = new URLSearchParams(location.search).get("api") ?? "";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
-  model: $("model"), shareLocation: $("share-location"), newChat: $("new-chat"), messages: $("messages"),
+  model: $("model"), shareLocation: $("share-location"), locationStatus: $("location-status"), newChat: $("new-chat"), messages: $("messages"),
   error: $("error"), composer: $("composer"), message: $("message"), send: $("send"), stop: $("stop"),
   toolStatus: $("tool-status"), weather: $("weather"), map: $("map"), places: $("places"),
 };
@@ -288,10 +288,24 @@ ui.newChat.addEventListener("click", () => {
 
 ui.shareLocation.addEventListener("change", () => {
   userLocation = null;
+  ui.locationStatus.textContent = "";
   if (!ui.shareLocation.checked) return;
+  if (!navigator.geolocation) {
+    ui.shareLocation.checked = false;
+    showError("This browser cannot tell your location.");
+    return;
+  }
+  ui.locationStatus.textContent = "locating…";
   navigator.geolocation.getCurrentPosition(
-    ({ coords }) => { userLocation = { lng: coords.longitude, lat: coords.latitude, crs: "wgs84", accuracy_m: coords.accuracy }; },
-    (error) => { ui.shareLocation.checked = false; showError(`Your location is not available: ${error.message}`); },
+    ({ coords }) => {
+      userLocation = { lng: coords.longitude, lat: coords.latitude, crs: "wgs84", accuracy_m: coords.accuracy };
+      ui.locationStatus.textContent = `located (±${Math.round(coords.accuracy)} m)`;
+    },
+    (error) => {
+      ui.shareLocation.checked = false;
+      ui.locationStatus.textContent = "";
+      showError(`Your location is not available: ${error.message}`);
+    },
     { maximumAge: 600000, timeout: 10000 });
 });
 
