@@ -9,5 +9,8 @@ builder.AddAiChat();
 
 var app = builder.Build();
 app.UseAiChat();
+// The chat page (wwwroot): index.html at /, its script and stylesheet beside it.
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapAiChat();
 app.Run();

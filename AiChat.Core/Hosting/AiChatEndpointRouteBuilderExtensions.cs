@@ -1,30 +1,80 @@
 using AiChat.Core.Api;
 using AiChat.Core.OpenAI;
+using AiChat.Core.OpenApi;
 using AiChat.Core.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Core.Hosting;
 
 public static class AiChatEndpointRouteBuilderExtensions
 {
-    /// <summary>The seeds' routes and the OpenAI-compatible ones, each handed to its core endpoint.</summary>
+    private const string Json = "application/json";
+    private const string Problem = "application/problem+json";
+    private const string EventStream = "text/event-stream";
+
+    /// <summary>The seeds' routes, the OpenAI-compatible ones and the OpenAPI document, each handed to its core endpoint.</summary>
     public static IEndpointRouteBuilder MapAiChat(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/health", context => Endpoint<HealthEndpoint>(context).HandleAsync(context));
-        routes.MapGet("/api/models", context => Endpoint<ModelsEndpoint>(context).HandleAsync(context));
-        routes.MapPost("/api/chat/completions", context => Endpoint<ChatCompletionsEndpoint>(context).HandleAsync(context));
-        routes.MapPost("/api/chat/stream", context => Endpoint<ChatStreamEndpoint>(context).HandleAsync(context, StreamDialect.Seed));
-        routes.MapPost("/api/chat/events", context => Endpoint<ChatStreamEndpoint>(context).HandleAsync(context, StreamDialect.TypedEvents));
-        routes.MapGet("/api/sessions/{id}", context => Endpoint<SessionEndpoint>(context).GetAsync(context, SessionId(context)));
-        routes.MapDelete("/api/sessions/{id}", context => Endpoint<SessionEndpoint>(context).DeleteAsync(context, SessionId(context)));
+        routes.MapGet("/health", ([FromServices] HealthEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context))
+            .WithName("Health")
+            .WithSummary("Whether AiChat is up, and what its upstream is.")
+            .Produces<HealthResponse>(200, Json);
+        routes.MapGet("/api/models", ([FromServices] ModelsEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context))
+            .WithName("Models")
+            .WithSummary("The models a request may name.")
+            .Produces<ModelsResponse>(200, Json);
+        routes.MapPost("/api/chat/completions", ([FromServices] ChatCompletionsEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context))
+            .WithName("ChatCompletions")
+            .WithSummary("One answer, not streamed (the Flask seed's shape).")
+            .Accepts<MessagesRequest>(Json)
+            .Produces<CompletionResponse>(200, Json)
+            .ProducesChatErrors();
+        routes.MapPost("/api/chat/stream", ([FromServices] ChatStreamEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context, StreamDialect.Seed))
+            .WithName("ChatStream")
+            .WithSummary("The answer streamed as the Flask seed streamed it.")
+            .WithDescription("Server-sent events whose data is {\"content\":\"…\"} per piece of text, then [DONE]; a failure after the "
+                + "stream started is a last data {\"error\",\"code\",\"status\"}.")
+            .Accepts<MessagesRequest>(Json)
+            .Produces<string>(200, EventStream)
+            .ProducesChatErrors();
+        routes.MapPost("/api/chat/events", ([FromServices] ChatStreamEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context, StreamDialect.TypedEvents))
+            .WithName("ChatEvents")
+            .WithSummary("The answer streamed as typed events, in a server-side session.")
+            .WithDescription("Server-sent events named by their type: stream_start (message_id, session_id, model), stream_chunk (chunk), "
+                + "with the geo assistant tool_status, map_action and geo_card, then stream_end (finish_reason, usage) or error "
+                + "(error, code, status). Every event's data carries type, message_id and session_id.")
+            .Accepts<MessageRequest>(Json)
+            .Produces<string>(200, EventStream)
+            .ProducesChatErrors();
+        routes.MapGet("/api/sessions/{id}", ([FromServices] SessionEndpoint endpoint, HttpContext context, string id) => endpoint.GetAsync(context, id))
+            .WithName("GetSession")
+            .WithSummary("A session's stored conversation.")
+            .Produces<SessionResponse>(200, Json)
+            .Produces<ErrorResponse>(404, Problem)
+            .Produces<ErrorResponse>(503, Problem);
+        routes.MapDelete("/api/sessions/{id}", ([FromServices] SessionEndpoint endpoint, HttpContext context, string id) => endpoint.DeleteAsync(context, id))
+            .WithName("DeleteSession")
+            .WithSummary("Forget a session.")
+            .Produces(204)
+            .Produces<ErrorResponse>(404, Problem)
+            .Produces<ErrorResponse>(503, Problem);
         routes.MapOpenAICompatibleApi();
+        routes.MapGet("/openapi/v1.json", ([FromServices] OpenApiEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context))
+            .ExcludeFromDescription();
         return routes;
     }
 
-    private static string SessionId(HttpContext context) => (string)context.GetRouteValue("id")!;
+    /// <summary>What a chat route answers besides its answer: bad requests, unknown sessions, limits and upstream trouble.</summary>
+    private static RouteHandlerBuilder ProducesChatErrors(this RouteHandlerBuilder route)
+    {
+        foreach (var status in (int[])[400, 404, 408, 413, 415, 429, 502, 503, 504])
+        {
+            route.Produces<ErrorResponse>(status, Problem);
+        }
 
-    private static T Endpoint<T>(HttpContext context) where T : notnull => context.RequestServices.GetRequiredService<T>();
+        return route;
+    }
 }

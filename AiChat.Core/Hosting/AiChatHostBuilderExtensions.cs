@@ -5,6 +5,7 @@ using AiChat.Core.DashScope;
 using AiChat.Core.OpenAI;
 using AiChat.Core.Geo;
 using AiChat.Core.Limits;
+using AiChat.Core.OpenApi;
 using AiChat.Core.Redis;
 using AiChat.Core.Resilience;
 using AiChat.Core.Sessions;
@@ -63,6 +64,7 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<ChatStreamEndpoint>();
         services.AddSingleton<SessionEndpoint>();
+        services.AddSingleton<OpenApiEndpoint>();
 
         services.AddProblemDetails();
         services.AddCors();

@@ -31,7 +31,7 @@ public sealed class FunctionRouteTests
     {
         var bindings = ReadMetadata();
 
-        Assert.Equal(10, bindings.Select(b => b.Function).Distinct().Count());
+        Assert.Equal(11, bindings.Select(b => b.Function).Distinct().Count());
         Assert.All(bindings, b => Assert.Equal("Anonymous", b.AuthLevel));
     }
 

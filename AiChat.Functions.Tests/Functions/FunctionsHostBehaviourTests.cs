@@ -7,12 +7,12 @@ namespace AiChat.Functions.Tests.Functions;
 public sealed class FunctionsHostBehaviourTests(NativeFunctionsBackend backend) : IClassFixture<NativeFunctionsBackend>
 {
     [Fact]
-    public async Task Stand_in_routes_the_ten_functions_from_the_workers_own_metadata()
+    public async Task Stand_in_routes_the_eleven_functions_from_the_workers_own_metadata()
     {
         var routes = ((FunctionsApp)backend.App).Routes.Routes.Select(r => $"{string.Join(',', r.Methods).ToUpperInvariant()} {r.Template}").Order();
 
         Assert.Equal(
-            ["DELETE api/sessions/{id}", "GET api/models", "GET api/sessions/{id}", "GET health", "GET v1/models", "GET v1/models/{id}",
+            ["DELETE api/sessions/{id}", "GET api/models", "GET api/sessions/{id}", "GET health", "GET openapi/v1.json", "GET v1/models", "GET v1/models/{id}",
              "POST api/chat/completions", "POST api/chat/events", "POST api/chat/stream", "POST v1/chat/completions"],
             routes);
     }

@@ -1,0 +1,8 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
+namespace AiChat.Core.OpenApi;
+
+internal sealed record RequestMessage(
+    [property: JsonPropertyName("role"), Description("system, user or assistant.")] string Role,
+    [property: JsonPropertyName("content")] string Content);
