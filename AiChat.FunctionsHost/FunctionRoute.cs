@@ -9,14 +9,13 @@ public sealed class FunctionRoute
 {
     private readonly TemplateMatcher _matcher;
 
-    public FunctionRoute(string functionId, string functionName, string bindingName, string template, IReadOnlyList<string> methods, string authLevel)
+    public FunctionRoute(string functionId, string functionName, string bindingName, string template, IReadOnlyList<string> methods)
     {
         FunctionId = functionId;
         FunctionName = functionName;
         BindingName = bindingName;
         Template = template;
         Methods = methods;
-        AuthLevel = authLevel;
         _matcher = new TemplateMatcher(TemplateParser.Parse(template), []);
     }
 
@@ -32,9 +31,7 @@ public sealed class FunctionRoute
     /// <summary>Empty means every method.</summary>
     public IReadOnlyList<string> Methods { get; }
 
-    public string AuthLevel { get; }
-
-    public bool AllowsMethod(string method) =>
+    private bool AllowsMethod(string method) =>
         Methods.Count == 0 || Methods.Contains(method, StringComparer.OrdinalIgnoreCase);
 
     public bool TryMatch(string method, PathString path, out RouteValueDictionary values)

@@ -61,9 +61,8 @@ public sealed class FunctionRouteTable
         var methods = binding.TryGetProperty("methods", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(m => m.GetString()!).ToList()
             : [];
-        var authLevel = binding.TryGetProperty("authLevel", out var level) ? level.GetString() ?? "" : "";
         var name = binding.GetProperty("name").GetString()!;
-        return new FunctionRoute(function.FunctionId, function.Name, name, template.Trim('/'), methods, authLevel);
+        return new FunctionRoute(function.FunctionId, function.Name, name, template.Trim('/'), methods);
     }
 
     private static void EnsureAllowed(FunctionRoute route, List<FunctionRoute> routes)

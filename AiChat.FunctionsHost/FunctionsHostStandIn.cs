@@ -35,9 +35,6 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
 
     public FunctionRouteTable Routes { get; private set; } = null!;
 
-    /// <summary>Completes when the worker process exits.</summary>
-    public Task<int> WorkerExited => _launch.Exited;
-
     public static async Task<FunctionsHostStandIn> StartAsync(StandInOptions options, CancellationToken cancellationToken = default)
     {
         var appDirectory = Path.GetFullPath(options.AppDirectory);

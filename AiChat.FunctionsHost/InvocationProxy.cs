@@ -15,7 +15,7 @@ namespace AiChat.FunctionsHost;
 internal sealed class InvocationProxy(
     FunctionRouteTable routes, WorkerChannel worker, Uri workerUri, IHttpForwarder forwarder, HttpMessageInvoker invoker, ILogger logger)
 {
-    public const string InvocationIdHeader = "x-ms-invocation-id";
+    private const string InvocationIdHeader = "x-ms-invocation-id";
 
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromSeconds(240) };
 
