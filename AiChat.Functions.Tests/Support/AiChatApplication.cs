@@ -29,8 +29,6 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>, IAiChatH
 
     public Uri Address => ClientOptions.BaseAddress;
 
-    public HostKind Kind => HostKind.SelfHost;
-
     public IReadOnlyCollection<string> LogLines => Log.Lines;
 
     /// <summary>A self-host whose upstream is <paramref name="emulator"/>, speaking the protocol <paramref name="basePath"/> names.</summary>

@@ -22,8 +22,6 @@ public sealed class FunctionsApp : IAiChatHost
     public static string AppDirectory { get; } = typeof(FunctionsApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "FunctionsAppDirectory").Value!;
 
-    public HostKind Kind => HostKind.Functions;
-
     public Uri Address => _host.Address;
 
     public IReadOnlyCollection<string> LogLines => _log.Lines;

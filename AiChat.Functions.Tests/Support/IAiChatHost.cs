@@ -3,8 +3,6 @@ namespace AiChat.Functions.Tests.Support;
 /// <summary>A running AiChat, whichever host serves it, seen as a caller and an operator see it: an address and a log.</summary>
 public interface IAiChatHost : IAsyncDisposable
 {
-    HostKind Kind { get; }
-
     Uri Address { get; }
 
     /// <summary>Every line the host logged, the Functions worker's output and RpcLog messages included.</summary>
