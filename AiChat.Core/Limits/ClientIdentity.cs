@@ -38,6 +38,11 @@ public static class ClientIdentity
         }
 
         var address = TrustedProxies.Normalize(peer);
+        if (!proxies.Contains(address))
+        {
+            return address.ToString();
+        }
+
         var hops = forwardedFor.SelectMany(value => (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         for (var i = hops.Count - 1; i >= 0 && proxies.Contains(address); i--)
         {
