@@ -1,7 +1,6 @@
 using AiChat.Core.Configuration;
 using AiChat.Core.Geo.AMap;
-using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
+using AiChat.Core.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -19,8 +18,7 @@ public static class GeoServiceCollectionExtensions
         services.AddOptions<SessionOptions>();
         services.TryAddSingleton(TimeProvider.System);
 
-        // The DashScope key's vault client serves the AMap secret too: one vault, one identity.
-        services.TryAddSingleton(provider => new SecretClient(new Uri(provider.GetRequiredService<IOptions<GeoOptions>>().Value.KeyVaultUri!), new DefaultAzureCredential()));
+        services.AddKeyVaultSecretClient();
         services.TryAddSingleton<IAMapKeySource>(provider => provider.GetRequiredService<IOptions<GeoOptions>>().Value.KeyVaultUri is { Length: > 0 }
             ? ActivatorUtilities.CreateInstance<KeyVaultAMapKeySource>(provider)
             : ActivatorUtilities.CreateInstance<ConfiguredAMapKeySource>(provider));

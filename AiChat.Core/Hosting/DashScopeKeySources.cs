@@ -1,7 +1,6 @@
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
-using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
+using AiChat.Core.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,21 +12,12 @@ internal static class DashScopeKeySources
 {
     public static IServiceCollection AddDashScopeKeySource(this IServiceCollection services)
     {
-        // A service of its own so that tests can hand the real client a fake vault's transport and credential.
-        services.TryAddSingleton(provider => CreateSecretClient(Options(provider)));
+        services.AddKeyVaultSecretClient();
         services.TryAddSingleton<IDashScopeKeySource>(provider => Options(provider).KeyVaultUri is { Length: > 0 }
             ? ActivatorUtilities.CreateInstance<KeyVaultKeySource>(provider)
             : ActivatorUtilities.CreateInstance<ConfiguredKeySource>(provider));
         return services;
     }
-
-    /// <summary>Managed identity in Azure, a developer sign-in (Azure CLI, Visual Studio, ...) locally.</summary>
-    private static SecretClient CreateSecretClient(AiChatOptions options) =>
-        new(new Uri(options.KeyVaultUri!), new DefaultAzureCredential(), new SecretClientOptions
-        {
-            // A chat call waits for the first read: give up on an unreachable vault in seconds, not the default 100.
-            Retry = { NetworkTimeout = TimeSpan.FromSeconds(10) },
-        });
 
     private static AiChatOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<AiChatOptions>>().Value;
 }
