@@ -12,10 +12,7 @@ public static class ApiErrorWriter
 {
     public static Task WriteAsync(HttpContext context, ApiError error)
     {
-        if (error.RetryAfterSeconds is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+        WriteHeaders(context.Response, error);
 
         var problem = new ProblemDetails
         {
@@ -44,5 +41,14 @@ public static class ApiErrorWriter
         }
 
         return TypedResults.Problem(problem).ExecuteAsync(context);
+    }
+
+    /// <summary>The headers an error carries whatever its body's shape: Retry-After when the caller may try again later.</summary>
+    public static void WriteHeaders(HttpResponse response, ApiError error)
+    {
+        if (error.RetryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 }

@@ -101,16 +101,17 @@ public sealed class ToolCallAccumulator(IReadOnlyCollection<string> registeredNa
     /// <summary>A call id in DashScope's own shape, for a call the upstream sent without one.</summary>
     public static string NewCallId() => "call_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private int ImpliedIndex(ToolCallFragment fragment)
-    {
-        if (_builders.Count == 0)
-        {
-            return 0;
-        }
+    private int ImpliedIndex(ToolCallFragment fragment) =>
+        ImpliedIndex(_builders.Count > 0, _lastIndex, _builders.Count > 0 ? _builders[_lastIndex].Id : null, fragment.Id);
 
-        var last = _builders[_lastIndex];
-        return !string.IsNullOrEmpty(fragment.Id) && last.Id is not null && last.Id != fragment.Id ? _lastIndex + 1 : _lastIndex;
-    }
+    /// <summary>
+    /// The index of a fragment that names none (§1.6): the last call's, unless the fragment brings an id other than the
+    /// one that call already has, which starts the next call.
+    /// </summary>
+    internal static int ImpliedIndex(bool anyCall, int lastIndex, string? lastId, string? fragmentId) =>
+        !anyCall ? 0
+        : !string.IsNullOrEmpty(fragmentId) && lastId is not null && lastId != fragmentId ? lastIndex + 1
+        : lastIndex;
 
     private void ApplyId(Builder builder, int index, string? id)
     {

@@ -20,40 +20,44 @@ public sealed class ClientKeys(IOptions<OpenAIOptions> options)
     public bool IsEnabled => _digests.Length > 0;
 
     /// <summary>The error that refuses the request (404 while the surface is off, 401 for a missing or wrong key), or null.</summary>
-    public ApiError? Refuse(HttpRequest request)
+    public ApiError? Refuse(HttpRequest request) => Refuse(request, out _);
+
+    /// <param name="clientId">
+    /// For an admitted request, which key it presented, for its limits: the first bytes of the key's digest in hex, so
+    /// that neither the limit store nor a log line ever holds the key.
+    /// </param>
+    public ApiError? Refuse(HttpRequest request, out string? clientId)
     {
+        clientId = null;
         if (!IsEnabled)
         {
             return new ApiError(404, "not_found", $"No endpoint at {request.Path}: the OpenAI-compatible API is off until CLIENT_API_KEYS is set.");
         }
 
-        return Accepts(request.Headers.Authorization.ToString())
+        return Accepts(request.Headers.Authorization.ToString(), out clientId)
             ? null
             : new ApiError(401, "invalid_api_key", "Missing or incorrect API key: send Authorization: Bearer <one of this server's client keys>.");
     }
 
-    /// <summary>
-    /// Which client key the request presented, for its limits: the first bytes of the key's digest in hex, so that
-    /// neither the limit store nor a log line ever holds the key. Call only for a request <see cref="Refuse"/> admitted.
-    /// </summary>
-    public static string IdOf(HttpRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Presented(request.Headers.Authorization.ToString()))).AsSpan(0, 12));
-
-    private static string Presented(string authorization) => authorization.AsSpan(BearerScheme.Length).Trim().ToString();
-
-    private bool Accepts(string authorization)
+    private bool Accepts(string authorization, out string? clientId)
     {
+        clientId = null;
         if (!authorization.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
         Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(Presented(authorization)), presented);
+        SHA256.HashData(Encoding.UTF8.GetBytes(authorization.AsSpan(BearerScheme.Length).Trim().ToString()), presented);
         var match = false;
         foreach (var digest in _digests)
         {
             match |= CryptographicOperations.FixedTimeEquals(digest, presented);
+        }
+
+        if (match)
+        {
+            clientId = Convert.ToHexStringLower(presented[..12]);
         }
 
         return match;

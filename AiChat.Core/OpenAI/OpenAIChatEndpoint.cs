@@ -32,7 +32,7 @@ public sealed partial class OpenAIChatEndpoint(
 {
     public async Task HandleAsync(HttpContext context)
     {
-        if (keys.Refuse(context.Request) is { } refused)
+        if (keys.Refuse(context.Request, out var clientId) is { } refused)
         {
             await OpenAIErrors.WriteAsync(context, refused);
             return;
@@ -47,7 +47,7 @@ public sealed partial class OpenAIChatEndpoint(
             return;
         }
 
-        await using var admission = await limits.AdmitAsync(context, read.Stream, ClientKeys.IdOf(context.Request), aborted);
+        await using var admission = await limits.AdmitAsync(context, read.Stream, clientId, aborted);
         if (admission.Refusal is { } limited)
         {
             await OpenAIErrors.WriteAsync(context, limited);

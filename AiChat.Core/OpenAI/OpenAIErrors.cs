@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AiChat.Core.Api;
 using Microsoft.AspNetCore.Http;
@@ -17,10 +16,7 @@ internal static class OpenAIErrors
         var response = context.Response;
         response.StatusCode = error.Status;
         response.ContentType = "application/json";
-        if (error.RetryAfterSeconds is { } seconds)
-        {
-            response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        }
+        ApiErrorWriter.WriteHeaders(response, error);
 
         if (error.Status == 401)
         {

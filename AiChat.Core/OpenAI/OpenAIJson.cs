@@ -7,7 +7,7 @@ namespace AiChat.Core.OpenAI;
 /// <summary>The OpenAI shapes this surface answers with, written member by member so every null is where OpenAI puts it.</summary>
 internal static class OpenAIJson
 {
-    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = AiChatJsonContext.WriterOptions.Encoder };
+    public static JsonWriterOptions WriterOptions => Streaming.SseJson.Options;
 
     public static void WriteCompletion(Utf8JsonWriter json, ChatCompletion answer, string model, long created)
     {

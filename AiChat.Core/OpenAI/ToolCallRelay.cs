@@ -15,8 +15,6 @@ internal sealed class ToolCallRelay
     private int _lastIndex;
 
     /// <summary>Whether any call has been relayed.</summary>
-    public bool HasCalls { get; private set; }
-
     /// <summary>The deltas to send for one frame's fragments; null when there is nothing to send yet.</summary>
     public List<RelayedToolCall>? Relay(IReadOnlyList<ToolCallFragment>? fragments)
     {
@@ -54,7 +52,6 @@ internal sealed class ToolCallRelay
             if (!call.Started)
             {
                 call.Started = true;
-                HasCalls = true;
                 (relayed ??= []).Add(new RelayedToolCall(index, call.Id ??= ToolCallAccumulator.NewCallId(), call.Name, Take(call)));
             }
             else if (call.Pending.Length > 0)
@@ -73,16 +70,8 @@ internal sealed class ToolCallRelay
         return text;
     }
 
-    private int ImpliedIndex(ToolCallFragment fragment)
-    {
-        if (_calls.Count == 0)
-        {
-            return 0;
-        }
-
-        var last = _calls[_lastIndex];
-        return !string.IsNullOrEmpty(fragment.Id) && last.Id is not null && last.Id != fragment.Id ? _lastIndex + 1 : _lastIndex;
-    }
+    private int ImpliedIndex(ToolCallFragment fragment) =>
+        ToolCallAccumulator.ImpliedIndex(_calls.Count > 0, _lastIndex, _calls.Count > 0 ? _calls[_lastIndex].Id : null, fragment.Id);
 
     private sealed class Call
     {

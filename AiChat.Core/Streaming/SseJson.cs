@@ -7,7 +7,8 @@ namespace AiChat.Core.Streaming;
 /// <summary>Writers for SSE data fields: UTF-8 text as is, like the rest of the API's JSON.</summary>
 internal static class SseJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = AiChatJsonContext.WriterOptions.Encoder };
+    /// <summary>The options every hand-written JSON of ours is written with: the API's encoder, no indentation.</summary>
+    internal static readonly JsonWriterOptions Options = new() { Encoder = AiChatJsonContext.WriterOptions.Encoder };
 
     // A format writes one event's data and flushes it with no await in between, so one writer per thread serves
     // every stream instead of a new one per event.
