@@ -21,8 +21,9 @@ internal static class EmbeddedAMapEmulator
         configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AMAP_BASE_URL"] = emulator.Address.AbsoluteUri,
-            ["AICHAT_EMULATED_AMAP"] = "true",
+            // The emulator takes any key; one in the setting makes it the configured AMap as far as the app can tell.
+            ["AMAP_API_KEY"] = "emulated",
         });
-        builder.Services.AddHostedService(provider => new EmbeddedAMapEmulatorLifetime(emulator, provider.GetRequiredService<ILogger<EmbeddedAMapEmulatorLifetime>>()));
+        builder.Services.AddSingleton<IHostedService>(provider => new EmbeddedEmulatorLifetime(emulator, "AMap", "AMAP_API_KEY", emulator.Address, provider.GetRequiredService<ILogger<EmbeddedEmulatorLifetime>>()));
     }
 }

@@ -26,6 +26,6 @@ internal static class EmbeddedEmulator
             ["DASHSCOPE_API_KEY"] = emulator.Options.ApiKey,
             ["AICHAT_EMULATED_UPSTREAM"] = "true",
         });
-        builder.Services.AddHostedService(provider => new EmbeddedEmulatorLifetime(emulator, provider.GetRequiredService<ILogger<EmbeddedEmulatorLifetime>>()));
+        builder.Services.AddSingleton<IHostedService>(provider => new EmbeddedEmulatorLifetime(emulator, "DashScope", "DASHSCOPE_API_KEY", emulator.Address, provider.GetRequiredService<ILogger<EmbeddedEmulatorLifetime>>()));
     }
 }

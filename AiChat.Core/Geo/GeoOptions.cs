@@ -20,13 +20,9 @@ public sealed class GeoOptions
     [ConfigurationKeyName("AMAP_BASE_URL")]
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 
-    /// <summary><c>auto</c> (also when empty; on when an AMap key can be had or the embedded emulator runs), <c>on</c> or <c>off</c>.</summary>
+    /// <summary><c>auto</c> (also when empty; on when an AMap key can be had, the embedded emulator's included), <c>on</c> or <c>off</c>.</summary>
     [ConfigurationKeyName("GEO_ASSISTANT")]
     public string? Mode { get; set; } = "auto";
-
-    /// <summary>Set by a host that started the embedded AMap emulator.</summary>
-    [ConfigurationKeyName("AICHAT_EMULATED_AMAP")]
-    public bool EmulatedAMap { get; set; }
 
     public bool HasKeySource => KeyVaultUri is { Length: > 0 } || ApiKey is { Length: > 0 };
 
@@ -34,6 +30,6 @@ public sealed class GeoOptions
     {
         "on" => true,
         "off" => false,
-        _ => HasKeySource || EmulatedAMap,
+        _ => HasKeySource,
     };
 }

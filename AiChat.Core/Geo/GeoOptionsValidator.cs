@@ -12,7 +12,7 @@ public sealed class GeoOptionsValidator : IValidateOptions<GeoOptions>
         {
             failures.Add($"GEO_ASSISTANT must be auto, on or off; got '{options.Mode}'.");
         }
-        else if (options.Mode == "on" && !options.HasKeySource && !options.EmulatedAMap)
+        else if (options.Mode == "on" && !options.HasKeySource)
         {
             failures.Add("GEO_ASSISTANT is on, but there is no AMap key: set AMAP_API_KEY, or KEY_VAULT_URI with the secret named by AMAP_API_KEY_SECRET_NAME.");
         }

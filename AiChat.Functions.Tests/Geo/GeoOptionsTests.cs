@@ -28,18 +28,17 @@ public sealed class GeoOptionsTests
     }
 
     [Theory]
-    [InlineData(null, null, null, false, false)]
-    [InlineData(null, "amap-key", null, false, true)]
-    [InlineData(null, null, "https://v.vault.azure.net/", false, true)]
-    [InlineData(null, null, null, true, true)]
-    [InlineData("off", "amap-key", null, true, false)]
-    [InlineData("on", "amap-key", null, false, true)]
-    public void Auto_is_on_with_a_key_or_the_embedded_emulator(string? mode, string? key, string? vault, bool emulated, bool enabled)
+    [InlineData(null, null, null, false)]
+    [InlineData(null, "amap-key", null, true)]
+    [InlineData(null, null, "https://v.vault.azure.net/", true)]
+    [InlineData("off", "amap-key", null, false)]
+    [InlineData("on", "amap-key", null, true)]
+    public void Auto_is_on_with_a_key_and_off_without(string? mode, string? key, string? vault, bool enabled)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["GEO_ASSISTANT"] = mode, ["AMAP_API_KEY"] = key, ["KEY_VAULT_URI"] = vault, ["AICHAT_EMULATED_AMAP"] = emulated ? "true" : null,
+            ["GEO_ASSISTANT"] = mode, ["AMAP_API_KEY"] = key, ["KEY_VAULT_URI"] = vault
         });
         builder.AddAiChat();
         using var host = builder.Build();
