@@ -1,3 +1,4 @@
+using AiChat.Core.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Configuration;
@@ -29,7 +30,7 @@ public sealed class AiChatOptionsValidator : IValidateOptions<AiChatOptions>
             failures.Add($"KEY_VAULT_URI must be the vault's https URL, e.g. https://my-vault.vault.azure.net/; got '{options.KeyVaultUri}'.");
         }
 
-        if (options.KeyVaultSecretName is not { Length: >= 1 and <= 127 } secretName || !secretName.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        if (!KeyVaultSecretName.IsValid(options.KeyVaultSecretName))
         {
             failures.Add($"DASHSCOPE_API_KEY_SECRET_NAME must be a Key Vault secret name (1 to 127 letters, digits and dashes); got '{options.KeyVaultSecretName}'.");
         }

@@ -1,3 +1,4 @@
+using AiChat.Core.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Geo;
@@ -22,7 +23,7 @@ public sealed class GeoOptionsValidator : IValidateOptions<GeoOptions>
             failures.Add($"AMAP_BASE_URL must be an absolute http(s) URL, e.g. {GeoOptions.DefaultBaseUrl}; got '{options.BaseUrl}'.");
         }
 
-        if (options.KeyVaultSecretName is not { Length: >= 1 and <= 127 } secretName || !secretName.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        if (!KeyVaultSecretName.IsValid(options.KeyVaultSecretName))
         {
             failures.Add($"AMAP_API_KEY_SECRET_NAME must be a Key Vault secret name (1 to 127 letters, digits and dashes); got '{options.KeyVaultSecretName}'.");
         }
