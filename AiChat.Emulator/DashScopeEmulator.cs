@@ -31,6 +31,13 @@ public sealed class DashScopeEmulator : IAsyncDisposable
 
     public EmulatorOptions Options { get; }
 
+    /// <summary>
+    /// The base URL to configure instead of <paramref name="configured"/> (a DASHSCOPE_BASE_URL, or none): this
+    /// emulator's address with the configured path, so the protocol it names is kept; the native one when none is.
+    /// </summary>
+    public Uri BaseUrlFor(string? configured) =>
+        new(Address, Uri.TryCreate(configured, UriKind.Absolute, out var uri) ? uri.AbsolutePath : "/api/v1");
+
     /// <summary>Chat requests received over both protocols; the models list is not counted.</summary>
     public int ReceivedRequests => journal.Received.Count;
 

@@ -16,8 +16,7 @@ internal static class LocalUpstream
         }
 
         var emulator = await DashScopeEmulator.StartAsync();
-        var path = Uri.TryCreate(Setting(appSettings, "DASHSCOPE_BASE_URL"), UriKind.Absolute, out var configured) ? configured.AbsolutePath : "/api/v1";
-        appSettings["DASHSCOPE_BASE_URL"] = new Uri(emulator.Address, path).AbsoluteUri;
+        appSettings["DASHSCOPE_BASE_URL"] = emulator.BaseUrlFor(Setting(appSettings, "DASHSCOPE_BASE_URL")).AbsoluteUri;
         appSettings["DASHSCOPE_API_KEY"] = emulator.Options.ApiKey;
         appSettings["KEY_VAULT_URI"] = "";
         Console.WriteLine($"No DashScope key set: the Functions app talks to the DashScope emulator at {emulator.Address}");

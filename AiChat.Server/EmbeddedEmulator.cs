@@ -17,12 +17,9 @@ internal static class EmbeddedEmulator
         }
 
         var emulator = await DashScopeEmulator.StartAsync();
-        var configuredPath = Uri.TryCreate(configuration["DASHSCOPE_BASE_URL"], UriKind.Absolute, out var configured)
-            ? configured.AbsolutePath
-            : "/api/v1";
         configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["DASHSCOPE_BASE_URL"] = new Uri(emulator.Address, configuredPath).AbsoluteUri,
+            ["DASHSCOPE_BASE_URL"] = emulator.BaseUrlFor(configuration["DASHSCOPE_BASE_URL"]).AbsoluteUri,
             ["DASHSCOPE_API_KEY"] = emulator.Options.ApiKey,
             ["AICHAT_EMULATED_UPSTREAM"] = "true",
         });
