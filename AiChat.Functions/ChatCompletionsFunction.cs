@@ -1,13 +1,13 @@
-using AiChat.Core.Api;
+using AiChat.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AiChat.Functions;
 
 /// <summary>POST /api/chat/completions. Anonymous like the self-host: see README, "Who may call the chat functions".</summary>
-public sealed class ChatCompletionsFunction(ChatCompletionsEndpoint endpoint)
+public static class ChatCompletionsFunction
 {
     [Function("ChatCompletions")]
-    public Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/chat/completions")] HttpRequest request, CancellationToken cancellationToken) =>
-        InvocationCancellation.HandleAsync(request, endpoint.HandleAsync, cancellationToken);
+    public static Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/chat/completions")] HttpRequest request, CancellationToken cancellationToken) =>
+        InvocationCancellation.HandleAsync(request, AiChatRequests.ChatCompletionsAsync, cancellationToken);
 }

@@ -1,14 +1,13 @@
-using AiChat.Core.Api;
-using AiChat.Core.Streaming;
+using AiChat.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AiChat.Functions;
 
 /// <summary>POST /api/chat/stream: the core writes the server-sent events and stops, cancelling the upstream call, when the caller goes away.</summary>
-public sealed class ChatStreamFunction(ChatStreamEndpoint endpoint)
+public static class ChatStreamFunction
 {
     [Function("ChatStream")]
-    public Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/chat/stream")] HttpRequest request, CancellationToken cancellationToken) =>
-        InvocationCancellation.HandleAsync(request, context => endpoint.HandleAsync(context, StreamDialect.Seed), cancellationToken);
+    public static Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/chat/stream")] HttpRequest request, CancellationToken cancellationToken) =>
+        InvocationCancellation.HandleAsync(request, AiChatRequests.ChatStreamAsync, cancellationToken);
 }

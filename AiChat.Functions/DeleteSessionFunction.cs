@@ -1,13 +1,13 @@
-using AiChat.Core.Api;
+using AiChat.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AiChat.Functions;
 
 /// <summary>DELETE /api/sessions/{id}: forgets a conversation.</summary>
-public sealed class DeleteSessionFunction(SessionEndpoint endpoint)
+public static class DeleteSessionFunction
 {
     [Function("DeleteSession")]
-    public Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/sessions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        InvocationCancellation.HandleAsync(request, context => endpoint.DeleteAsync(context, id), cancellationToken);
+    public static Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/sessions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        InvocationCancellation.HandleAsync(request, context => AiChatRequests.DeleteSessionAsync(context, id), cancellationToken);
 }

@@ -1,4 +1,4 @@
-using AiChat.Core.Api;
+using AiChat.Core.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
@@ -27,7 +27,7 @@ internal sealed partial class ErrorResponseMiddleware(ILogger<ErrorResponseMiddl
                 return;
             }
 
-            await ApiErrorWriter.WriteAsync(http, ExceptionErrorMapper.Map(exception));
+            await AiChatRequests.UnhandledAsync(http, exception);
         }
     }
 

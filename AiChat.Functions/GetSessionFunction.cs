@@ -1,13 +1,13 @@
-using AiChat.Core.Api;
+using AiChat.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AiChat.Functions;
 
 /// <summary>GET /api/sessions/{id}: a conversation's stored history.</summary>
-public sealed class GetSessionFunction(SessionEndpoint endpoint)
+public static class GetSessionFunction
 {
     [Function("GetSession")]
-    public Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/sessions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        InvocationCancellation.HandleAsync(request, context => endpoint.GetAsync(context, id), cancellationToken);
+    public static Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/sessions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        InvocationCancellation.HandleAsync(request, context => AiChatRequests.GetSessionAsync(context, id), cancellationToken);
 }

@@ -1,13 +1,13 @@
-using AiChat.Core.Api;
+using AiChat.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AiChat.Functions;
 
 /// <summary>GET /health, answered by the core as the self-host answers it.</summary>
-public sealed class HealthFunction(HealthEndpoint endpoint)
+public static class HealthFunction
 {
     [Function("Health")]
-    public Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken) =>
-        InvocationCancellation.HandleAsync(request, endpoint.HandleAsync, cancellationToken);
+    public static Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken) =>
+        InvocationCancellation.HandleAsync(request, AiChatRequests.HealthAsync, cancellationToken);
 }

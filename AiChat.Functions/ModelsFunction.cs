@@ -1,13 +1,13 @@
-using AiChat.Core.Api;
+using AiChat.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AiChat.Functions;
 
 /// <summary>GET /api/models, answered by the core as the self-host answers it.</summary>
-public sealed class ModelsFunction(ModelsEndpoint endpoint)
+public static class ModelsFunction
 {
     [Function("Models")]
-    public Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/models")] HttpRequest request, CancellationToken cancellationToken) =>
-        InvocationCancellation.HandleAsync(request, endpoint.HandleAsync, cancellationToken);
+    public static Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/models")] HttpRequest request, CancellationToken cancellationToken) =>
+        InvocationCancellation.HandleAsync(request, AiChatRequests.ModelsAsync, cancellationToken);
 }

@@ -1,4 +1,4 @@
-using AiChat.Core.OpenAI;
+using AiChat.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -8,9 +8,9 @@ namespace AiChat.Functions;
 /// POST /v1/chat/completions, whole or streamed. Anonymous to the Functions host: the core checks the client key
 /// (CLIENT_API_KEYS); the caller going away cancels the upstream call.
 /// </summary>
-public sealed class OpenAIChatCompletionsFunction(OpenAIChatEndpoint endpoint)
+public static class OpenAIChatCompletionsFunction
 {
     [Function("OpenAIChatCompletions")]
-    public Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/chat/completions")] HttpRequest request, CancellationToken cancellationToken) =>
-        InvocationCancellation.HandleAsync(request, endpoint.HandleAsync, cancellationToken);
+    public static Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/chat/completions")] HttpRequest request, CancellationToken cancellationToken) =>
+        InvocationCancellation.HandleAsync(request, AiChatRequests.OpenAIChatCompletionsAsync, cancellationToken);
 }

@@ -1,13 +1,13 @@
-using AiChat.Core.OpenAI;
+using AiChat.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AiChat.Functions;
 
 /// <summary>GET /v1/models/{id}. Anonymous to the Functions host: the core checks the client key (CLIENT_API_KEYS).</summary>
-public sealed class OpenAIModelFunction(OpenAIModelsEndpoint endpoint)
+public static class OpenAIModelFunction
 {
     [Function("OpenAIModel")]
-    public Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/models/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        InvocationCancellation.HandleAsync(request, context => endpoint.GetAsync(context, id), cancellationToken);
+    public static Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/models/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        InvocationCancellation.HandleAsync(request, context => AiChatRequests.OpenAIModelAsync(context, id), cancellationToken);
 }

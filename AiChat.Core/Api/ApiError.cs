@@ -1,7 +1,7 @@
 namespace AiChat.Core.Api;
 
 /// <summary>An error as a client sees it: HTTP status, a stable code, a message, and where it applies the field.</summary>
-public sealed record ApiError(int Status, string Code, string Message)
+internal sealed record ApiError(int Status, string Code, string Message)
 {
     public string? Field { get; init; }
 

@@ -8,7 +8,7 @@ namespace AiChat.Core.Api;
 /// Writes an <see cref="ApiError"/> as ProblemDetails JSON whatever the request's Accept header says, with an
 /// <c>error</c> member holding the message, which is what the Flask seed's frontends read.
 /// </summary>
-public static class ApiErrorWriter
+internal static class ApiErrorWriter
 {
     public static Task WriteAsync(HttpContext context, ApiError error)
     {

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Api;
 
 /// <summary>How a chat request body carries the user's words.</summary>
-public enum ChatBodyShape
+internal enum ChatBodyShape
 {
     /// <summary>The Flask seed's <c>messages</c> array.</summary>
     Messages,

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Api;
 
 /// <summary>POST /api/chat/completions: one whole answer in the seed's shape, continuing a session when named.</summary>
-public sealed class ChatCompletionsEndpoint(
+internal sealed class ChatCompletionsEndpoint(
     ChatRequestReader reader,
-    IBailianClient client,
+    IDashScopeClient client,
     ChatSessions sessions,
     ClientLimits limits,
     IOptions<AiChatOptions> options,

@@ -4,7 +4,7 @@ using AiChat.Core.Sessions;
 namespace AiChat.Core.Api;
 
 /// <summary>What a client is told when a chat call fails: never the raw upstream answer, never a 500.</summary>
-public static class ChatErrorMapper
+internal static class ChatErrorMapper
 {
     /// <returns>The error to answer with, or null when <paramref name="exception"/> is not a failure of a chat call.</returns>
     public static ApiError? Map(Exception exception, int retryAfterSeconds) => exception switch

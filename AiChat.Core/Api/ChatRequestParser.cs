@@ -9,7 +9,7 @@ namespace AiChat.Core.Api;
 /// Validates a chat request body field by field, so that a bad request is refused with the field's name before
 /// anything goes upstream. Unknown members are ignored, as the Flask seed did.
 /// </summary>
-public static class ChatRequestParser
+internal static class ChatRequestParser
 {
     public static ChatRequestReadResult Parse(JsonElement body, AiChatOptions options, ChatBodyShape shape = ChatBodyShape.Messages)
     {

@@ -5,7 +5,7 @@ using AiChat.Core.Geo;
 namespace AiChat.Core.Api;
 
 /// <summary>Either a valid request or the error that refuses it.</summary>
-public sealed class ChatRequestReadResult
+internal sealed class ChatRequestReadResult
 {
     public ChatRequestReadResult(ChatRequest request, string? sessionId = null) => (Request, SessionId) = (request, sessionId);
 

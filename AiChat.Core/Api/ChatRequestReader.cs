@@ -12,7 +12,7 @@ namespace AiChat.Core.Api;
 /// text of every string, then the fields. Every way a body can be wrong is answered here with a 4xx, in either host,
 /// rather than escaping as an exception.
 /// </summary>
-public sealed class ChatRequestReader(IOptions<AiChatOptions> options)
+internal sealed class ChatRequestReader(IOptions<AiChatOptions> options)
 {
     public Task<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, CancellationToken cancellationToken) =>
         ReadAsync(request, body => ChatRequestParser.Parse(body, options.Value, shape), error => new ChatRequestReadResult(error), cancellationToken);

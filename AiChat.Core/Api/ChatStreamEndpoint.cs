@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace AiChat.Core.Api;
 
 /// <summary>POST /api/chat/stream and POST /api/chat/events: one pipeline, each in its own <see cref="StreamDialect"/>.</summary>
-public sealed class ChatStreamEndpoint(ChatRequestReader reader, StreamChatService chat, ClientLimits limits)
+internal sealed class ChatStreamEndpoint(ChatRequestReader reader, StreamChatService chat, ClientLimits limits)
 {
     public async Task HandleAsync(HttpContext context, StreamDialect dialect)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace AiChat.Core.Api;
 
 /// <summary>The seed's non-streaming answer.</summary>
-public sealed record CompletionResponse(
+internal sealed record CompletionResponse(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("content")] string Content,
     [property: JsonPropertyName("model")] string Model,

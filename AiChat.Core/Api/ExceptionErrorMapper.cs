@@ -8,7 +8,7 @@ namespace AiChat.Core.Api;
 /// their 4xx status; anything else is a bug of ours: a 500 that says nothing more. Host-agnostic, so that the
 /// self-host's exception handler and the Functions worker's middleware answer alike.
 /// </summary>
-public static class ExceptionErrorMapper
+internal static class ExceptionErrorMapper
 {
     public static ApiError Map(Exception exception) => exception switch
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Api;
 
 /// <summary>GET /health: always 200 while the process serves; says when chat cannot work and why.</summary>
-public sealed class HealthEndpoint(IDashScopeKeySource keys, IOptions<AiChatOptions> options)
+internal sealed class HealthEndpoint(IDashScopeKeySource keys, IOptions<AiChatOptions> options)
 {
     public async Task HandleAsync(HttpContext context)
     {

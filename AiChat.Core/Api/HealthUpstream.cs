@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace AiChat.Core.Api;
 
-public sealed record HealthUpstream(
+internal sealed record HealthUpstream(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("protocol")] string Protocol,
     [property: JsonPropertyName("base_url")] string BaseUrl,

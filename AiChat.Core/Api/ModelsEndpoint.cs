@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Api;
 
 /// <summary>GET /api/models: the configured catalogue.</summary>
-public sealed class ModelsEndpoint(IOptions<AiChatOptions> options)
+internal sealed class ModelsEndpoint(IOptions<AiChatOptions> options)
 {
     private readonly ModelsResponse _models = new(options.Value.Models);
 

@@ -3,4 +3,4 @@ using AiChat.Core.Configuration;
 
 namespace AiChat.Core.Api;
 
-public sealed record ModelsResponse([property: JsonPropertyName("models")] IReadOnlyList<ModelInfo> Models);
+internal sealed record ModelsResponse([property: JsonPropertyName("models")] IReadOnlyList<ModelInfo> Models);

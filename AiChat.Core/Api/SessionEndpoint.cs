@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Api;
 
 /// <summary>GET and DELETE /api/sessions/{id}: a conversation's stored history, and forgetting it. No listing, by design.</summary>
-public sealed class SessionEndpoint(ISessionStore store, IOptions<AiChatOptions> options)
+internal sealed class SessionEndpoint(ISessionStore store, IOptions<AiChatOptions> options)
 {
     public async Task GetAsync(HttpContext context, string sessionId)
     {

@@ -3,6 +3,6 @@ using AiChat.Core.Chat;
 
 namespace AiChat.Core.Api;
 
-public sealed record SessionResponse(
+internal sealed record SessionResponse(
     [property: JsonPropertyName("session_id")] string SessionId,
     [property: JsonPropertyName("messages")] IReadOnlyList<ChatMessage> Messages);

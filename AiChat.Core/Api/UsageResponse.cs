@@ -3,7 +3,7 @@ using AiChat.Core.Chat;
 
 namespace AiChat.Core.Api;
 
-public sealed record UsageResponse(
+internal sealed record UsageResponse(
     [property: JsonPropertyName("prompt_tokens")] int PromptTokens,
     [property: JsonPropertyName("completion_tokens")] int CompletionTokens,
     [property: JsonPropertyName("total_tokens")] int TotalTokens)

@@ -5,7 +5,7 @@ namespace AiChat.Core.Assistant;
 /// and per turn, the time a call and the turn's tool rounds may take. Past a bound the model is called once more
 /// with tool_choice none and its text is the answer.
 /// </summary>
-public sealed record ToolLoopLimits
+internal sealed record ToolLoopLimits
 {
     public static readonly ToolLoopLimits Default = new();
 

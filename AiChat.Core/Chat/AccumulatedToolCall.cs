@@ -5,4 +5,4 @@ namespace AiChat.Core.Chat;
 /// arguments held none (the call is then answered <c>invalid_arguments</c> and never run); <see cref="RawArguments"/>
 /// is what was streamed.
 /// </summary>
-public sealed record AccumulatedToolCall(string Id, string Name, string? Arguments, string RawArguments);
+internal sealed record AccumulatedToolCall(string Id, string Name, string? Arguments, string RawArguments);

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Chat;
 
 /// <summary>A whole answer. <paramref name="Id"/> is the upstream request id.</summary>
-public sealed record ChatCompletion(string Id, string Content, string Model, string? FinishReason, TokenUsage? Usage)
+internal sealed record ChatCompletion(string Id, string Content, string Model, string? FinishReason, TokenUsage? Usage)
 {
     /// <summary>The calls the model made, as sent (arguments unchanged); null when it made none.</summary>
     public IReadOnlyList<ChatToolCall>? ToolCalls { get; init; }

@@ -4,7 +4,7 @@ namespace AiChat.Core.Chat;
 /// One upstream stream event: new text, tool-call fragments, and on the last ones the finish reason and token usage.
 /// A delta may carry only usage (the OpenAI-compatible protocol's final chunk).
 /// </summary>
-public sealed record ChatDelta(string Content, string? FinishReason = null, TokenUsage? Usage = null)
+internal sealed record ChatDelta(string Content, string? FinishReason = null, TokenUsage? Usage = null)
 {
     /// <summary>The frame's tool-call entries in the order sent; null when it had none.</summary>
     public IReadOnlyList<ToolCallFragment>? ToolCalls { get; init; }

@@ -6,7 +6,7 @@ namespace AiChat.Core.Chat;
 /// One turn of a conversation: role is system, user, assistant or tool. An assistant message may carry the tool
 /// calls it made (its content is then often empty); a tool message answers one call, named by <see cref="ToolCallId"/>.
 /// </summary>
-public sealed record ChatMessage(string Role, string Content)
+internal sealed record ChatMessage(string Role, string Content)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ChatToolCall>? ToolCalls { get; init; }

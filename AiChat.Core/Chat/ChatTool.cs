@@ -3,4 +3,4 @@ using System.Text.Json;
 namespace AiChat.Core.Chat;
 
 /// <summary>A function the model may call: name, description and a JSON schema object for its parameters.</summary>
-public sealed record ChatTool(string Name, string Description, JsonElement Parameters);
+internal sealed record ChatTool(string Name, string Description, JsonElement Parameters);

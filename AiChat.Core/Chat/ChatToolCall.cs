@@ -1,4 +1,4 @@
 namespace AiChat.Core.Chat;
 
 /// <summary>A complete tool call: its id, the tool's name and the arguments as a JSON object text.</summary>
-public sealed record ChatToolCall(string Id, string Name, string Arguments);
+internal sealed record ChatToolCall(string Id, string Name, string Arguments);

@@ -1,3 +1,3 @@
 namespace AiChat.Core.Chat;
 
-public sealed record TokenUsage(int PromptTokens, int CompletionTokens, int TotalTokens);
+internal sealed record TokenUsage(int PromptTokens, int CompletionTokens, int TotalTokens);

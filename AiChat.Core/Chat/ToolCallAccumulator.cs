@@ -11,7 +11,7 @@ namespace AiChat.Core.Chat;
 /// (a name is only extended when that completes a registered tool's name), arguments appended. Whether the round
 /// called tools is decided by <see cref="Complete"/>, from the calls, never from the finish reason.
 /// </summary>
-public sealed class ToolCallAccumulator(IReadOnlyCollection<string> registeredNames)
+internal sealed class ToolCallAccumulator(IReadOnlyCollection<string> registeredNames)
 {
     private static readonly JsonWriterOptions CompactRelaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -4,4 +4,4 @@ namespace AiChat.Core.Chat;
 /// One <c>tool_calls</c> entry of a stream delta, as sent: every member may be missing, empty or repeated
 /// (geo-contract §1.5). <see cref="ToolCallAccumulator"/> puts fragments together.
 /// </summary>
-public sealed record ToolCallFragment(int? Index, string? Id, string? Name, string? Arguments);
+internal sealed record ToolCallFragment(int? Index, string? Id, string? Name, string? Arguments);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace AiChat.Core.Configuration;
 
 /// <summary>Everything AiChat reads from configuration, under the seeds' environment variable names.</summary>
-public sealed class AiChatOptions
+internal sealed class AiChatOptions
 {
     public const string CompatibleModePath = "/compatible-mode/v1";
     public const string NativePath = "/api/v1";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Configuration;
 
 /// <summary>Refuses to start on configuration that could only fail later, with a message naming the setting.</summary>
-public sealed class AiChatOptionsValidator : IValidateOptions<AiChatOptions>
+internal sealed class AiChatOptionsValidator : IValidateOptions<AiChatOptions>
 {
     public ValidateOptionsResult Validate(string? name, AiChatOptions options)
     {

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Configuration;
 
 /// <summary>The two wire protocols DashScope serves on every host.</summary>
-public enum DashScopeProtocol
+internal enum DashScopeProtocol
 {
     /// <summary><c>{host}/compatible-mode/v1</c>: OpenAI's chat completions shape.</summary>
     CompatibleMode,

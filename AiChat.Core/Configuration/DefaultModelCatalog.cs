@@ -1,7 +1,7 @@
 namespace AiChat.Core.Configuration;
 
 /// <summary>The catalogue served when configuration names no models: the seed's four and the current ones.</summary>
-public static class DefaultModelCatalog
+internal static class DefaultModelCatalog
 {
     public static IReadOnlyList<ModelInfo> Create() =>
     [

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace AiChat.Core.Configuration;
 
 /// <summary>One entry of the model catalogue, in the shape GET /api/models returns.</summary>
-public sealed class ModelInfo
+internal sealed class ModelInfo
 {
     [JsonPropertyName("id")]
     public string Id { get; set; } = "";

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace AiChat.Core.Configuration;
 
 /// <summary>How upstream calls are retried. Per-attempt timeouts are <see cref="AiChatOptions"/>' upstream and idle timeouts.</summary>
-public sealed class ResilienceOptions
+internal sealed class ResilienceOptions
 {
     /// <summary>Retries after the first attempt, for 429, 500, 502, 503, 504, timeouts and transport errors.</summary>
     [ConfigurationKeyName("UPSTREAM_MAX_RETRIES")]

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace AiChat.Core.Configuration;
 
 /// <summary>Where conversations are kept between turns, for how long, and how much of each.</summary>
-public sealed class SessionOptions
+internal sealed class SessionOptions
 {
     /// <summary><c>memory</c> (one instance) or <c>redis</c> (instances behind a load balancer share sessions and limits).</summary>
     [ConfigurationKeyName("SESSION_STORE")]

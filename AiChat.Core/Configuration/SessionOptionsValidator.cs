@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Configuration;
 
 /// <summary>With SESSION_STORE=redis, REDIS_CONNECTION must be a configuration StackExchange.Redis accepts, checked at start-up rather than on the first request.</summary>
-public sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
+internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
 {
     public ValidateOptionsResult Validate(string? name, SessionOptions options)
     {

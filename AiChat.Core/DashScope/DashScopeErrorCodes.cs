@@ -4,7 +4,7 @@ namespace AiChat.Core.DashScope;
 /// The HTTP status an error code stands for, for errors that arrive inside a stream whose status was already 200
 /// (a native <c>:HTTP_STATUS/400</c> comment is invisible to an SSE parser, by the SSE spec).
 /// </summary>
-public static class DashScopeErrorCodes
+internal static class DashScopeErrorCodes
 {
     public static int InferStatus(string? code) => code switch
     {

@@ -1,5 +1,5 @@
 namespace AiChat.Core.DashScope;
 
 /// <summary>The server has no DashScope key to call with; chat endpoints answer 503 with this message.</summary>
-public sealed class DashScopeKeyUnavailableException(string message, Exception? innerException = null)
+internal sealed class DashScopeKeyUnavailableException(string message, Exception? innerException = null)
     : Exception(message, innerException);

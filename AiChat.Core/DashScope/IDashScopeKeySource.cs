@@ -1,7 +1,7 @@
 namespace AiChat.Core.DashScope;
 
 /// <summary>Where the DashScope API key comes from. Asked on every upstream call, so a rotated key is picked up.</summary>
-public interface IDashScopeKeySource
+internal interface IDashScopeKeySource
 {
     /// <exception cref="DashScopeKeyUnavailableException">No key can be had now.</exception>
     ValueTask<string> GetKeyAsync(CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AiChat.Core.Geo;
 
 /// <summary>Reads and checks a request's <c>client_context</c> (geo-contract.md §3.4). Unknown members are ignored.</summary>
-public static class ClientContextParser
+internal static class ClientContextParser
 {
     /// <param name="element">The value of <c>client_context</c>; JSON null means absent.</param>
     /// <param name="context">The context, or null when absent or invalid.</param>

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Geo;
 
 /// <summary>The two coordinate reference systems of geo-contract.md §2.9, as the wire spells them.</summary>
-public static class GeoCrs
+internal static class GeoCrs
 {
     public const string Gcj02 = "gcj02";
     public const string Wgs84 = "wgs84";

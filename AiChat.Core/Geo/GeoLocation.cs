@@ -1,4 +1,4 @@
 namespace AiChat.Core.Geo;
 
 /// <summary>The user's position as the request gave it, in <paramref name="Crs"/>.</summary>
-public sealed record GeoLocation(double Lng, double Lat, string Crs, double? AccuracyM);
+internal sealed record GeoLocation(double Lng, double Lat, string Crs, double? AccuracyM);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace AiChat.Core.Geo;
 
 /// <summary>The geo assistant's settings (geo-contract.md §3; README "Geo assistant").</summary>
-public sealed class GeoOptions
+internal sealed class GeoOptions
 {
     public const string DefaultBaseUrl = "https://restapi.amap.com";
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Geo;
 
 /// <summary>Refuses to start on geo settings that could only fail later, with a message naming the setting.</summary>
-public sealed class GeoOptionsValidator : IValidateOptions<GeoOptions>
+internal sealed class GeoOptionsValidator : IValidateOptions<GeoOptions>
 {
     public ValidateOptionsResult Validate(string? name, GeoOptions options)
     {

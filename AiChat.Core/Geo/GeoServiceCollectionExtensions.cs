@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Geo;
 
-public static class GeoServiceCollectionExtensions
+internal static class GeoServiceCollectionExtensions
 {
     /// <summary>The geo assistant: its settings (validated at start-up), the AMap client and <see cref="IGeoTools"/>.</summary>
     public static IServiceCollection AddGeoTools(this IServiceCollection services)

@@ -3,4 +3,4 @@ using System.Text.Json;
 namespace AiChat.Core.Geo;
 
 /// <summary>One tool as offered to the model: its name, description and parameters (a JSON schema object).</summary>
-public sealed record GeoToolDeclaration(string Name, string Description, JsonElement Parameters);
+internal sealed record GeoToolDeclaration(string Name, string Description, JsonElement Parameters);

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Geo;
 
 /// <summary>The fixed tool_status <c>label</c> of a started call (geo-contract.md §3.5).</summary>
-public static class GeoToolLabels
+internal static class GeoToolLabels
 {
     /// <returns>The label, or null for a name that is not one of the five tools.</returns>
     public static string? For(string toolName) => toolName switch

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Geo;
 
 /// <summary>The names of the five tools.</summary>
-public static class GeoToolNames
+internal static class GeoToolNames
 {
     public const string GetWeather = "get_weather";
     public const string SearchPlaces = "search_places";

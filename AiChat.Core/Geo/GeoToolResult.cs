@@ -6,4 +6,4 @@ namespace AiChat.Core.Geo;
 /// <param name="ResultCount">On success: places, suggestions, geocode results or places shown; 1 for weather.</param>
 /// <param name="ContentForModel">The tool message content (§3.3), the failure shape included.</param>
 /// <param name="Events">The map_action and geo_card events of this call, in order.</param>
-public sealed record GeoToolResult(bool Succeeded, string? ErrorCode, int? ResultCount, string ContentForModel, IReadOnlyList<GeoEvent> Events);
+internal sealed record GeoToolResult(bool Succeeded, string? ErrorCode, int? ResultCount, string ContentForModel, IReadOnlyList<GeoEvent> Events);

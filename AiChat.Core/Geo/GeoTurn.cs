@@ -1,7 +1,7 @@
 namespace AiChat.Core.Geo;
 
 /// <summary>One turn's geo state: the map's CRS, the user's position in GCJ-02, the place registry it writes to.</summary>
-public sealed class GeoTurn
+internal sealed class GeoTurn
 {
     /// <summary>A turn with no location and a registry of its own; what a test's fake <see cref="IGeoTools"/> hands out.</summary>
     public GeoTurn(string? locationNote = null)

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Geo;
 
 /// <summary>The five geo tools of geo-contract.md §3.2, executed against AMap. Registered as a singleton by <see cref="GeoServiceCollectionExtensions.AddGeoTools"/>.</summary>
-public interface IGeoTools
+internal interface IGeoTools
 {
     /// <summary>GEO_ASSISTANT resolved: on, off, or auto (= on with an AMap key or the embedded AMap emulator).</summary>
     bool IsEnabled { get; }

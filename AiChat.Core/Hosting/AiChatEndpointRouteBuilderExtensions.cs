@@ -15,7 +15,7 @@ public static class AiChatEndpointRouteBuilderExtensions
     private const string Problem = "application/problem+json";
     private const string EventStream = "text/event-stream";
 
-    /// <summary>The seeds' routes, the OpenAI-compatible ones and the OpenAPI document, each handed to its core endpoint.</summary>
+    /// <summary>The Flask-compatible and typed-event routes, the OpenAI-compatible ones and the OpenAPI document, each handed to its core endpoint.</summary>
     public static IEndpointRouteBuilder MapAiChat(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/health", ([FromServices] HealthEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context))
@@ -28,13 +28,13 @@ public static class AiChatEndpointRouteBuilderExtensions
             .Produces<ModelsResponse>(200, Json);
         routes.MapPost("/api/chat/completions", ([FromServices] ChatCompletionsEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context))
             .WithName("ChatCompletions")
-            .WithSummary("One answer, not streamed (the Flask seed's shape).")
+            .WithSummary("One answer, not streamed (the Flask-compatible shape).")
             .Accepts<MessagesRequest>(Json)
             .Produces<CompletionResponse>(200, Json)
             .ProducesChatErrors();
-        routes.MapPost("/api/chat/stream", ([FromServices] ChatStreamEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context, StreamDialect.Seed))
+        routes.MapPost("/api/chat/stream", ([FromServices] ChatStreamEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context, StreamDialect.Flask))
             .WithName("ChatStream")
-            .WithSummary("The answer streamed as the Flask seed streamed it.")
+            .WithSummary("The answer streamed in the Flask-compatible format.")
             .WithDescription("Server-sent events whose data is {\"content\":\"…\"} per piece of text, then [DONE]; a failure after the "
                 + "stream started is a last data {\"error\",\"code\",\"status\"}.")
             .Accepts<MessagesRequest>(Json)

@@ -45,7 +45,7 @@ public static class AiChatHostBuilderExtensions
         services.AddDashScopeKeySource();
         services.AddKeyedSingleton(DashScopeHttpClient.ServiceKey, (provider, _) => DashScopeHttpClient.Create(provider.GetRequiredService<IDashScopeKeySource>()));
         services.AddSingleton<IDashScopeProtocol>(provider => DashScopeProtocols.Create(provider.GetRequiredService<IOptions<AiChatOptions>>().Value));
-        services.AddSingleton<IBailianClient>(CreateBailianClient);
+        services.AddSingleton<IDashScopeClient>(CreateDashScopeClient);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => CreateRedisConnection(provider.GetRequiredService<IOptions<SessionOptions>>().Value));
@@ -72,17 +72,17 @@ public static class AiChatHostBuilderExtensions
         return builder;
     }
 
-    private static IBailianClient CreateBailianClient(IServiceProvider provider)
+    private static IDashScopeClient CreateDashScopeClient(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<AiChatOptions>>();
         var resilience = provider.GetRequiredService<IOptions<ResilienceOptions>>().Value;
-        var client = new BailianClient(
+        var client = new DashScopeClient(
             provider.GetRequiredKeyedService<HttpClient>(DashScopeHttpClient.ServiceKey),
             provider.GetRequiredService<IDashScopeProtocol>(),
             options,
             provider.GetRequiredService<IDashScopeKeySource>());
         var retry = UpstreamRetryPipeline.Create(resilience, provider.GetRequiredService<ILoggerFactory>().CreateLogger("AiChat.Upstream"));
-        return new ResilientBailianClient(client, retry, TimeSpan.FromSeconds(resilience.DeadlineSeconds));
+        return new ResilientDashScopeClient(client, retry, TimeSpan.FromSeconds(resilience.DeadlineSeconds));
     }
 
     private static RedisConnection CreateRedisConnection(SessionOptions options) => new(options.RedisConnection, options.RedisCaCertificate);

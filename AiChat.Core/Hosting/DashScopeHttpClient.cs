@@ -18,7 +18,7 @@ internal static class DashScopeHttpClient
             },
         })
         {
-            // Deadlines are set per call by BailianClient, which knows a stream from a completion.
+            // Deadlines are set per call by DashScopeClient, which knows a stream from a completion.
             Timeout = Timeout.InfiniteTimeSpan,
         };
 }

@@ -5,7 +5,7 @@ using AiChat.Core.Streaming;
 namespace AiChat.Core.Limits;
 
 /// <summary>One request's way through its limits: refused with an error, or admitted holding (for a stream) a slot until disposed.</summary>
-public sealed class Admission : IAsyncDisposable
+internal sealed class Admission : IAsyncDisposable
 {
     private readonly ClientLimits _limits;
     private readonly string _client;

@@ -10,7 +10,7 @@ namespace AiChat.Core.Limits;
 /// while that peer is a trusted proxy, the address that proxy appended to X-Forwarded-For, read from the right:
 /// entries a caller wrote itself sit left of every trusted hop and are never reached.
 /// </summary>
-public static class ClientIdentity
+internal static class ClientIdentity
 {
     public const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
 

@@ -12,7 +12,7 @@ namespace AiChat.Core.Limits;
 /// the counts that follow an answer (tokens, the stream slot). When the store cannot be reached the request is
 /// admitted and an error logged, or refused with 503 when RATE_LIMIT_WHEN_STORE_UNAVAILABLE=closed.
 /// </summary>
-public sealed class ClientLimits(ILimitStore store, IOptions<LimitOptions> options, TrustedProxies proxies, ILogger<ClientLimits> logger)
+internal sealed class ClientLimits(ILimitStore store, IOptions<LimitOptions> options, TrustedProxies proxies, ILogger<ClientLimits> logger)
 {
     private readonly LimitOptions _limits = options.Value;
     private Admission? _unlimited;

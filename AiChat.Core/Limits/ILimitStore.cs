@@ -4,7 +4,7 @@ namespace AiChat.Core.Limits;
 /// The counters behind the limits. Each check is atomic: it admits and counts, or refuses and counts nothing,
 /// so N concurrent requests against a limit of M admit exactly min(N, M).
 /// </summary>
-public interface ILimitStore
+internal interface ILimitStore
 {
     Task<LimitDecision> CheckAsync(LimitCheck check, CancellationToken cancellationToken);
 

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Limits;
 
 /// <summary>One request's check: whose, whether it opens a stream (and the lease that stream holds), and the limits in force.</summary>
-public sealed record LimitCheck(string Client, string? StreamLease, LimitOptions Limits)
+internal sealed record LimitCheck(string Client, string? StreamLease, LimitOptions Limits)
 {
     public bool IsStream => StreamLease is not null;
 }

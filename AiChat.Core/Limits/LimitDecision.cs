@@ -1,7 +1,7 @@
 namespace AiChat.Core.Limits;
 
 /// <summary>What a limit store answered: admitted, or refused by one limit until a time.</summary>
-public readonly record struct LimitDecision(LimitKind RefusedBy, TimeSpan RetryAfter)
+internal readonly record struct LimitDecision(LimitKind RefusedBy, TimeSpan RetryAfter)
 {
     public static LimitDecision Admitted => default;
 

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Limits;
 
 /// <summary>The limits a request can be refused by, in the order they are checked.</summary>
-public enum LimitKind
+internal enum LimitKind
 {
     None,
     DailyTokenBudget,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace AiChat.Core.Limits;
 
 /// <summary>Per-client limits on the chat endpoints, the whole app's daily spend guard, and who a client is.</summary>
-public sealed class LimitOptions
+internal sealed class LimitOptions
 {
     /// <summary>Chat requests per client per minute (a fixed window from the client's first request); 0 turns it off.</summary>
     [ConfigurationKeyName("RATE_LIMIT_REQUESTS_PER_MINUTE")]

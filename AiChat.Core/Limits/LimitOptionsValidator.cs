@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Limits;
 
-public sealed class LimitOptionsValidator : IValidateOptions<LimitOptions>
+internal sealed class LimitOptionsValidator : IValidateOptions<LimitOptions>
 {
     public ValidateOptionsResult Validate(string? name, LimitOptions options) =>
         TrustedProxies.TryParse(options.TrustedProxies, out var bad) is null

@@ -4,7 +4,7 @@ namespace AiChat.Core.Limits;
 /// Limits for one instance, in memory. One lock makes every check atomic; it is held for a few dictionary
 /// operations, so it costs less than the request's own parsing. Idle clients are swept once a minute.
 /// </summary>
-public sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
+internal sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 

@@ -9,7 +9,7 @@ namespace AiChat.Core.Limits;
 /// of instances admit exactly the limit. Stream slots are sorted-set members scored by an expiry on Redis's
 /// clock, so the slots of an instance that died free themselves after <see cref="StreamLeaseLifetime"/>.
 /// </summary>
-public sealed class RedisLimitStore(RedisConnection redis, TimeProvider time) : ILimitStore
+internal sealed class RedisLimitStore(RedisConnection redis, TimeProvider time) : ILimitStore
 {
     public static readonly TimeSpan StreamLeaseLifetime = TimeSpan.FromMinutes(30);
 

@@ -3,7 +3,7 @@ using System.Net;
 namespace AiChat.Core.Limits;
 
 /// <summary>The addresses and ranges of TRUSTED_PROXIES.</summary>
-public sealed class TrustedProxies
+internal sealed class TrustedProxies
 {
     private readonly IPNetwork[] _networks;
 

@@ -11,7 +11,7 @@ namespace AiChat.Core.OpenAI;
 /// kept as SHA-256 digests and compared in constant time, every key every time, so neither a key's content nor its
 /// length nor which key matched shows in the timing.
 /// </summary>
-public sealed class ClientKeys(IOptions<OpenAIOptions> options)
+internal sealed class ClientKeys(IOptions<OpenAIOptions> options)
 {
     private const string BearerScheme = "Bearer ";
 

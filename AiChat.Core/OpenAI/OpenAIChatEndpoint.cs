@@ -21,10 +21,10 @@ namespace AiChat.Core.OpenAI;
 /// <c>[DONE]</c>. Nothing is sent until the upstream has answered: a failure before that is an error with its status;
 /// after it, a final <c>{"error": ...}</c> event ends the stream. The caller going away cancels the upstream call.
 /// </summary>
-public sealed partial class OpenAIChatEndpoint(
+internal sealed partial class OpenAIChatEndpoint(
     ClientKeys keys,
     ChatRequestReader reader,
-    IBailianClient client,
+    IDashScopeClient client,
     ClientLimits limits,
     TimeProvider time,
     IOptions<AiChatOptions> options,

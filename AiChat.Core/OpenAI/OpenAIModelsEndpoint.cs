@@ -11,7 +11,7 @@ namespace AiChat.Core.OpenAI;
 /// GET /v1/models and GET /v1/models/{id}: the configured catalogue in OpenAI's model shape. The catalogue has no
 /// dates, so <c>created</c> is 0.
 /// </summary>
-public sealed class OpenAIModelsEndpoint(ClientKeys keys, IOptions<AiChatOptions> options)
+internal sealed class OpenAIModelsEndpoint(ClientKeys keys, IOptions<AiChatOptions> options)
 {
     private readonly byte[] _list = Serialize(json =>
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace AiChat.Core.OpenAI;
 
 /// <summary>The OpenAI-compatible surface's settings.</summary>
-public sealed class OpenAIOptions
+internal sealed class OpenAIOptions
 {
     /// <summary>The shortest client key accepted: a short key could be guessed.</summary>
     public const int MinimumKeyLength = 16;

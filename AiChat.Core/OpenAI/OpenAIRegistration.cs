@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.OpenAI;
 
 /// <summary>The OpenAI-compatible surface's services and routes, for <c>AddAiChat</c> and <c>MapAiChat</c>.</summary>
-public static class OpenAIRegistration
+internal static class OpenAIRegistration
 {
     public static IServiceCollection AddOpenAICompatibleApi(this IServiceCollection services, IConfiguration configuration)
     {

@@ -9,7 +9,7 @@ internal sealed record ErrorResponse(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("status")] int Status,
     [property: JsonPropertyName("detail")] string Detail,
-    [property: JsonPropertyName("error"), Description("The message, as the Flask seed's frontends read it.")] string Error,
+    [property: JsonPropertyName("error"), Description("The message, as Flask-compatible frontends read it.")] string Error,
     [property: JsonPropertyName("code"), Description("Stable: invalid_request, invalid_json, model_not_found, session_not_found, rate_limited, upstream_timeout, …")] string Code,
     [property: JsonPropertyName("field"), Description("The request field at fault, e.g. messages[0].role.")] string? Field = null,
     [property: JsonPropertyName("limit"), Description("The setting whose limit refused the request, on a 429 or 503 from the client limits.")] string? Limit = null,

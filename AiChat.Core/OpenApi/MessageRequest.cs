@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace AiChat.Core.OpenApi;
 
-/// <summary>The body of /api/chat/events, as the document describes it (the stream-chat-service seed's shape).</summary>
+/// <summary>The body of /api/chat/events, as the document describes it (the typed-events shape).</summary>
 internal sealed record MessageRequest(
     [property: JsonPropertyName("message"), Description("The user's message: not empty, not only white space or invisible characters.")] string Message,
     [property: JsonPropertyName("session_id"), Description("The session_id stream_start gave; absent starts a new session.")] string? SessionId = null,

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace AiChat.Core.OpenApi;
 
-/// <summary>The body of /api/chat/completions and /api/chat/stream, as the document describes it (the Flask seed's shape).</summary>
+/// <summary>The body of /api/chat/completions and /api/chat/stream, as the document describes it (the Flask-compatible shape).</summary>
 internal sealed record MessagesRequest(
     [property: JsonPropertyName("messages"), Description("The conversation; at least one user message, at most MAX_REQUEST_MESSAGES.")] IReadOnlyList<RequestMessage> Messages,
     [property: JsonPropertyName("model"), Description("A model id from GET /api/models; the first model when absent.")] string? Model = null,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace AiChat.Core.OpenApi;
 
 /// <summary>GET /openapi/v1.json: the API's OpenAPI document, made once on first request.</summary>
-public sealed class OpenApiEndpoint
+internal sealed class OpenApiEndpoint
 {
     private readonly Lazy<Task<byte[]>> _document = new(ApiDocument.RenderAsync);
 

@@ -6,7 +6,7 @@ namespace AiChat.Core.Redis;
 /// The process's one connection to Redis, shared by sessions and limits. It connects on first use and keeps
 /// reconnecting in the background; while Redis is unreachable a command fails at once rather than waiting in a queue.
 /// </summary>
-public sealed class RedisConnection(ConfigurationOptions options) : IAsyncDisposable
+internal sealed class RedisConnection(ConfigurationOptions options) : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private Task<ConnectionMultiplexer>? _connecting;

@@ -3,7 +3,7 @@ using StackExchange.Redis;
 namespace AiChat.Core.Redis;
 
 /// <summary>REDIS_CONNECTION (a StackExchange.Redis configuration string) and REDIS_CA_CERTIFICATE, made into client options.</summary>
-public static class RedisSettings
+internal static class RedisSettings
 {
     /// <exception cref="ArgumentException">The string is not a StackExchange.Redis configuration, or names no server.</exception>
     public static ConfigurationOptions Parse(string connection, string? caCertificatePath)

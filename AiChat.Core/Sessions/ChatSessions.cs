@@ -3,7 +3,7 @@ using AiChat.Core.Chat;
 namespace AiChat.Core.Sessions;
 
 /// <summary>Turns a request into a conversation with its history, and records the turn once it has been answered.</summary>
-public sealed class ChatSessions(ISessionStore store)
+internal sealed class ChatSessions(ISessionStore store)
 {
     /// <param name="sessionId">An existing session, or null.</param>
     /// <param name="startNew">Without <paramref name="sessionId"/>, whether to start a session (typed events do, the seed's endpoints don't).</param>

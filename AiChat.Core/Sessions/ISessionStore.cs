@@ -3,7 +3,7 @@ using AiChat.Core.Chat;
 namespace AiChat.Core.Sessions;
 
 /// <summary>Conversation histories by session id, bounded and expiring. Every operation is atomic per session.</summary>
-public interface ISessionStore
+internal interface ISessionStore
 {
     /// <summary>Starts an empty session.</summary>
     Task CreateAsync(string sessionId, CancellationToken cancellationToken);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Sessions;
 
 /// <summary>Sessions in this process's memory: the default, for a single instance.</summary>
-public sealed class MemorySessionStore : ISessionStore, IDisposable
+internal sealed class MemorySessionStore : ISessionStore, IDisposable
 {
     private readonly ConcurrentDictionary<string, Session> _sessions = new();
     private readonly TimeProvider _time;

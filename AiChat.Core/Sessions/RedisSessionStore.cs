@@ -12,7 +12,7 @@ namespace AiChat.Core.Sessions;
 /// JSON array under <c>aichat:session:{id}</c> with a PX expiry; a turn is appended and trimmed by one Lua script,
 /// which Redis runs atomically, so concurrent turns on a session lose no message.
 /// </summary>
-public sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionOptions> options) : ISessionStore
+internal sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionOptions> options) : ISessionStore
 {
     // The rule of SessionTrimmer, in Lua (a tool exchange is dropped whole). Lengths count code points: every byte that is not a UTF-8 continuation byte.
     private const string AppendScript = """

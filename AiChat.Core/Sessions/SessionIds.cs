@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace AiChat.Core.Sessions;
 
 /// <summary>Session and message ids: 128 random bits from the OS's cryptographic generator, as 32 hex digits.</summary>
-public static class SessionIds
+internal static class SessionIds
 {
     public static string New() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

@@ -1,4 +1,4 @@
 namespace AiChat.Core.Sessions;
 
-public sealed class SessionStoreUnavailableException(Exception innerException)
+internal sealed class SessionStoreUnavailableException(Exception innerException)
     : Exception("The session store could not be reached; conversations cannot be continued right now.", innerException);

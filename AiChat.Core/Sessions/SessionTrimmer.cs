@@ -12,7 +12,7 @@ namespace AiChat.Core.Sessions;
 /// messages answering them) is dropped whole, never split, so the history never holds an orphan (geo-contract §3.6).
 /// The turn just appended is never dropped, however long it is.
 /// </summary>
-public static class SessionTrimmer
+internal static class SessionTrimmer
 {
     public static void Trim(List<ChatMessage> messages, int firstNew, SessionOptions limits)
     {

@@ -13,7 +13,7 @@ namespace AiChat.Core.Streaming;
 /// unknown session); after it, it is the format's error event and the stream ends cleanly. The client's
 /// RequestAborted token cancels the upstream call.
 /// </summary>
-public static class ChatStreamResponder
+internal static class ChatStreamResponder
 {
     public static async Task RespondAsync(HttpContext context, IAsyncEnumerable<ChatStreamEvent> events, IChatStreamFormat format)
     {

@@ -8,7 +8,7 @@ namespace AiChat.Core.Streaming;
 /// pipeline (<see cref="StreamChatService"/>) and asks the format what each event becomes: none, one or more SSE
 /// events. An item whose data is null is the dialect's end marker.
 /// </summary>
-public interface IChatStreamFormat
+internal interface IChatStreamFormat
 {
     IEnumerable<SseItem<ChatStreamEvent?>> Translate(ChatStreamEvent streamEvent);
 

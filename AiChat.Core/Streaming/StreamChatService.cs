@@ -20,8 +20,8 @@ namespace AiChat.Core.Streaming;
 /// Where the geo assistant takes part, a turn is a loop of model rounds: each round's tool calls run (see
 /// <see cref="ToolRound"/>) and go back upstream with their answers, within <see cref="ToolLoopLimits"/>.
 /// </summary>
-public sealed class StreamChatService(
-    IBailianClient client, ChatSessions sessions, IOptions<AiChatOptions> options, ILogger<StreamChatService> logger, IGeoTools? geoTools = null, ToolLoopLimits? limits = null)
+internal sealed class StreamChatService(
+    IDashScopeClient client, ChatSessions sessions, IOptions<AiChatOptions> options, ILogger<StreamChatService> logger, IGeoTools? geoTools = null, ToolLoopLimits? limits = null)
 {
     private readonly ToolLoopLimits _limits = limits ?? ToolLoopLimits.Default;
 

@@ -1,6 +1,6 @@
 namespace AiChat.Core.Streaming;
 
-public sealed record StreamChunkEvent(string MessageId, string? SessionId, string Chunk) : ChatStreamEvent(MessageId, SessionId)
+internal sealed record StreamChunkEvent(string MessageId, string? SessionId, string Chunk) : ChatStreamEvent(MessageId, SessionId)
 {
     public override string Type => "stream_chunk";
 }

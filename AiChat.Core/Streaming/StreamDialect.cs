@@ -4,10 +4,10 @@ namespace AiChat.Core.Streaming;
 
 /// <summary>What distinguishes one stream endpoint from another: the body it reads, sessions, and the wire format.</summary>
 /// <param name="OffersGeoTools">Whether the geo assistant's tools take part, when they are enabled.</param>
-public sealed record StreamDialect(ChatBodyShape BodyShape, bool StartsSession, IChatStreamFormat Format, bool OffersGeoTools = false)
+internal sealed record StreamDialect(ChatBodyShape BodyShape, bool StartsSession, IChatStreamFormat Format, bool OffersGeoTools = false)
 {
     /// <summary>POST /api/chat/stream: the Flask seed's body and events; a session only when named.</summary>
-    public static readonly StreamDialect Seed = new(ChatBodyShape.Messages, StartsSession: false, SeedStreamFormat.Instance);
+    public static readonly StreamDialect Flask = new(ChatBodyShape.Messages, StartsSession: false, FlaskStreamFormat.Instance);
 
     /// <summary>POST /api/chat/events: one message, typed events; without session_id a session starts.</summary>
     public static readonly StreamDialect TypedEvents = new(ChatBodyShape.Message, StartsSession: true, TypedEventFormat.Instance, OffersGeoTools: true);

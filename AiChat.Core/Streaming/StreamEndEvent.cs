@@ -2,7 +2,7 @@ using AiChat.Core.Chat;
 
 namespace AiChat.Core.Streaming;
 
-public sealed record StreamEndEvent(string MessageId, string? SessionId, string? FinishReason, TokenUsage? Usage) : ChatStreamEvent(MessageId, SessionId)
+internal sealed record StreamEndEvent(string MessageId, string? SessionId, string? FinishReason, TokenUsage? Usage) : ChatStreamEvent(MessageId, SessionId)
 {
     public override string Type => "stream_end";
 }

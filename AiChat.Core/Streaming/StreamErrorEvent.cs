@@ -3,7 +3,7 @@ using AiChat.Core.Api;
 namespace AiChat.Core.Streaming;
 
 /// <summary>The stream's last event when it fails; <see cref="Error"/> says with which status and code.</summary>
-public sealed record StreamErrorEvent(string MessageId, string? SessionId, ApiError Error) : ChatStreamEvent(MessageId, SessionId)
+internal sealed record StreamErrorEvent(string MessageId, string? SessionId, ApiError Error) : ChatStreamEvent(MessageId, SessionId)
 {
     public override string Type => "error";
 }

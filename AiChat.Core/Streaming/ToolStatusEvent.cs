@@ -4,7 +4,7 @@ namespace AiChat.Core.Streaming;
 /// A tool call's progress (geo-contract §3.5): <c>started</c> with its label, then <c>succeeded</c> with the result
 /// count or <c>failed</c> with the error code, both with the elapsed milliseconds.
 /// </summary>
-public sealed record ToolStatusEvent(string MessageId, string? SessionId, string CallId, string Tool, string Status) : ChatStreamEvent(MessageId, SessionId)
+internal sealed record ToolStatusEvent(string MessageId, string? SessionId, string CallId, string Tool, string Status) : ChatStreamEvent(MessageId, SessionId)
 {
     public const string Started = "started";
     public const string Succeeded = "succeeded";

@@ -9,7 +9,7 @@ namespace AiChat.Core.Streaming;
 /// <c>type</c>, <c>message_id</c> and <c>session_id</c>, plus <c>chunk</c>, <c>model</c>, <c>finish_reason</c> and
 /// <c>usage</c>, or <c>error</c>, <c>code</c> and <c>status</c>, as the type calls for.
 /// </summary>
-public sealed class TypedEventFormat : IChatStreamFormat
+internal sealed class TypedEventFormat : IChatStreamFormat
 {
     public static readonly TypedEventFormat Instance = new();
 

@@ -5,15 +5,15 @@ namespace AiChat.Functions.Tests.Api;
 public sealed class AiChatOptionsValidatorTests
 {
     [Theory]
-    [InlineData("https://dashscope.aliyuncs.com/api/v1", DashScopeProtocol.Native)]
-    [InlineData("https://dashscope-intl.aliyuncs.com/compatible-mode/v1", DashScopeProtocol.CompatibleMode)]
-    [InlineData("https://dashscope.aliyuncs.com/compatible-mode/v1/", DashScopeProtocol.CompatibleMode)]
-    public void Base_url_chooses_the_protocol(string baseUrl, DashScopeProtocol protocol)
+    [InlineData("https://dashscope.aliyuncs.com/api/v1", nameof(DashScopeProtocol.Native))]
+    [InlineData("https://dashscope-intl.aliyuncs.com/compatible-mode/v1", nameof(DashScopeProtocol.CompatibleMode))]
+    [InlineData("https://dashscope.aliyuncs.com/compatible-mode/v1/", nameof(DashScopeProtocol.CompatibleMode))]
+    public void Base_url_chooses_the_protocol(string baseUrl, string protocol)
     {
         var options = Valid(baseUrl);
 
         Assert.True(new AiChatOptionsValidator().Validate(null, options).Succeeded);
-        Assert.Equal(protocol, options.Protocol);
+        Assert.Equal(protocol, options.Protocol.ToString());
     }
 
     [Theory]

@@ -209,7 +209,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
         var options = new AiChatOptions { BaseUrl = new Uri(_emulator.Address, basePath).AbsoluteUri, ApiKey = _emulator.Options.ApiKey };
         options.Models.AddRange(DefaultModelCatalog.Create());
         var wrapped = Options.Create(options);
-        var client = new BailianClient(_http, DashScopeProtocols.Create(options), wrapped, new ConfiguredKeySource(wrapped));
+        var client = new DashScopeClient(_http, DashScopeProtocols.Create(options), wrapped, new ConfiguredKeySource(wrapped));
         return new StreamChatService(client, new ChatSessions(_store), wrapped, NullLogger<StreamChatService>.Instance, _geo);
     }
 

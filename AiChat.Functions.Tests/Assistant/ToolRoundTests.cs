@@ -15,7 +15,7 @@ namespace AiChat.Functions.Tests.Assistant;
 /// <summary>One tool round's events and answers, with a scripted upstream: order, concurrency, unknown tools, repeats, timeouts.</summary>
 public sealed class ToolRoundTests : IDisposable
 {
-    private readonly FakeBailianClient _upstream = new();
+    private readonly FakeDashScopeClient _upstream = new();
     private readonly FakeGeoTools _geo = new();
     private readonly MemorySessionStore _store = new(new ManualTimeProvider(), Options.Create(new SessionOptions()));
 

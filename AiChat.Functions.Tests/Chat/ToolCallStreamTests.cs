@@ -9,7 +9,7 @@ namespace AiChat.Functions.Tests.Chat;
 
 /// <summary>
 /// The quirks of geo-contract §1.5, one by one: frames as the contract records them go through the protocol reader
-/// (BailianClient over a stub) and the accumulator, and the round must come out as the one call that was meant.
+/// (DashScopeClient over a stub) and the accumulator, and the round must come out as the one call that was meant.
 /// </summary>
 public sealed class ToolCallStreamTests
 {
@@ -312,10 +312,10 @@ public sealed class ToolCallStreamTests
 
     private static string Events(params string[] data) => string.Concat(data.Select((d, i) => $"id:{i + 1}\nevent:result\n:HTTP_STATUS/200\ndata:{d}\n\n"));
 
-    private static BailianClient Client(HttpMessageHandler handler, string baseUrl)
+    private static DashScopeClient Client(HttpMessageHandler handler, string baseUrl)
     {
         var options = new AiChatOptions { BaseUrl = baseUrl };
         IDashScopeProtocol protocol = options.Protocol == DashScopeProtocol.CompatibleMode ? new CompatibleModeProtocol(new Uri(baseUrl)) : new NativeProtocol(new Uri(baseUrl));
-        return new BailianClient(new HttpClient(handler), protocol, Options.Create(options), new ConfiguredKeySource(Options.Create(options)));
+        return new DashScopeClient(new HttpClient(handler), protocol, Options.Create(options), new ConfiguredKeySource(Options.Create(options)));
     }
 }

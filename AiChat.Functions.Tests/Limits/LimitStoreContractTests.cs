@@ -5,19 +5,19 @@ namespace AiChat.Functions.Tests.Limits;
 /// <summary>What every limit store does, whatever keeps its counters.</summary>
 public abstract class LimitStoreContractTests
 {
-    protected abstract ILimitStore Store { get; }
+    private protected abstract ILimitStore Store { get; }
 
     /// <summary>The store's clock.</summary>
-    protected abstract DateTimeOffset Now { get; }
+    private protected abstract DateTimeOffset Now { get; }
 
-    protected static string NewClient() => "ip:test-" + Guid.NewGuid().ToString("N");
+    private protected static string NewClient() => "ip:test-" + Guid.NewGuid().ToString("N");
 
-    protected static LimitOptions Limits(int requests = 0, int streams = 0, long tokens = 0, long budget = 0) =>
+    private protected static LimitOptions Limits(int requests = 0, int streams = 0, long tokens = 0, long budget = 0) =>
         new() { RequestsPerMinute = requests, ConcurrentStreams = streams, TokensPerDay = tokens, DailyTokenBudget = budget };
 
-    protected static LimitCheck Request(string client, LimitOptions limits) => new(client, null, limits);
+    private protected static LimitCheck Request(string client, LimitOptions limits) => new(client, null, limits);
 
-    protected static LimitCheck Stream(string client, LimitOptions limits) => new(client, Guid.NewGuid().ToString("N"), limits);
+    private protected static LimitCheck Stream(string client, LimitOptions limits) => new(client, Guid.NewGuid().ToString("N"), limits);
 
     [Fact]
     public async Task Requests_beyond_the_per_minute_limit_are_refused_with_the_window_left()

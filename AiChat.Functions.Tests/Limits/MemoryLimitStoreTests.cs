@@ -10,9 +10,9 @@ public sealed class MemoryLimitStoreTests : LimitStoreContractTests
 
     public MemoryLimitStoreTests() => _store = new MemoryLimitStore(_clock);
 
-    protected override ILimitStore Store => _store;
+    private protected override ILimitStore Store => _store;
 
-    protected override DateTimeOffset Now => _clock.GetUtcNow();
+    private protected override DateTimeOffset Now => _clock.GetUtcNow();
 
     [Fact]
     public async Task The_window_frees_exactly_when_retry_after_says()

@@ -11,9 +11,9 @@ public sealed class RedisLimitStoreTests(RedisServer redis) : LimitStoreContract
     private readonly List<RedisConnection> _connections = [];
     private RedisLimitStore _store = null!;
 
-    protected override ILimitStore Store => _store;
+    private protected override ILimitStore Store => _store;
 
-    protected override DateTimeOffset Now => DateTimeOffset.UtcNow;
+    private protected override DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     public async Task InitializeAsync()
     {

@@ -9,7 +9,7 @@ public sealed class MemorySessionStoreTests : SessionStoreContractTests
 {
     private readonly ManualTimeProvider _clock = new();
 
-    protected override ISessionStore CreateStore(SessionOptions limits) => new MemorySessionStore(_clock, Options.Create(limits));
+    private protected override ISessionStore CreateStore(SessionOptions limits) => new MemorySessionStore(_clock, Options.Create(limits));
 
     [Fact]
     public async Task Session_expires_after_the_ttl_without_use_and_each_use_restarts_the_clock()

@@ -11,7 +11,7 @@ public sealed class RedisSessionStoreTests(RedisServer redis) : SessionStoreCont
 {
     private readonly List<RedisConnection> _connections = [];
 
-    protected override ISessionStore CreateStore(SessionOptions limits) => new RedisSessionStore(Connect(redis.Connection), Options.Create(limits));
+    private protected override ISessionStore CreateStore(SessionOptions limits) => new RedisSessionStore(Connect(redis.Connection), Options.Create(limits));
 
     [Fact]
     public async Task Every_write_and_read_sets_the_ttl_in_redis()

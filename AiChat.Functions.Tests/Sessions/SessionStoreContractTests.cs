@@ -7,13 +7,13 @@ namespace AiChat.Functions.Tests.Sessions;
 /// <summary>What every session store must do, run against each store.</summary>
 public abstract class SessionStoreContractTests
 {
-    protected static readonly SessionOptions Limits = new() { MaxMessages = 4, MaxChars = 40, TtlMinutes = 10 };
+    private protected static readonly SessionOptions Limits = new() { MaxMessages = 4, MaxChars = 40, TtlMinutes = 10 };
 
     private ISessionStore? _store;
 
     private ISessionStore Store => _store ??= CreateStore(Limits);
 
-    protected abstract ISessionStore CreateStore(SessionOptions limits);
+    private protected abstract ISessionStore CreateStore(SessionOptions limits);
 
     [Fact]
     public async Task Created_session_is_empty_and_unknown_session_is_null()
@@ -136,11 +136,11 @@ public abstract class SessionStoreContractTests
         }
     }
 
-    protected static ChatMessage User(string content) => new("user", content);
+    private protected static ChatMessage User(string content) => new("user", content);
 
-    protected static ChatMessage Assistant(string content) => new("assistant", content);
+    private protected static ChatMessage Assistant(string content) => new("assistant", content);
 
-    protected static ChatMessage System(string content) => new("system", content);
+    private protected static ChatMessage System(string content) => new("system", content);
 
     private static ChatMessage Calling(string callId) =>
         new("assistant", "") { ToolCalls = [new ChatToolCall(callId, "get_weather", "{\"city\":\"北京市\"}")] };

@@ -13,7 +13,7 @@ namespace AiChat.Functions.Tests.Sessions;
 /// <summary>The stream-chat-service seed's library API, StreamChatAsync, without HTTP in the way.</summary>
 public sealed class StreamChatServiceTests : IDisposable
 {
-    private readonly FakeBailianClient _upstream = new();
+    private readonly FakeDashScopeClient _upstream = new();
     private readonly MemorySessionStore _store = new(new ManualTimeProvider(), Options.Create(new SessionOptions()));
     private readonly StreamChatService _service;
 

@@ -7,9 +7,9 @@ namespace AiChat.Core.Streaming;
 /// The Flask seed's stream: <c>data: {"content": ..., "finish_reason": ...}</c> per chunk, the finish reason on a
 /// last empty chunk, then <c>data: [DONE]</c>. A failure is one <c>data: {"error", "code", "status"}</c> before [DONE].
 /// </summary>
-public sealed class SeedStreamFormat : IChatStreamFormat
+internal sealed class FlaskStreamFormat : IChatStreamFormat
 {
-    public static readonly SeedStreamFormat Instance = new();
+    public static readonly FlaskStreamFormat Instance = new();
 
     private static readonly SseItem<ChatStreamEvent?> Done = new(null);
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Functions.Tests.DashScope;
 
 /// <summary>The wrapper fed the contract's recorded frames, for each protocol and each way a stream can end.</summary>
-public sealed class BailianClientTests
+public sealed class DashScopeClientTests
 {
     private static readonly ChatRequest Request = new("qwen-plus", [new ChatMessage("user", "who are you?")]);
 
@@ -129,7 +129,7 @@ public sealed class BailianClientTests
         Assert.Contains("\"incremental_output\":true", nativeBody, StringComparison.Ordinal);
     }
 
-    private static async Task<List<ChatDelta>> StreamAsync(BailianClient client)
+    private static async Task<List<ChatDelta>> StreamAsync(DashScopeClient client)
     {
         List<ChatDelta> deltas = [];
         await foreach (var delta in client.StreamAsync(Request, CancellationToken.None))
@@ -140,18 +140,18 @@ public sealed class BailianClientTests
         return deltas;
     }
 
-    private static BailianClient CompatibleClient(HttpStatusCode status, string body, string contentType = "text/event-stream") =>
+    private static DashScopeClient CompatibleClient(HttpStatusCode status, string body, string contentType = "text/event-stream") =>
         Client(new StubHandler(status, body, contentType), "https://dashscope.aliyuncs.com/compatible-mode/v1");
 
-    private static BailianClient NativeClient(HttpStatusCode status, string body, string contentType = "text/event-stream") =>
+    private static DashScopeClient NativeClient(HttpStatusCode status, string body, string contentType = "text/event-stream") =>
         Client(new StubHandler(status, body, contentType), "https://dashscope.aliyuncs.com/api/v1");
 
-    private static BailianClient Client(HttpMessageHandler handler, string baseUrl)
+    private static DashScopeClient Client(HttpMessageHandler handler, string baseUrl)
     {
         var options = new AiChatOptions { BaseUrl = baseUrl };
         IDashScopeProtocol protocol = options.Protocol == DashScopeProtocol.CompatibleMode
             ? new CompatibleModeProtocol(new Uri(baseUrl))
             : new NativeProtocol(new Uri(baseUrl));
-        return new BailianClient(new HttpClient(handler), protocol, Options.Create(options), new ConfiguredKeySource(Options.Create(options)));
+        return new DashScopeClient(new HttpClient(handler), protocol, Options.Create(options), new ConfiguredKeySource(Options.Create(options)));
     }
 }

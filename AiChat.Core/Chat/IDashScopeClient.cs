@@ -1,7 +1,7 @@
 namespace AiChat.Core.Chat;
 
 /// <summary>The upstream seam: one call, one streaming call, whichever DashScope protocol is behind it.</summary>
-public interface IBailianClient
+internal interface IDashScopeClient
 {
     /// <exception cref="DashScope.DashScopeException">
     /// The one failure type: the upstream answered with an error, did not answer in time, could not be reached, or

@@ -9,7 +9,7 @@ namespace AiChat.Core.Resilience;
 /// delta has reached the caller, a retry would repeat text, so the stream's later failures go to the caller).
 /// All attempts share one deadline. A caller that goes away stops retries at once.
 /// </summary>
-internal sealed class ResilientBailianClient(IBailianClient inner, ResiliencePipeline retry, TimeSpan deadline) : IBailianClient
+internal sealed class ResilientDashScopeClient(IDashScopeClient inner, ResiliencePipeline retry, TimeSpan deadline) : IDashScopeClient
 {
     public async Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ internal sealed class ResilientBailianClient(IBailianClient inner, ResiliencePip
     }
 
     /// <summary>Starts a stream and waits for its first delta, so that failures before it can be retried.</summary>
-    private static async ValueTask<IAsyncEnumerator<ChatDelta>> OpenAsync(IBailianClient inner, ChatRequest request, CancellationToken cancellationToken)
+    private static async ValueTask<IAsyncEnumerator<ChatDelta>> OpenAsync(IDashScopeClient inner, ChatRequest request, CancellationToken cancellationToken)
     {
         var stream = inner.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try

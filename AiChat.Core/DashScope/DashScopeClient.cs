@@ -7,11 +7,11 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.DashScope;
 
 /// <summary>
-/// The Bailian wrapper: one instance over one HttpClient for the whole process, speaking whichever protocol
+/// The DashScope client: one instance over one HttpClient for the whole process, speaking whichever protocol
 /// DASHSCOPE_BASE_URL names. Protocol differences stop here; callers see <see cref="ChatRequest"/> and deltas.
 /// </summary>
-internal sealed class BailianClient(HttpClient http, IDashScopeProtocol protocol, IOptions<AiChatOptions> options, IDashScopeKeySource keys)
-    : IBailianClient
+internal sealed class DashScopeClient(HttpClient http, IDashScopeProtocol protocol, IOptions<AiChatOptions> options, IDashScopeKeySource keys)
+    : IDashScopeClient
 {
     private readonly TimeSpan _upstreamTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds);
     private readonly TimeSpan _idleTimeout = TimeSpan.FromSeconds(options.Value.StreamIdleTimeoutSeconds);

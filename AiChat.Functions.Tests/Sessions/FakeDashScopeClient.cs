@@ -4,7 +4,7 @@ using AiChat.Core.Chat;
 namespace AiChat.Functions.Tests.Sessions;
 
 /// <summary>An upstream whose stream is whatever <see cref="Stream"/> says; it keeps each request it was sent.</summary>
-internal sealed class FakeBailianClient : IBailianClient
+internal sealed class FakeDashScopeClient : IDashScopeClient
 {
     public List<ChatRequest> Requests { get; } = [];
 
