@@ -29,7 +29,8 @@ internal sealed class InvocationProxy(
         }
 
         var invocationId = Guid.NewGuid().ToString();
-        context.Request.Headers.TryAdd(InvocationIdHeader, invocationId);
+        // A caller's own x-ms-invocation-id is overwritten: the worker pairs the request with the invocation by it.
+        context.Request.Headers[InvocationIdHeader] = invocationId;
         var forwarding = forwarder.SendAsync(context, workerUri.AbsoluteUri, invoker, RequestConfig, HttpTransformer.Default).AsTask();
         var invocation = worker.InvokeAsync(InvocationRequestFor(route, invocationId, routeValues), context.RequestAborted);
         await using var cancel = context.RequestAborted.Register(() => worker.Cancel(invocationId));

@@ -1,10 +1,11 @@
 using AiChat.Core.Secrets;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Configuration;
 
 /// <summary>Refuses to start on configuration that could only fail later, with a message naming the setting.</summary>
-internal sealed class AiChatOptionsValidator : IValidateOptions<AiChatOptions>
+internal sealed class AiChatOptionsValidator(IHostEnvironment environment) : IValidateOptions<AiChatOptions>
 {
     public ValidateOptionsResult Validate(string? name, AiChatOptions options)
     {
@@ -13,6 +14,10 @@ internal sealed class AiChatOptionsValidator : IValidateOptions<AiChatOptions>
         if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
         {
             failures.Add($"DASHSCOPE_BASE_URL must be an absolute http(s) URL; got '{options.BaseUrl}'.");
+        }
+        else if (ClearTextUpstream.IsRefused(baseUrl, environment))
+        {
+            failures.Add(ClearTextUpstream.Message("DASHSCOPE_BASE_URL", baseUrl));
         }
         else
         {

@@ -1,10 +1,12 @@
+using AiChat.Core.Configuration;
 using AiChat.Core.Secrets;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Geo;
 
 /// <summary>Refuses to start on geo settings that could only fail later, with a message naming the setting.</summary>
-internal sealed class GeoOptionsValidator : IValidateOptions<GeoOptions>
+internal sealed class GeoOptionsValidator(IHostEnvironment environment) : IValidateOptions<GeoOptions>
 {
     public ValidateOptionsResult Validate(string? name, GeoOptions options)
     {
@@ -21,6 +23,10 @@ internal sealed class GeoOptionsValidator : IValidateOptions<GeoOptions>
         if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
         {
             failures.Add($"AMAP_BASE_URL must be an absolute http(s) URL, e.g. {GeoOptions.DefaultBaseUrl}; got '{options.BaseUrl}'.");
+        }
+        else if (ClearTextUpstream.IsRefused(baseUrl, environment))
+        {
+            failures.Add(ClearTextUpstream.Message("AMAP_BASE_URL", baseUrl));
         }
 
         if (!KeyVaultSecretName.IsValid(options.KeyVaultSecretName))

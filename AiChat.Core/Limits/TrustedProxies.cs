@@ -11,18 +11,21 @@ internal sealed class TrustedProxies
 
     public static TrustedProxies None { get; } = new([]);
 
-    /// <summary>Parses "10.0.0.5, 172.16.0.0/12, fd00::/8"; null and a list of its bad entries when any entry is neither an address nor a range.</summary>
+    /// <summary>
+    /// Parses "10.0.0.5, 172.16.0.0/12, fd00::/8"; null and a list of its bad entries when any entry is neither an address
+    /// nor a range, or is a /0 range, which would let every caller choose its own address.
+    /// </summary>
     public static TrustedProxies? TryParse(string? setting, out IReadOnlyList<string> bad)
     {
         List<IPNetwork> networks = [];
         List<string> invalid = [];
         foreach (var entry in (setting ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (IPNetwork.TryParse(entry, out var network))
+            if (IPNetwork.TryParse(entry, out var network) && network.PrefixLength > 0)
             {
                 networks.Add(network);
             }
-            else if (IPAddress.TryParse(entry, out var address))
+            else if (!entry.Contains('/', StringComparison.Ordinal) && IPAddress.TryParse(entry, out var address))
             {
                 address = Normalize(address);
                 networks.Add(new IPNetwork(address, address.GetAddressBytes().Length * 8));

@@ -30,4 +30,15 @@ public sealed class FunctionsHostBehaviourTests(NativeFunctionsBackend backend) 
         Assert.Equal(0, response.Content.Headers.ContentLength);
         Assert.Equal(received, backend.Emulator.ReceivedRequests);
     }
+
+    [Fact]
+    public async Task Callers_own_invocation_id_is_overwritten_so_the_request_still_meets_its_invocation()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Add("x-ms-invocation-id", "chosen-by-the-caller");
+
+        using var response = await backend.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }
