@@ -15,7 +15,8 @@ internal static class ClientIdentity
     public const string PrincipalIdHeader = "X-MS-CLIENT-PRINCIPAL-ID";
 
     /// <param name="clientKey">On /v1, the accepted client key's identifier (never the key itself); null elsewhere.</param>
-    public static string Of(HttpContext context, TrustedProxies proxies, bool trustEasyAuth, string? clientKey = null)
+    /// <param name="ipv6PrefixLength">An IPv6 caller is its network of this prefix: one subscriber usually holds a whole /64.</param>
+    public static string Of(HttpContext context, TrustedProxies proxies, bool trustEasyAuth, string? clientKey = null, int ipv6PrefixLength = 64)
     {
         if (trustEasyAuth && context.Request.Headers[PrincipalIdHeader] is [{ Length: > 0 } principal])
         {
@@ -27,7 +28,25 @@ internal static class ClientIdentity
             return "key:" + clientKey;
         }
 
-        return "ip:" + AddressOf(context.Connection.RemoteIpAddress, context.Request.Headers["X-Forwarded-For"], proxies);
+        return "ip:" + NetworkOf(AddressOf(context.Connection.RemoteIpAddress, context.Request.Headers["X-Forwarded-For"], proxies), ipv6PrefixLength);
+    }
+
+    /// <summary>An IPv6 address as its network ("2001:db8:1:2::/64"); an IPv4 address, or anything else, as it is.</summary>
+    public static string NetworkOf(string address, int ipv6PrefixLength) =>
+        ipv6PrefixLength < 128 && IPAddress.TryParse(address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? new IPNetwork(Masked(ip, ipv6PrefixLength), ipv6PrefixLength).ToString()
+            : address;
+
+    private static IPAddress Masked(IPAddress address, int prefixLength)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        for (var bit = prefixLength; bit < 128; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        return new IPAddress(bytes);
     }
 
     public static string AddressOf(IPAddress? peer, StringValues forwardedFor, TrustedProxies proxies)

@@ -39,6 +39,15 @@ internal sealed class LimitOptions
     [ConfigurationKeyName("TRUST_EASY_AUTH")]
     public bool TrustEasyAuth { get; set; }
 
+    /// <summary>Set by App Service when its Authentication (Easy Auth) is on: only then is the principal header its own.</summary>
+    [ConfigurationKeyName("WEBSITE_AUTH_ENABLED")]
+    public bool EasyAuthEnabled { get; set; }
+
+    /// <summary>How much of an IPv6 caller's address is one client: its /64 network by default.</summary>
+    [ConfigurationKeyName("CLIENT_IPV6_PREFIX_LENGTH")]
+    [Range(1, 128, ErrorMessage = "CLIENT_IPV6_PREFIX_LENGTH must be from 1 to 128.")]
+    public int Ipv6PrefixLength { get; set; } = 64;
+
     public bool FailClosed => WhenStoreUnavailable == "closed";
 
     public bool AnyEnabled => RequestsPerMinute > 0 || TokensPerDay > 0 || ConcurrentStreams > 0 || DailyTokenBudget > 0;

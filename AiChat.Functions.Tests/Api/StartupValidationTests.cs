@@ -26,6 +26,8 @@ public sealed class StartupValidationTests
     [InlineData("TRUSTED_PROXIES", "::/0")]
     [InlineData("DASHSCOPE_BASE_URL", "http://dashscope.example.com/api/v1")]
     [InlineData("AMAP_BASE_URL", "http://restapi.example.com/")]
+    [InlineData("TRUST_EASY_AUTH", "true")]
+    [InlineData("CLIENT_IPV6_PREFIX_LENGTH", "0")]
     [InlineData("REDIS_CONNECTION", "localhost:6379,ssl=maybe", "redis")]
     [InlineData("REDIS_CONNECTION", "localhost:6379,nosuchoption=1", "redis")]
     [InlineData("REDIS_CONNECTION", ",password=secret", "redis")]

@@ -69,5 +69,33 @@ public sealed class ClientIdentityTests
         Assert.Equal(["proxy.internal", "10.0.0.0/40"], bad);
     }
 
+    [Fact]
+    public void An_ipv6_caller_is_its_64_network_so_rotating_addresses_stays_one_client()
+    {
+        var first = Caller("2001:db8:1:2::1");
+        var rotated = Caller("2001:db8:1:2:ffff:abcd:1234:5678");
+        var neighbour = Caller("2001:db8:1:3::1");
+
+        Assert.Equal("ip:2001:db8:1:2::/64", ClientIdentity.Of(first, TrustedProxies.None, trustEasyAuth: false));
+        Assert.Equal(ClientIdentity.Of(first, TrustedProxies.None, false), ClientIdentity.Of(rotated, TrustedProxies.None, false));
+        Assert.NotEqual(ClientIdentity.Of(first, TrustedProxies.None, false), ClientIdentity.Of(neighbour, TrustedProxies.None, false));
+    }
+
+    [Theory]
+    [InlineData(48, "ip:2001:db8:1::/48")]
+    [InlineData(128, "ip:2001:db8:1:2::1")]
+    public void The_ipv6_prefix_length_is_configurable(int prefixLength, string expected)
+    {
+        Assert.Equal(expected, ClientIdentity.Of(Caller("2001:db8:1:2::1"), TrustedProxies.None, false, ipv6PrefixLength: prefixLength));
+    }
+
+    [Fact]
+    public void An_ipv4_caller_is_its_own_address_whatever_the_ipv6_prefix()
+    {
+        Assert.Equal("ip:198.51.100.10", ClientIdentity.Of(Caller("198.51.100.10"), TrustedProxies.None, false, ipv6PrefixLength: 8));
+    }
+
+    private static DefaultHttpContext Caller(string address) => new() { Connection = { RemoteIpAddress = IPAddress.Parse(address) } };
+
     private static TrustedProxies Proxies(string setting) => TrustedProxies.TryParse(setting, out _)!;
 }

@@ -91,11 +91,27 @@ public sealed class ClientLimitHttpTests : IAsyncLifetime
         }
     }
 
+    // Self-host only: under Functions the host replaces X-Forwarded-For with its own peer (see the test above).
+    [Fact]
+    public async Task Ipv6_callers_forwarded_by_a_trusted_proxy_are_one_client_per_64_network()
+    {
+        await using var app = await StartAsync(HostKind.SelfHost, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["TRUSTED_PROXIES"] = "127.0.0.1,::1" });
+        using var client = app.CreateClient();
+        var marker = Marker();
+
+        var first = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "2001:db8:1:2::1");
+        var rotated = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "[2001:db8:1:2:abcd::99]:443");
+        var neighbour = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "2001:db8:1:3::1");
+
+        Assert.Equal([200, 429, 200], [first.Status, rotated.Status, neighbour.Status]);
+        Assert.Equal(2, RequestsWith(marker));
+    }
+
     [Theory]
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task The_easy_auth_principal_names_the_client_only_when_trust_easy_auth_is_set(HostKind host)
     {
-        await using var trusting = await StartAsync(host, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["TRUST_EASY_AUTH"] = "true" });
+        await using var trusting = await StartAsync(host, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["TRUST_EASY_AUTH"] = "true", ["WEBSITE_AUTH_ENABLED"] = "true" });
         await using var untrusting = await StartAsync(host, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1" });
         using var trustingClient = trusting.CreateClient();
         using var untrustingClient = untrusting.CreateClient();
@@ -172,7 +188,7 @@ public sealed class ClientLimitHttpTests : IAsyncLifetime
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task The_daily_token_budget_refuses_every_client_with_503_once_spent(HostKind host)
     {
-        await using var app = await StartAsync(host, new() { ["DAILY_TOKEN_BUDGET"] = "8", ["TRUST_EASY_AUTH"] = "true" });
+        await using var app = await StartAsync(host, new() { ["DAILY_TOKEN_BUDGET"] = "8", ["TRUST_EASY_AUTH"] = "true", ["WEBSITE_AUTH_ENABLED"] = "true" });
         using var client = app.CreateClient();
 
         var spends = await LimitedChat.SendAsync(client, LimitedChat.Completions, "one two three", principal: "alice");

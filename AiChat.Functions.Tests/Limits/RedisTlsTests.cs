@@ -23,6 +23,7 @@ public sealed class RedisTlsTests(RedisTlsServer redis) : IClassFixture<RedisTls
             ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "2",
             ["RATE_LIMIT_WHEN_STORE_UNAVAILABLE"] = "closed",
             ["TRUST_EASY_AUTH"] = "true",
+            ["WEBSITE_AUTH_ENABLED"] = "true",
         });
         using var client = app.CreateClient();
         var user = "u" + Guid.NewGuid().ToString("N");

@@ -65,6 +65,7 @@ public sealed class SharedLimitTests(RedisServer redis) : IClassFixture<RedisSer
         limits["SESSION_STORE"] = "redis";
         limits["REDIS_CONNECTION"] = redis.Connection;
         limits["TRUST_EASY_AUTH"] = "true";
+        limits["WEBSITE_AUTH_ENABLED"] = "true";
         return limits;
     }
 
