@@ -89,6 +89,19 @@ public sealed class ToolRoundTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tool_that_throws_fails_with_provider_error_and_the_turn_goes_on()
+    {
+        _geo.Delay = (_, _) => throw new InvalidOperationException("a bug in the tool");
+        _upstream.Stream = (request, token) => request.Messages[^1].Role == "tool" ? Answer(token) : Calls(token, new ToolCallFragment(0, "call_b", "get_weather", "{\"city\":\"北京市\"}"));
+
+        var events = await CollectAsync(Service().StreamChatAsync("北京天气"));
+
+        Assert.Equal(("failed", "provider_error"), events.OfType<ToolStatusEvent>().Select(s => (s.Status, s.ErrorCode)).Last());
+        Assert.Equal("""{"error":"provider_error","message":"地图服务暂时不可用"}""", _upstream.Requests[1].Messages[^1].Content);
+        Assert.Equal("stream_end", events[^1].Type);
+    }
+
+    [Fact]
     public async Task Calls_returned_by_the_final_call_are_neither_run_nor_stored()
     {
         _upstream.Stream = (request, token) => Calls(token, new ToolCallFragment(0, "call_" + request.Messages.Count, "get_weather", "{\"city\":\"北京市\"}"));
