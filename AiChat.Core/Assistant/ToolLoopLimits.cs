@@ -16,8 +16,8 @@ internal sealed record ToolLoopLimits
 
     public int MaxCallsPerTurn { get; init; } = 10;
 
-    /// <summary>A backstop over the tool's own 6 s budget: a call still running then is answered <c>timeout</c>.</summary>
-    public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(7);
+    /// <summary>How long one call may take, AMap requests and retry included (§5.3: 6 s); one still running then is answered <c>timeout</c>.</summary>
+    public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(6);
 
     /// <summary>From the turn's start; after it no new tool round starts, only the final call.</summary>
     public TimeSpan ToolRoundsBudget { get; init; } = TimeSpan.FromSeconds(90);

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AiChat.Core.Chat;
 using AiChat.Core.Geo;
+using AiChat.Core.Geo.AMap;
 using AiChat.Core.Streaming;
 using Microsoft.Extensions.Logging;
 
@@ -11,9 +12,10 @@ namespace AiChat.Core.Assistant;
 /// <summary>
 /// Runs the calls of one model round (geo-contract §3.5, §5.2): <c>started</c> for each call within the limits in
 /// call order (an unknown tool or arguments that are no JSON object fail at once), the calls running concurrently,
-/// and as each finishes its <c>succeeded</c>/<c>failed</c> followed by its map and card events. Calls beyond the
-/// limits get no events and the <c>limit_reached</c> answer; a call repeating an earlier one of the turn is answered
-/// from the first result without new map or card events. Every call gets an answer in <see cref="Answers"/>.
+/// each within <see cref="ToolLoopLimits.ToolTimeout"/>, and as each finishes its <c>succeeded</c>/<c>failed</c>
+/// followed by its map and card events. Calls beyond the limits get no events and the <c>limit_reached</c> answer; a
+/// call repeating an earlier one of the turn is answered from the first result without new map or card events. Every
+/// call gets an answer in <see cref="Answers"/>; every failure is in the one shape of <see cref="GeoFailure"/>.
 /// </summary>
 internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopLimits limits, ToolTurnState state, ILogger logger)
 {
@@ -31,20 +33,20 @@ internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopL
             var call = calls[i];
             if (inRound >= limits.MaxCallsPerRound || state.CallsUsed >= limits.MaxCallsPerTurn)
             {
-                answers[i] = ToolFailures.Content(ToolFailures.LimitReached);
+                answers[i] = GeoFailure.Of(GeoFailure.LimitReachedCode).ContentForModel;
                 continue;
             }
 
             inRound++;
             state.CallsUsed++;
-            var tool = ToolName(call.Name);
-            yield return new ToolStatusEvent(messageId, sessionId, call.Id, tool, ToolStatusEvent.Started) { Label = GeoToolLabels.For(call.Name) };
+            var tool = tools.Find(call.Name);
+            yield return new ToolStatusEvent(messageId, sessionId, call.Id, ToolName(call.Name), ToolStatusEvent.Started) { Label = tool?.Label };
 
-            var failure = !state.IsRegistered(call.Name) ? ToolFailures.UnknownTool : call.Arguments is null ? ToolFailures.InvalidArguments : null;
-            if (failure is not null)
+            if (tool is null || call.Arguments is null)
             {
-                answers[i] = ToolFailures.Content(failure);
-                yield return new ToolStatusEvent(messageId, sessionId, call.Id, tool, ToolStatusEvent.Failed) { ErrorCode = failure, ElapsedMs = 0 };
+                var refused = tool is null ? GeoFailure.Of(GeoFailure.UnknownToolCode) : GeoFailure.InvalidArguments("arguments", "不是 JSON 对象");
+                answers[i] = refused.ContentForModel;
+                yield return new ToolStatusEvent(messageId, sessionId, call.Id, ToolName(call.Name), ToolStatusEvent.Failed) { ErrorCode = refused.ErrorCode, ElapsedMs = 0 };
                 continue;
             }
 
@@ -52,7 +54,7 @@ internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopL
             var isRepeat = state.Results.TryGetValue(key, out var result);
             if (!isRepeat)
             {
-                result = InvokeAsync(call, cancellationToken);
+                result = InvokeAsync(tool, new GeoToolCall(turn, call.Id, call.Arguments), cancellationToken);
                 state.Results[key] = result;
             }
 
@@ -66,7 +68,7 @@ internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopL
             var tool = ToolName(call.Name);
             yield return outcome.Succeeded
                 ? new ToolStatusEvent(messageId, sessionId, call.Id, tool, ToolStatusEvent.Succeeded) { ResultCount = outcome.ResultCount, ElapsedMs = elapsedMs }
-                : new ToolStatusEvent(messageId, sessionId, call.Id, tool, ToolStatusEvent.Failed) { ErrorCode = outcome.ErrorCode ?? "provider_error", ElapsedMs = elapsedMs };
+                : new ToolStatusEvent(messageId, sessionId, call.Id, tool, ToolStatusEvent.Failed) { ErrorCode = outcome.ErrorCode, ElapsedMs = elapsedMs };
             if (withEvents)
             {
                 foreach (var geoEvent in outcome.Events)
@@ -82,23 +84,24 @@ internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopL
     /// <summary>The tool's name as the frontend may see it: as sent when it looks like a name, else "?".</summary>
     public static string ToolName(string name) => SafeName().IsMatch(name) ? name : "?";
 
-    private async Task<GeoToolResult> InvokeAsync(AccumulatedToolCall call, CancellationToken cancellationToken)
+    /// <summary>One call within its time: the one place a call's timeout is set and a tool's stray exception caught.</summary>
+    private async Task<GeoToolResult> InvokeAsync(GeoTool tool, GeoToolCall call, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limits.ToolTimeout);
         try
         {
-            return await tools.InvokeAsync(turn, new GeoToolCall(call.Id, call.Name, call.Arguments!), timeout.Token);
+            return await tool.InvokeAsync(call, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Failed(ToolFailures.Timeout);
+            return GeoFailure.Of(AMapErrorCodes.Timeout);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // IGeoTools promises not to throw; if it does anyway, the call fails and the stream goes on.
-            LogToolThrew(logger, call.Name, e);
-            return Failed("provider_error");
+            // A tool answers AMap's failures itself; anything else is a bug in it, and the stream goes on without it.
+            LogToolThrew(logger, tool.Name, e);
+            return GeoFailure.Of(AMapErrorCodes.ProviderError);
         }
     }
 
@@ -107,8 +110,6 @@ internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopL
         var outcome = await result;
         return new Finished(index, call, outcome, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, withEvents);
     }
-
-    private static GeoToolResult Failed(string code) => new(false, code, null, ToolFailures.Content(code), []);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex SafeName();

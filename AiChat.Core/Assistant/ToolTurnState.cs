@@ -10,6 +10,4 @@ internal sealed class ToolTurnState(IReadOnlyCollection<string> registeredNames)
     public int CallsUsed { get; set; }
 
     public Dictionary<string, Task<GeoToolResult>> Results { get; } = new(StringComparer.Ordinal);
-
-    public bool IsRegistered(string name) => registeredNames.Contains(name);
 }

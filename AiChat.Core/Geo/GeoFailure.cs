@@ -3,13 +3,14 @@ using AiChat.Core.Geo.AMap;
 
 namespace AiChat.Core.Geo;
 
-/// <summary>The failure shape the model sees (geo-contract.md §3.3): a code and a fixed text, never the provider's words.</summary>
+/// <summary>
+/// The failure shape the model sees (geo-contract.md §3.3), for every failed tool call: a code and a fixed text,
+/// never the provider's words.
+/// </summary>
 internal static class GeoFailure
 {
     public const string UnknownToolCode = "unknown_tool";
     public const string LimitReachedCode = "limit_reached";
-
-    public static GeoToolResult UnknownTool() => Of(UnknownToolCode);
 
     public static GeoToolResult Of(string errorCode) => Result(errorCode, errorCode switch
     {
@@ -27,5 +28,5 @@ internal static class GeoFailure
         Result(AMapErrorCodes.InvalidArguments, $"参数无效：{field} {rule}");
 
     private static GeoToolResult Result(string errorCode, string message) =>
-        new(false, errorCode, null, GeoJson.Text(new JsonObject { ["error"] = errorCode, ["message"] = message }), []);
+        GeoToolResult.Failure(errorCode, GeoJson.Text(new JsonObject { ["error"] = errorCode, ["message"] = message }), []);
 }

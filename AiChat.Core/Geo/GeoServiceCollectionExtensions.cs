@@ -10,7 +10,7 @@ namespace AiChat.Core.Geo;
 
 internal static class GeoServiceCollectionExtensions
 {
-    /// <summary>The geo assistant: its settings (validated at start-up), the AMap client and <see cref="IGeoTools"/>.</summary>
+    /// <summary>The geo assistant: its settings (validated at start-up), the AMap client, its tools (offered in this order) and <see cref="IGeoTools"/>.</summary>
     public static IServiceCollection AddGeoTools(this IServiceCollection services)
     {
         services.AddOptions<GeoOptions>().BindConfiguration(string.Empty).ValidateOnStart();
@@ -29,6 +29,14 @@ internal static class GeoServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AMapClient>>()));
         services.TryAddSingleton<SessionPlaces>();
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<GeoTool, WeatherTool>(),
+            ServiceDescriptor.Singleton<GeoTool, PlaceSearchTool>(),
+            ServiceDescriptor.Singleton<GeoTool, SuggestPlacesTool>(),
+            ServiceDescriptor.Singleton<GeoTool, GeocodeTool>(),
+            ServiceDescriptor.Singleton<GeoTool, ShowOnMapTool>(),
+        ]);
         services.TryAddSingleton<IGeoTools, GeoTools>();
         return services;
     }

@@ -4,16 +4,24 @@ using AiChat.Core.Geo.AMap;
 namespace AiChat.Core.Geo;
 
 /// <summary>geocode: an address to at most five positions with their administrative areas.</summary>
-internal sealed class GeocodeTool(AMapClient amap) : IGeoTool
+internal sealed class GeocodeTool(AMapClient amap) : GeoTool(
+    name: "geocode",
+    description: "把地址或地标名称转换为坐标和行政区。",
+    label: "正在解析地址…",
+    parameters: """
+        {"type":"object","properties":{
+          "address":{"type":"string","description":"地址或地标名，如 北京市朝阳区阜通东大街6号"},
+          "city":{"type":"string","description":"城市名或adcode，可选"}},
+         "required":["address"]}
+        """)
 {
     public const int MaxResults = 5;
     public const string Layer = "geocode";
     public static readonly TimeSpan CacheFor = TimeSpan.FromHours(24);
 
-    public string Name => GeoToolNames.Geocode;
-
-    public async Task<GeoToolResult> RunAsync(GeoTurn turn, GeoToolCall toolCall, GeoArguments arguments, CancellationToken cancellationToken)
+    protected override async Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
+        var arguments = call.Arguments;
         var address = arguments.Text("address", 80, required: true);
         var city = arguments.City();
         if (arguments.Problem is { } problem)
@@ -51,19 +59,19 @@ internal sealed class GeocodeTool(AMapClient amap) : IGeoTool
 
         if (items.Count == 0)
         {
-            return NoResult(turn, toolCall);
+            return NoResult(call);
         }
 
         var (content, count) = GeoProjection.List("results", items);
         places = places[..count];
-        places.ForEach(turn.Places.Remember);
-        var map = new MapActions(toolCall.CallId, turn.MapCrs).AddMarkers(Layer, places, ranked: false);
+        places.ForEach(call.Turn.Places.Remember);
+        var map = new MapActions(call.Id, call.Turn.MapCrs).AddMarkers(Layer, places, ranked: false);
         map.Frame(places, ZoomFor(levels[0]));
-        return new GeoToolResult(true, null, count, content, map.Events);
+        return GeoToolResult.Success(count, content, map.Events);
     }
 
-    public GeoToolResult NoResult(GeoTurn turn, GeoToolCall toolCall) =>
-        new(false, AMapErrorCodes.NoResult, null, GeoProjection.List("results", []).Content, []);
+    protected override GeoToolResult NoResult(GeoToolCall call) =>
+        GeoToolResult.Failure(AMapErrorCodes.NoResult, GeoProjection.List("results", []).Content, []);
 
     /// <summary>How close to fly for one result, by AMap's level (geo-contract.md §3.5).</summary>
     public static int ZoomFor(string? level) => level switch

@@ -1,13 +1,13 @@
 namespace AiChat.Core.Geo;
 
-/// <summary>The five geo tools of geo-contract.md §3.2, executed against AMap. Registered as a singleton by <see cref="GeoServiceCollectionExtensions.AddGeoTools"/>.</summary>
+/// <summary>The geo assistant's tools (geo-contract.md §3.2) and the start of a turn that uses them. Registered as a singleton by <see cref="GeoServiceCollectionExtensions.AddGeoTools"/>.</summary>
 internal interface IGeoTools
 {
     /// <summary>GEO_ASSISTANT resolved: on, off, or auto (= on with an AMap key or the embedded AMap emulator).</summary>
     bool IsEnabled { get; }
 
-    /// <summary>The five declarations exactly as §3.2 gives them: name, description, parameters (JSON schema object).</summary>
-    IReadOnlyList<GeoToolDeclaration> Declarations { get; }
+    /// <summary>The tools in the order they are offered to the model; each declares itself (name, description, parameters).</summary>
+    IReadOnlyList<GeoTool> Declarations { get; }
 
     /// <summary>
     /// Starts a turn: validates nothing (the request parser did), converts the user's location to GCJ-02,
@@ -16,10 +16,6 @@ internal interface IGeoTools
     /// </summary>
     Task<GeoTurn> BeginTurnAsync(string? sessionId, ClientContext? clientContext, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Runs one call: argument validation (§3.2 rules), AMap calls, projection for the model (§3.3), the UI events
-    /// (§3.5 map_action / geo_card) derived from provider positions only. Never throws for AMap trouble or bad
-    /// arguments: those are a failed result with its error_code. Throws only <see cref="OperationCanceledException"/>.
-    /// </summary>
-    Task<GeoToolResult> InvokeAsync(GeoTurn turn, GeoToolCall toolCall, CancellationToken cancellationToken);
+    /// <returns>The tool of that name, or null when the model named one that is not offered.</returns>
+    GeoTool? Find(string name) => Declarations.FirstOrDefault(tool => tool.Name == name);
 }

@@ -6,15 +6,26 @@ using AiChat.Core.Geo.AMap;
 namespace AiChat.Core.Geo;
 
 /// <summary>search_places: keyword search in a city (/v3/place/text), or around the user (/v3/place/around).</summary>
-internal sealed class PlaceSearchTool(AMapClient amap) : IGeoTool
+internal sealed class PlaceSearchTool(AMapClient amap) : GeoTool(
+    name: "search_places",
+    description: "按关键词搜索地点(POI)。near_me=true 时以用户当前位置为中心搜索周边。",
+    label: "正在搜索地点…",
+    parameters: """
+        {"type":"object","properties":{
+          "keywords":{"type":"string","description":"关键词，如 咖啡馆、故宫"},
+          "city":{"type":"string","description":"城市名或adcode，可选；给出时只在该城市内搜索"},
+          "near_me":{"type":"boolean","description":"是否以用户当前位置为中心搜索周边，默认 false"},
+          "radius_m":{"type":"integer","minimum":100,"maximum":50000,"description":"周边半径（米），默认3000"},
+          "limit":{"type":"integer","minimum":1,"maximum":10,"description":"返回数量，默认5"}},
+         "required":["keywords"]}
+        """)
 {
     public const string Layer = "search";
     private static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
 
-    public string Name => GeoToolNames.SearchPlaces;
-
-    public async Task<GeoToolResult> RunAsync(GeoTurn turn, GeoToolCall toolCall, GeoArguments arguments, CancellationToken cancellationToken)
+    protected override async Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
+        var (turn, arguments) = (call.Turn, call.Arguments);
         var keywords = arguments.Text("keywords", 80, required: true);
         var city = arguments.City();
         var nearMe = arguments.Boolean("near_me") ?? false;
@@ -58,17 +69,17 @@ internal sealed class PlaceSearchTool(AMapClient amap) : IGeoTool
         var cities = SuggestedCities(answer);
         if (items.Count == 0)
         {
-            return Empty(turn, toolCall, cities);
+            return Empty(call, cities);
         }
 
         var (content, count) = GeoProjection.List("places", items);
         places = places[..count];
         places.ForEach(turn.Places.Remember);
-        var map = new MapActions(toolCall.CallId, turn.MapCrs).AddMarkers(Layer, places, ranked: true).Frame(places, zoom: 16);
-        return new GeoToolResult(true, null, count, content, map.Events);
+        var map = new MapActions(call.Id, turn.MapCrs).AddMarkers(Layer, places, ranked: true).Frame(places, zoom: 16);
+        return GeoToolResult.Success(count, content, map.Events);
     }
 
-    public GeoToolResult NoResult(GeoTurn turn, GeoToolCall toolCall) => Empty(turn, toolCall, []);
+    protected override GeoToolResult NoResult(GeoToolCall call) => Empty(call, []);
 
     /// <summary>A POI with an id, a name and a position; null for anything less (it could be neither shown nor named).</summary>
     public static RegisteredPlace? Place(JsonElement poi)
@@ -85,10 +96,10 @@ internal sealed class PlaceSearchTool(AMapClient amap) : IGeoTool
             GeoText.Clean(AMapJson.String(poi, "typecode")), position);
     }
 
-    private static GeoToolResult Empty(GeoTurn turn, GeoToolCall toolCall, List<string> cities)
+    private static GeoToolResult Empty(GeoToolCall call, List<string> cities)
     {
         var (content, _) = GeoProjection.List("places", [], cities.Count == 0 ? null : result => result["suggested_cities"] = new JsonArray([.. cities.Select(c => JsonValue.Create(c))]));
-        return new GeoToolResult(false, AMapErrorCodes.NoResult, null, content, new MapActions(toolCall.CallId, turn.MapCrs).RemoveLayer(Layer).Events);
+        return GeoToolResult.Failure(AMapErrorCodes.NoResult, content, new MapActions(call.Id, call.Turn.MapCrs).RemoveLayer(Layer).Events);
     }
 
     /// <summary>suggestion.cities: entries {"name",…} or plain strings (both seen); names only, at most 5.</summary>

@@ -3,14 +3,22 @@ using System.Text.Json.Nodes;
 namespace AiChat.Core.Geo;
 
 /// <summary>show_on_map: places the tools returned earlier, found by id in the registry only; never a position the model wrote.</summary>
-internal sealed class ShowOnMapTool : IGeoTool
+internal sealed class ShowOnMapTool() : GeoTool(
+    name: "show_on_map",
+    description: "在用户的地图上展示之前工具结果中的地点。只能使用之前结果里的 id。",
+    label: "正在更新地图…",
+    parameters: """
+        {"type":"object","properties":{
+          "place_ids":{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":20,"description":"之前结果中的地点 id"},
+          "mode":{"type":"string","enum":["markers","focus"],"description":"markers=标出全部（默认）；focus=聚焦第一个"}},
+         "required":["place_ids"]}
+        """)
 {
     public const string Layer = "assistant";
 
-    public string Name => GeoToolNames.ShowOnMap;
-
-    public Task<GeoToolResult> RunAsync(GeoTurn turn, GeoToolCall toolCall, GeoArguments arguments, CancellationToken cancellationToken)
+    protected override Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
+        var (turn, arguments) = (call.Turn, call.Arguments);
         var ids = arguments.Strings("place_ids", MapActions.MaxMarkers, required: true);
         var mode = arguments.Choice("mode", "markers", "focus") ?? "markers";
         if (arguments.Problem is { } problem)
@@ -37,7 +45,7 @@ internal sealed class ShowOnMapTool : IGeoTool
             return Task.FromResult(GeoFailure.InvalidArguments("place_ids", "中没有之前结果里的地点 id"));
         }
 
-        var map = new MapActions(toolCall.CallId, turn.MapCrs);
+        var map = new MapActions(call.Id, turn.MapCrs);
         if (mode == "focus")
         {
             known = known[..1];
@@ -49,9 +57,6 @@ internal sealed class ShowOnMapTool : IGeoTool
         }
 
         var content = GeoJson.Text(new JsonObject { ["shown"] = known.Count, ["unknown_ids"] = new JsonArray([.. unknown.Select(u => JsonValue.Create(u))]) });
-        return Task.FromResult(new GeoToolResult(true, null, known.Count, content, map.Events));
+        return Task.FromResult(GeoToolResult.Success(known.Count, content, map.Events));
     }
-
-    public GeoToolResult NoResult(GeoTurn turn, GeoToolCall toolCall) =>
-        new(false, "no_result", null, GeoJson.Text(new JsonObject { ["shown"] = 0, ["unknown_ids"] = new JsonArray() }), []);
 }

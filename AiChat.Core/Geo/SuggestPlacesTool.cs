@@ -4,14 +4,22 @@ using AiChat.Core.Geo.AMap;
 namespace AiChat.Core.Geo;
 
 /// <summary>suggest_places: AMap's input tips, those without a position dropped. No map events.</summary>
-internal sealed class SuggestPlacesTool(AMapClient amap) : IGeoTool
+internal sealed class SuggestPlacesTool(AMapClient amap) : GeoTool(
+    name: "suggest_places",
+    description: "根据不完整或有歧义的地名给出候选地点（输入提示），用于消除歧义。",
+    label: "正在查找候选地点…",
+    parameters: """
+        {"type":"object","properties":{
+          "keywords":{"type":"string","description":"不完整的地名或关键词"},
+          "city":{"type":"string","description":"城市名或adcode，可选"}},
+         "required":["keywords"]}
+        """)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromHours(24);
 
-    public string Name => GeoToolNames.SuggestPlaces;
-
-    public async Task<GeoToolResult> RunAsync(GeoTurn turn, GeoToolCall toolCall, GeoArguments arguments, CancellationToken cancellationToken)
+    protected override async Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
+        var (turn, arguments) = (call.Turn, call.Arguments);
         var keywords = arguments.Text("keywords", 80, required: true);
         var city = arguments.City();
         if (arguments.Problem is { } problem)
@@ -40,14 +48,14 @@ internal sealed class SuggestPlacesTool(AMapClient amap) : IGeoTool
 
         if (items.Count == 0)
         {
-            return NoResult(turn, toolCall);
+            return NoResult(call);
         }
 
         var (content, count) = GeoProjection.List("suggestions", items);
         places[..count].ForEach(turn.Places.Remember);
-        return new GeoToolResult(true, null, count, content, []);
+        return GeoToolResult.Success(count, content, []);
     }
 
-    public GeoToolResult NoResult(GeoTurn turn, GeoToolCall toolCall) =>
-        new(false, AMapErrorCodes.NoResult, null, GeoProjection.List("suggestions", []).Content, []);
+    protected override GeoToolResult NoResult(GeoToolCall call) =>
+        GeoToolResult.Failure(AMapErrorCodes.NoResult, GeoProjection.List("suggestions", []).Content, []);
 }

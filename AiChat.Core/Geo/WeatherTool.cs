@@ -6,15 +6,23 @@ using AiChat.Core.Geo.AMap;
 namespace AiChat.Core.Geo;
 
 /// <summary>get_weather: a name resolved to an adcode by geocoding, then live weather and, when asked, the forecast.</summary>
-internal sealed partial class WeatherTool(AMapClient amap) : IGeoTool
+internal sealed class WeatherTool(AMapClient amap) : GeoTool(
+    name: "get_weather",
+    description: "查询中国城市（区县）的实况天气，或未来4天预报。",
+    label: "正在查询天气…",
+    parameters: """
+        {"type":"object","properties":{
+          "city":{"type":"string","description":"城市或区县名，如 北京市、杭州市西湖区；或6位adcode，如 110105"},
+          "forecast":{"type":"boolean","description":"true 时同时返回未来4天预报；默认 false，只返回实况"}},
+         "required":["city"]}
+        """)
 {
     private static readonly TimeSpan LiveCache = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan ForecastCache = TimeSpan.FromHours(1);
 
-    public string Name => GeoToolNames.GetWeather;
-
-    public async Task<GeoToolResult> RunAsync(GeoTurn turn, GeoToolCall toolCall, GeoArguments arguments, CancellationToken cancellationToken)
+    protected override async Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
+        var arguments = call.Arguments;
         var city = arguments.City(required: true);
         var forecast = arguments.Boolean("forecast") ?? false;
         if (arguments.Problem is { } problem)
@@ -49,11 +57,11 @@ internal sealed partial class WeatherTool(AMapClient amap) : IGeoTool
             shown[name] = value?.DeepClone();
         }
 
-        return new GeoToolResult(true, null, 1, content, [new GeoEvent("geo_card", GeoJson.Element(new JsonObject { ["card"] = shown }))]);
+        return GeoToolResult.Success(1, content, [new GeoEvent("geo_card", GeoJson.Element(new JsonObject { ["card"] = shown }))]);
     }
 
-    public GeoToolResult NoResult(GeoTurn turn, GeoToolCall toolCall) =>
-        new(false, AMapErrorCodes.NoResult, null, GeoJson.Text(new JsonObject { ["source"] = "amap", ["count"] = 0 }), []);
+    protected override GeoToolResult NoResult(GeoToolCall call) =>
+        GeoToolResult.Failure(AMapErrorCodes.NoResult, GeoJson.Text(new JsonObject { ["source"] = "amap", ["count"] = 0 }), []);
 
     private async Task<string> ResolveAdcodeAsync(string city, CancellationToken cancellationToken)
     {

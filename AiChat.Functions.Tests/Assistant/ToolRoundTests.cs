@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using AiChat.Core.Assistant;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
-using AiChat.Core.Geo;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
 using AiChat.Functions.Tests.Sessions;
@@ -23,7 +22,7 @@ public sealed class ToolRoundTests : IDisposable
     public async Task Calls_start_in_order_run_concurrently_and_report_as_each_finishes_with_its_own_events_after_it()
     {
         var releaseWeather = new TaskCompletionSource();
-        _geo.Delay = (call, token) => call.Name == GeoToolNames.GetWeather ? releaseWeather.Task.WaitAsync(token) : Task.CompletedTask;
+        _geo.Delay = (call, token) => call.Name == "get_weather" ? releaseWeather.Task.WaitAsync(token) : Task.CompletedTask;
         _upstream.Stream = (request, token) => request.Messages[^1].Role == "tool"
             ? Answer(token)
             : Calls(token, new ToolCallFragment(0, "call_w", "get_weather", "{\"city\":\"北京市\"}"), new ToolCallFragment(1, "call_s", "search_places", "{\"keywords\":\"咖啡\"}"));
@@ -86,6 +85,19 @@ public sealed class ToolRoundTests : IDisposable
 
         Assert.Equal(("failed", "timeout"), events.OfType<ToolStatusEvent>().Select(s => (s.Status, s.ErrorCode)).Last());
         Assert.Contains("\"error\":\"timeout\"", _upstream.Requests[1].Messages[^1].Content, StringComparison.Ordinal);
+        Assert.Equal("stream_end", events[^1].Type);
+    }
+
+    [Fact]
+    public async Task A_tool_that_throws_fails_with_provider_error_and_the_turn_goes_on()
+    {
+        _geo.Delay = (_, _) => throw new InvalidOperationException("a bug in the tool");
+        _upstream.Stream = (request, token) => request.Messages[^1].Role == "tool" ? Answer(token) : Calls(token, new ToolCallFragment(0, "call_b", "get_weather", "{\"city\":\"北京市\"}"));
+
+        var events = await CollectAsync(Service().StreamChatAsync("北京天气"));
+
+        Assert.Equal(("failed", "provider_error"), events.OfType<ToolStatusEvent>().Select(s => (s.Status, s.ErrorCode)).Last());
+        Assert.Equal("""{"error":"provider_error","message":"地图服务暂时不可用"}""", _upstream.Requests[1].Messages[^1].Content);
         Assert.Equal("stream_end", events[^1].Type);
     }
 

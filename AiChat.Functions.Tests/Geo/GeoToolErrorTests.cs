@@ -144,8 +144,8 @@ public sealed class GeoToolErrorTests(AMapEmulatorFixture fixture) : IClassFixtu
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
         var turn = await geo.BeginTurnAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => geo.Tools.InvokeAsync(
-            turn, new AiChat.Core.Geo.GeoToolCall("call_x", "geocode", $$"""{"address":"{{Unique("朝阳")}}[[amap:delay-ms-5000]]"}"""), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => geo.CallAsync(
+            "geocode", $$"""{"address":"{{Unique("朝阳")}}[[amap:delay-ms-5000]]"}""", turn, cancel.Token));
     }
 
     [Fact]
