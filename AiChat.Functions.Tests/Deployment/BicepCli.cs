@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace AiChat.Functions.Tests.Deployment;
+
+/// <summary>The Bicep CLI restored from NuGet (Azure.Bicep.CommandLine.linux-x64), run on the repository's infra/.</summary>
+public static class BicepCli
+{
+    /// <summary>The repository's infra/ folder.</summary>
+    public static string InfraDirectory { get; } = Metadata("InfraDirectory");
+
+    private static string Executable { get; } = Metadata("BicepPath");
+
+    public static async Task<BicepRun> RunAsync(IReadOnlyList<string> arguments, string workingDirectory)
+    {
+        EnsureExecutable();
+        var start = new ProcessStartInfo(Executable, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new BicepRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>NuGet does not always keep a package file's execute bit.</summary>
+    private static void EnsureExecutable()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var mode = File.GetUnixFileMode(Executable);
+        if (!mode.HasFlag(UnixFileMode.UserExecute))
+        {
+            File.SetUnixFileMode(Executable, mode | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static string Metadata(string key) => typeof(BicepCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == key).Value!;
+}
