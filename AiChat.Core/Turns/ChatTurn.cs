@@ -40,15 +40,16 @@ internal sealed class ChatTurn(
             var isFinal = tools is null || tools.IsFinal(round);
             var model = new ModelRound(messageId, conversation.SessionId, isFinal ? null : tools!.NewAccumulator(), keepsReply, turn.RelaysDeltas);
             var request = tools?.RoundRequest(isFinal) ?? turn.Request with { Messages = conversation.Messages };
-            await foreach (var chunk in model.StreamAsync(client.StreamAsync(request, cancellationToken), cancellationToken))
+            await foreach (var delta in client.StreamAsync(request, cancellationToken).WithCancellation(cancellationToken))
             {
                 if (!started)
                 {
+                    // The upstream has answered: the surface may start its stream.
                     started = true;
                     yield return new StreamStartEvent(messageId, conversation.SessionId, turn.Request.Model);
                 }
 
-                if (chunk is not null)
+                if (model.Add(delta) is { } chunk)
                 {
                     yield return chunk;
                 }

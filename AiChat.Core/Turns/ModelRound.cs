@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using AiChat.Core.Api;
 using AiChat.Core.Chat;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace AiChat.Core.Turns;
 
 /// <summary>
-/// One streamed model call of a turn. Its deltas become chunk events as they arrive; once they are through, the
+/// One streamed model call of a turn: each delta, as it arrives, becomes a chunk event; once they are through, the
 /// round's reply text, finish reason, usage and the tool calls it made (when it was offered tools) can be read.
 /// </summary>
 /// <param name="calls">Puts the round's tool-call fragments together; null when the round may not call tools.</param>
@@ -25,26 +24,20 @@ internal sealed class ModelRound(string messageId, string? sessionId, ToolCallAc
     /// <summary>The last usage the upstream sent.</summary>
     public TokenUsage? Usage { get; private set; }
 
-    /// <summary>
-    /// One item per delta, so that the turn knows when the upstream has answered: the delta's chunk event, or null
-    /// for a delta without text (when relaying, every delta is a chunk event).
-    /// </summary>
-    public async IAsyncEnumerable<StreamChunkEvent?> StreamAsync(IAsyncEnumerable<ChatDelta> deltas, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Takes in one delta; returns its chunk event, or null for a delta without text (relaying, every delta has one).</summary>
+    public StreamChunkEvent? Add(ChatDelta delta)
     {
-        await foreach (var delta in deltas.WithCancellation(cancellationToken))
+        FinishReason ??= delta.FinishReason;
+        Usage = delta.Usage ?? Usage;
+        if (delta.ToolCalls is { } fragments)
         {
-            FinishReason ??= delta.FinishReason;
-            Usage = delta.Usage ?? Usage;
-            if (delta.ToolCalls is { } fragments)
-            {
-                calls?.Add(fragments);
-            }
-
-            _reply?.Append(delta.Content);
-            yield return relaysDeltas
-                ? new StreamChunkEvent(messageId, sessionId, delta.Content) { Delta = delta }
-                : delta.Content.Length > 0 ? new StreamChunkEvent(messageId, sessionId, delta.Content) : null;
+            calls?.Add(fragments);
         }
+
+        _reply?.Append(delta.Content);
+        return relaysDeltas
+            ? new StreamChunkEvent(messageId, sessionId, delta.Content) { Delta = delta }
+            : delta.Content.Length > 0 ? new StreamChunkEvent(messageId, sessionId, delta.Content) : null;
     }
 
     /// <summary>The tool calls the round made, complete; anything in their fragments that broke the rules is logged.</summary>
