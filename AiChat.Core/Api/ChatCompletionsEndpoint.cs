@@ -1,21 +1,12 @@
 using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Limits;
-using AiChat.Core.Sessions;
+using AiChat.Core.Turns;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Api;
 
-/// <summary>POST /api/chat/completions: one whole answer in the seed's shape, continuing a session when named.</summary>
-internal sealed class ChatCompletionsEndpoint(
-    ChatRequestReader reader,
-    IDashScopeClient client,
-    ChatSessions sessions,
-    ClientLimits limits,
-    IOptions<AiChatOptions> options,
-    ILogger<ChatCompletionsEndpoint> logger)
+/// <summary>POST /api/chat/completions: one whole answer in the Flask-compatible shape, continuing a session when named.</summary>
+internal sealed class ChatCompletionsEndpoint(ChatRequestReader reader, ChatTurn turn, ClientLimits limits, ChatFailures failures)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -36,22 +27,28 @@ internal sealed class ChatCompletionsEndpoint(
 
         try
         {
-            var conversation = await sessions.BeginAsync(read.SessionId, read.Request.Messages, startNew: false, aborted);
-            var answer = await client.CompleteAsync(read.Request with { Messages = conversation.Messages }, aborted);
-            await admission.AddTokensAsync(answer.Usage);
-            await sessions.CompleteAsync(conversation, answer.Content, aborted);
-            ChatLog.Answered(logger, answer.Model, answer.FinishReason, answer.Usage?.PromptTokens, answer.Usage?.CompletionTokens, answer.Usage?.TotalTokens, conversation.SessionId);
-            var body = new CompletionResponse(answer.Id, answer.Content, answer.Model, answer.FinishReason, UsageResponse.From(answer.Usage));
-            await TypedResults.Json(body, AiChatJsonContext.Relaxed.CompletionResponse).ExecuteAsync(context);
+            await AnswerAsync(context, new TurnRequest(read.Request, read.SessionId) { Admission = admission }, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             // The client went away; the upstream call was cancelled with it.
         }
-        catch (Exception e) when (ChatErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds) is { } error)
+    }
+
+    private async Task AnswerAsync(HttpContext context, TurnRequest request, CancellationToken aborted)
+    {
+        ChatCompletion answer;
+        try
         {
-            ChatLog.CallFailed(logger, error.Status, error.Code, error.UpstreamRequestId, e);
-            await ApiErrorWriter.WriteAsync(context, error);
+            answer = await turn.CompleteAsync(request, aborted);
         }
+        catch (Exception e) when (!aborted.IsCancellationRequested)
+        {
+            await ApiErrorWriter.WriteAsync(context, failures.Describe(e, streamStarted: false));
+            return;
+        }
+
+        var body = new CompletionResponse(answer.Id, answer.Content, answer.Model, answer.FinishReason, UsageResponse.From(answer.Usage));
+        await TypedResults.Json(body, AiChatJsonContext.Relaxed.CompletionResponse).ExecuteAsync(context);
     }
 }

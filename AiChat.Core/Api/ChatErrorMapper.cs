@@ -9,14 +9,15 @@ internal static class ChatErrorMapper
     /// <returns>The error to answer with, or null when <paramref name="exception"/> is not a failure of a chat call.</returns>
     public static ApiError? Map(Exception exception, int retryAfterSeconds) => exception switch
     {
-        SessionNotFoundException e => new ApiError(404, "session_not_found", e.Message) { Field = "session_id" },
+        SessionNotFoundException e => SessionNotFound(e.SessionId),
         SessionStoreUnavailableException e => new ApiError(503, "session_store_unavailable", e.Message),
         DashScopeKeyUnavailableException e => new ApiError(503, "upstream_key_unavailable", e.Message),
         DashScopeException e => Map(e, retryAfterSeconds),
-        TimeoutException e => new ApiError(504, "upstream_timeout", e.Message),
-        HttpRequestException or IOException => new ApiError(502, "upstream_unreachable", "DashScope could not be reached, or the connection to it broke."),
         _ => null,
     };
+
+    public static ApiError SessionNotFound(string sessionId) =>
+        new(404, "session_not_found", SessionNotFoundException.MessageFor(sessionId)) { Field = "session_id" };
 
     private static ApiError Map(DashScopeException e, int retryAfterSeconds)
     {

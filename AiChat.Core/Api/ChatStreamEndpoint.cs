@@ -1,11 +1,12 @@
 using AiChat.Core.Limits;
 using AiChat.Core.Streaming;
+using AiChat.Core.Turns;
 using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.Api;
 
-/// <summary>POST /api/chat/stream and POST /api/chat/events: one pipeline, each in its own <see cref="StreamDialect"/>.</summary>
-internal sealed class ChatStreamEndpoint(ChatRequestReader reader, StreamChatService chat, ClientLimits limits)
+/// <summary>POST /api/chat/stream and POST /api/chat/events: one turn, each in its own <see cref="StreamDialect"/>.</summary>
+internal sealed class ChatStreamEndpoint(ChatRequestReader reader, ChatTurn turn, ClientLimits limits, ChatFailures failures)
 {
     public async Task HandleAsync(HttpContext context, StreamDialect dialect)
     {
@@ -23,7 +24,13 @@ internal sealed class ChatStreamEndpoint(ChatRequestReader reader, StreamChatSer
             return;
         }
 
-        var events = chat.StreamAsync(read.Request, read.SessionId, dialect.StartsSession, dialect.OffersGeoTools, read.ClientContext, context.RequestAborted);
-        await ChatStreamResponder.RespondAsync(context, admission.CountingTokens(events), dialect.Format);
+        var request = new TurnRequest(read.Request, read.SessionId)
+        {
+            StartsSession = dialect.StartsSession,
+            OffersGeoTools = dialect.OffersGeoTools,
+            ClientContext = read.ClientContext,
+            Admission = admission,
+        };
+        await new ChatStreamResult<ChatStreamEvent?>(turn.StreamAsync(request, context.RequestAborted), dialect.Format, failures).ExecuteAsync(context);
     }
 }

@@ -38,5 +38,5 @@ internal sealed class SessionEndpoint(ISessionStore store, IOptions<AiChatOption
 
     private ApiError Map(Exception e) => ChatErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds)!;
 
-    private ApiError NotFound(string sessionId) => Map(new SessionNotFoundException(sessionId));
+    private static ApiError NotFound(string sessionId) => ChatErrorMapper.SessionNotFound(sessionId);
 }

@@ -9,7 +9,7 @@ using AiChat.Core.OpenApi;
 using AiChat.Core.Redis;
 using AiChat.Core.Resilience;
 using AiChat.Core.Sessions;
-using AiChat.Core.Streaming;
+using AiChat.Core.Turns;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,7 +54,8 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton(provider => TrustedProxies.TryParse(provider.GetRequiredService<IOptions<LimitOptions>>().Value.TrustedProxies, out _)!);
         services.AddSingleton<ClientLimits>();
         services.AddSingleton<ChatSessions>();
-        services.AddSingleton<StreamChatService>();
+        services.AddSingleton<ChatTurn>();
+        services.AddSingleton<ChatFailures>();
         services.AddGeoTools();
         services.AddOpenAICompatibleApi(builder.Configuration);
 

@@ -1,6 +1,5 @@
 using AiChat.Core.Api;
 using AiChat.Core.Chat;
-using AiChat.Core.Streaming;
 
 namespace AiChat.Core.Limits;
 
@@ -23,20 +22,6 @@ internal sealed class Admission : IAsyncDisposable
     public ApiError? Refusal { get; }
 
     public Task AddTokensAsync(TokenUsage? usage) => _limits.AddTokensAsync(_client, usage);
-
-    /// <summary><paramref name="events"/>, counting the usage its end event reports.</summary>
-    public async IAsyncEnumerable<ChatStreamEvent> CountingTokens(IAsyncEnumerable<ChatStreamEvent> events)
-    {
-        await foreach (var streamEvent in events.ConfigureAwait(false))
-        {
-            if (streamEvent is StreamEndEvent end)
-            {
-                await AddTokensAsync(end.Usage);
-            }
-
-            yield return streamEvent;
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -4,7 +4,7 @@ using AiChat.Core.Chat;
 namespace AiChat.Core.OpenAI;
 
 /// <summary>One event of an OpenAI stream to write: a chunk, the usage chunk, a final error, or <c>[DONE]</c>.</summary>
-internal sealed record ChunkItem(string Content)
+internal readonly record struct ChunkItem(string Content)
 {
     public static readonly ChunkItem Done = new("") { IsDone = true };
 

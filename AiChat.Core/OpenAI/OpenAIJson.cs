@@ -59,7 +59,7 @@ internal static class OpenAIJson
     }
 
     /// <summary>One <c>chat.completion.chunk</c> with one choice.</summary>
-    public static void WriteChunk(Utf8JsonWriter json, in StreamHeader header, ChunkItem item)
+    public static void WriteChunk(Utf8JsonWriter json, in StreamHeader header, in ChunkItem item)
     {
         WriteChunkStart(json, header);
         json.WriteStartArray("choices"u8);

@@ -14,7 +14,6 @@ internal sealed class ToolCallRelay
     private readonly SortedDictionary<int, Call> _calls = [];
     private int _lastIndex;
 
-    /// <summary>Whether any call has been relayed.</summary>
     /// <summary>The deltas to send for one frame's fragments; null when there is nothing to send yet.</summary>
     public List<RelayedToolCall>? Relay(IReadOnlyList<ToolCallFragment>? fragments)
     {

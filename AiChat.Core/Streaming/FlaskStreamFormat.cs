@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
+using AiChat.Core.Api;
+using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.Streaming;
 
@@ -7,18 +9,25 @@ namespace AiChat.Core.Streaming;
 /// The Flask seed's stream: <c>data: {"content": ..., "finish_reason": ...}</c> per chunk, the finish reason on a
 /// last empty chunk, then <c>data: [DONE]</c>. A failure is one <c>data: {"error", "code", "status"}</c> before [DONE].
 /// </summary>
-internal sealed class FlaskStreamFormat : IChatStreamFormat
+internal sealed class FlaskStreamFormat : IChatStreamFormat<ChatStreamEvent?>
 {
     public static readonly FlaskStreamFormat Instance = new();
 
     private static readonly SseItem<ChatStreamEvent?> Done = new(null);
 
-    public IEnumerable<SseItem<ChatStreamEvent?>> Translate(ChatStreamEvent streamEvent) => streamEvent switch
+    public void Translate(ChatStreamEvent turnEvent, List<SseItem<ChatStreamEvent?>> items)
     {
-        StreamChunkEvent => [new(streamEvent)],
-        StreamEndEvent or StreamErrorEvent => [new(streamEvent), Done],
-        _ => [],
-    };
+        switch (turnEvent)
+        {
+            case StreamChunkEvent:
+                items.Add(new(turnEvent));
+                break;
+            case StreamEndEvent or StreamErrorEvent:
+                items.Add(new(turnEvent));
+                items.Add(Done);
+                break;
+        }
+    }
 
     public void WriteData(SseItem<ChatStreamEvent?> item, IBufferWriter<byte> output)
     {
@@ -48,4 +57,6 @@ internal sealed class FlaskStreamFormat : IChatStreamFormat
         json.WriteEndObject();
         json.Flush();
     }
+
+    public Task WriteErrorAsync(HttpContext context, ApiError error) => ApiErrorWriter.WriteAsync(context, error);
 }

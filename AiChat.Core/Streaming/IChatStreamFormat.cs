@@ -1,16 +1,22 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
+using AiChat.Core.Api;
+using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.Streaming;
 
 /// <summary>
-/// How one stream endpoint's dialect looks on the wire. <see cref="ChatStreamResponder"/> drives the one event
-/// pipeline (<see cref="StreamChatService"/>) and asks the format what each event becomes: none, one or more SSE
-/// events. An item whose data is null is the dialect's end marker.
+/// How one stream surface looks on the wire: what each event of the turn becomes (none, one or more SSE items),
+/// how an item's data is written, and how a failure before the stream started is answered in the surface's envelope.
+/// A failure after the start reaches <see cref="Translate"/> as a <see cref="StreamErrorEvent"/>.
 /// </summary>
-internal interface IChatStreamFormat
+/// <typeparam name="T">What one SSE item carries until <see cref="WriteData"/> writes it.</typeparam>
+internal interface IChatStreamFormat<T>
 {
-    IEnumerable<SseItem<ChatStreamEvent?>> Translate(ChatStreamEvent streamEvent);
+    /// <summary>Adds the items <paramref name="turnEvent"/> becomes to <paramref name="items"/>.</summary>
+    void Translate(ChatStreamEvent turnEvent, List<SseItem<T>> items);
 
-    void WriteData(SseItem<ChatStreamEvent?> item, IBufferWriter<byte> output);
+    void WriteData(SseItem<T> item, IBufferWriter<byte> output);
+
+    Task WriteErrorAsync(HttpContext context, ApiError error);
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using AiChat.Core.Api;
+using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.Streaming;
 
@@ -9,11 +11,11 @@ namespace AiChat.Core.Streaming;
 /// <c>type</c>, <c>message_id</c> and <c>session_id</c>, plus <c>chunk</c>, <c>model</c>, <c>finish_reason</c> and
 /// <c>usage</c>, or <c>error</c>, <c>code</c> and <c>status</c>, as the type calls for.
 /// </summary>
-internal sealed class TypedEventFormat : IChatStreamFormat
+internal sealed class TypedEventFormat : IChatStreamFormat<ChatStreamEvent?>
 {
     public static readonly TypedEventFormat Instance = new();
 
-    public IEnumerable<SseItem<ChatStreamEvent?>> Translate(ChatStreamEvent streamEvent) => [new(streamEvent, streamEvent.Type)];
+    public void Translate(ChatStreamEvent turnEvent, List<SseItem<ChatStreamEvent?>> items) => items.Add(new(turnEvent, turnEvent.Type));
 
     public void WriteData(SseItem<ChatStreamEvent?> item, IBufferWriter<byte> output)
     {
@@ -61,6 +63,8 @@ internal sealed class TypedEventFormat : IChatStreamFormat
         json.WriteEndObject();
         json.Flush();
     }
+
+    public Task WriteErrorAsync(HttpContext context, ApiError error) => ApiErrorWriter.WriteAsync(context, error);
 
     private static void WriteToolStatus(Utf8JsonWriter json, ToolStatusEvent status)
     {

@@ -6,15 +6,17 @@ using AiChat.Core.DashScope;
 using AiChat.Core.Hosting;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
+using AiChat.Core.Turns;
 using AiChat.Emulator;
 using AiChat.Functions.Tests.Support;
+using AiChat.Functions.Tests.Turns;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.Assistant;
 
 /// <summary>
-/// The geo assistant's loop end to end: StreamChatAsync over the real DashScope client and the emulator (both
+/// The geo assistant's loop end to end: ChatTurn over the real DashScope client and the emulator (both
 /// protocols, over sockets), with geo tools that answer from a fixed table.
 /// </summary>
 public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, IDisposable
@@ -34,7 +36,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     [Fact]
     public async Task Weather_question_calls_get_weather_shows_its_status_and_card_then_answers_from_its_result()
     {
-        var events = await CollectAsync(Service().StreamChatAsync("北京今天天气怎么样？"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("北京今天天气怎么样？")));
 
         Assert.Equal(["stream_start", "tool_status", "tool_status", "geo_card"], events.Take(4).Select(e => e.Type));
         Assert.Equal("stream_end", events[^1].Type);
@@ -63,7 +65,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     [Fact]
     public async Task Usage_is_the_sum_of_both_rounds_and_the_finish_reason_the_last_rounds()
     {
-        var events = await CollectAsync(Service().StreamChatAsync("上海天气"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("上海天气")));
 
         var end = Assert.IsType<StreamEndEvent>(events[^1]);
         Assert.Equal("stop", end.FinishReason);
@@ -75,7 +77,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     [Fact]
     public async Task Places_question_passes_the_tools_map_actions_through_right_after_its_status()
     {
-        var events = await CollectAsync(Service().StreamChatAsync("北京附近的肯德基在哪里？"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("北京附近的肯德基在哪里？")));
 
         Assert.Equal(["stream_start", "tool_status", "tool_status", "map_action", "map_action"], events.Take(5).Select(e => e.Type));
         var actions = events.OfType<GeoStreamEvent>().Select(e => e.Event.Fields.GetProperty("action").GetProperty("kind").GetString());
@@ -98,7 +100,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     [InlineData("reasoning")]
     public async Task Each_stream_quirk_still_gives_the_one_call_meant_and_its_answer(string quirk)
     {
-        var events = await CollectAsync(Service().StreamChatAsync($"北京天气 [[tool-quirk:{quirk}]]"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events($"北京天气 [[tool-quirk:{quirk}]]")));
 
         Assert.Equal("stream_end", events[^1].Type);
         Assert.Equal(("get_weather", """{"city":"北京市"}"""), (Assert.Single(_geo.Calls).Name, _geo.Calls.Single().ArgumentsJson));
@@ -111,7 +113,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     [InlineData("[[tool-quirk:interleaved]][[tool-quirk:no-index]]")]
     public async Task Parallel_calls_each_run_once_and_each_is_answered(string quirks)
     {
-        var events = await CollectAsync(Service().StreamChatAsync($"北京和上海今天天气怎么样？{quirks}"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events($"北京和上海今天天气怎么样？{quirks}")));
 
         Assert.Equal(["北京市", "上海市"], _geo.Calls.Select(c => JsonDocument.Parse(c.ArgumentsJson).RootElement.GetProperty("city").GetString()).Order(StringComparer.Ordinal).Reverse());
         Assert.Equal(2, events.OfType<ToolStatusEvent>().Count(s => s.Status == "started"));
@@ -121,7 +123,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     [Fact]
     public async Task Text_before_the_calls_is_streamed_and_kept_with_the_calls()
     {
-        var events = await CollectAsync(Service().StreamChatAsync("北京天气 [[tool-quirk:text-first]]"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("北京天气 [[tool-quirk:text-first]]")));
 
         Assert.Equal(["stream_start", "stream_chunk", "tool_status", "tool_status", "geo_card"], events.Take(5).Select(e => e.Type));
         Assert.Equal("好的，我来查一下。", Messages(Body(1))[2].GetProperty("content").GetString());
@@ -130,7 +132,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     [Fact]
     public async Task Arguments_that_are_not_json_fail_the_call_at_once_and_the_history_gets_valid_json()
     {
-        var events = await CollectAsync(Service().StreamChatAsync("北京天气 [[tool-quirk:invalid-arguments]]"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("北京天气 [[tool-quirk:invalid-arguments]]")));
 
         var statuses = events.OfType<ToolStatusEvent>().Select(s => (s.Status, s.ErrorCode)).ToList();
         Assert.Equal([("started", null), ("failed", "invalid_arguments")], statuses);
@@ -143,7 +145,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     [Fact]
     public async Task A_model_that_keeps_calling_gets_four_tool_rounds_then_one_final_call_with_tool_choice_none()
     {
-        var events = await CollectAsync(Service().StreamChatAsync("天气 [[tools:always]]"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("天气 [[tools:always]]")));
 
         Assert.Equal(5, _emulator.Requests.Count);
         Assert.Equal(["auto", "auto", "auto", "auto", "none"], Enumerable.Range(0, 5).Select(i => Parameters(Body(i)).GetProperty("tool_choice").GetString()));
@@ -156,7 +158,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     [Fact]
     public async Task Ten_calls_spend_the_turns_budget_the_rest_are_answered_limit_reached_without_events()
     {
-        var events = await CollectAsync(Service().StreamChatAsync("北京上海杭州天气 [[tools:always]]"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("北京上海杭州天气 [[tools:always]]")));
 
         Assert.Equal(10, events.OfType<ToolStatusEvent>().Count(s => s.Status == "started"));
         Assert.Equal(["auto", "auto", "auto", "auto", "none"], Enumerable.Range(0, 5).Select(i => Parameters(Body(i)).GetProperty("tool_choice").GetString()));
@@ -171,10 +173,10 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     public async Task Sessions_keep_the_tool_exchange_and_send_it_back_whole_on_the_next_turn()
     {
         var service = Service();
-        var first = await CollectAsync(service.StreamChatAsync("北京天气"));
+        var first = await CollectAsync(service.StreamAsync(TurnRequests.Events("北京天气")));
         var sessionId = first[0].SessionId!;
 
-        var second = await CollectAsync(service.StreamChatAsync("谢谢", sessionId));
+        var second = await CollectAsync(service.StreamAsync(TurnRequests.Events("谢谢", sessionId)));
 
         Assert.Equal("stream_end", second[^1].Type);
         var stored = (await _store.GetAsync(sessionId, default))!;
@@ -188,7 +190,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
     {
         _geo.IsEnabled = false;
 
-        var events = await CollectAsync(Service().StreamChatAsync("北京天气"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("北京天气")));
 
         Assert.Equal("You said: 北京天气", Text(events));
         Assert.False(Parameters(Body(0)).TryGetProperty("tools", out _));
@@ -204,13 +206,13 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
         GC.SuppressFinalize(this);
     }
 
-    private StreamChatService Service()
+    private ChatTurn Service()
     {
         var options = new AiChatOptions { BaseUrl = new Uri(_emulator.Address, basePath).AbsoluteUri, ApiKey = _emulator.Options.ApiKey };
         options.Models.AddRange(DefaultModelCatalog.Create());
         var wrapped = Options.Create(options);
         var client = new DashScopeClient(_http, DashScopeProtocols.Create(options), wrapped, new ConfiguredKeySource(wrapped));
-        return new StreamChatService(client, new ChatSessions(_store), wrapped, NullLogger<StreamChatService>.Instance, _geo);
+        return new ChatTurn(client, new ChatSessions(_store), wrapped, NullLogger<ChatTurn>.Instance, _geo);
     }
 
     private JsonElement Body(int index) => JsonDocument.Parse(_emulator.Requests[index].Body).RootElement;

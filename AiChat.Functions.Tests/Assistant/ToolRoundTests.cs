@@ -4,8 +4,10 @@ using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
+using AiChat.Core.Turns;
 using AiChat.Functions.Tests.Sessions;
 using AiChat.Functions.Tests.Support;
+using AiChat.Functions.Tests.Turns;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +30,7 @@ public sealed class ToolRoundTests : IDisposable
             : Calls(token, new ToolCallFragment(0, "call_w", "get_weather", "{\"city\":\"北京市\"}"), new ToolCallFragment(1, "call_s", "search_places", "{\"keywords\":\"咖啡\"}"));
         var events = new List<ChatStreamEvent>();
 
-        await foreach (var streamEvent in Service().StreamChatAsync("北京天气和咖啡馆"))
+        await foreach (var streamEvent in Service().StreamAsync(TurnRequests.Events("北京天气和咖啡馆")))
         {
             events.Add(streamEvent);
             if (streamEvent is GeoStreamEvent { Type: "map_action" } && events.OfType<GeoStreamEvent>().Count() == 2)
@@ -51,7 +53,7 @@ public sealed class ToolRoundTests : IDisposable
             ? Answer(token)
             : Calls(token, new ToolCallFragment(0, "call_a", "delete_everything", "{}"), new ToolCallFragment(1, "call_b", "rm -rf /", "{}"));
 
-        var events = await CollectAsync(Service().StreamChatAsync("hi"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("hi")));
 
         Assert.Equal(
             [("delete_everything", "started", null), ("delete_everything", "failed", "unknown_tool"), ("?", "started", null), ("?", "failed", "unknown_tool")],
@@ -68,7 +70,7 @@ public sealed class ToolRoundTests : IDisposable
             ? Calls(token, new ToolCallFragment(0, $"call_{round}", "get_weather", round == 1 ? "{\"city\":\"北京市\"}" : "{ \"city\" : \"北京市\" }"))
             : Answer(token);
 
-        var events = await CollectAsync(Service().StreamChatAsync("北京天气"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("北京天气")));
 
         Assert.Equal(["tool_status", "tool_status", "geo_card", "tool_status", "tool_status"], events.Skip(1).Take(5).Select(e => e.Type));
         Assert.Single(_geo.Calls);
@@ -81,7 +83,7 @@ public sealed class ToolRoundTests : IDisposable
         _geo.Delay = (_, token) => Task.Delay(Timeout.InfiniteTimeSpan, token);
         _upstream.Stream = (request, token) => request.Messages[^1].Role == "tool" ? Answer(token) : Calls(token, new ToolCallFragment(0, "call_t", "get_weather", "{\"city\":\"北京市\"}"));
 
-        var events = await CollectAsync(Service(new ToolLoopLimits { ToolTimeout = TimeSpan.FromMilliseconds(50) }).StreamChatAsync("北京天气"));
+        var events = await CollectAsync(Service(new ToolLoopLimits { ToolTimeout = TimeSpan.FromMilliseconds(50) }).StreamAsync(TurnRequests.Events("北京天气")));
 
         Assert.Equal(("failed", "timeout"), events.OfType<ToolStatusEvent>().Select(s => (s.Status, s.ErrorCode)).Last());
         Assert.Contains("\"error\":\"timeout\"", _upstream.Requests[1].Messages[^1].Content, StringComparison.Ordinal);
@@ -106,7 +108,7 @@ public sealed class ToolRoundTests : IDisposable
     {
         _upstream.Stream = (request, token) => Calls(token, new ToolCallFragment(0, "call_" + request.Messages.Count, "get_weather", "{\"city\":\"北京市\"}"));
 
-        var events = await CollectAsync(Service(new ToolLoopLimits { MaxToolRounds = 1 }).StreamChatAsync("北京天气"));
+        var events = await CollectAsync(Service(new ToolLoopLimits { MaxToolRounds = 1 }).StreamAsync(TurnRequests.Events("北京天气")));
 
         Assert.Equal(["auto", "none"], _upstream.Requests.Select(r => r.ToolChoice));
         Assert.Equal(2, events.OfType<ToolStatusEvent>().Count());
@@ -120,7 +122,7 @@ public sealed class ToolRoundTests : IDisposable
     {
         _geo.LocationNote = "用户当前位于北京市朝阳区。";
 
-        await CollectAsync(Service().StreamChatAsync("hi"));
+        await CollectAsync(Service().StreamAsync(TurnRequests.Events("hi")));
 
         Assert.Equal(
             [("system", GeoAssistantPrompt.System), ("system", "用户当前位于北京市朝阳区。"), ("user", "hi")],
@@ -129,11 +131,11 @@ public sealed class ToolRoundTests : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    private StreamChatService Service(ToolLoopLimits? limits = null)
+    private ChatTurn Service(ToolLoopLimits? limits = null)
     {
         var options = new AiChatOptions { DefaultModel = "qwen-plus" };
         options.Models.AddRange(DefaultModelCatalog.Create());
-        return new StreamChatService(_upstream, new ChatSessions(_store), Options.Create(options), NullLogger<StreamChatService>.Instance, _geo, limits);
+        return new ChatTurn(_upstream, new ChatSessions(_store), Options.Create(options), NullLogger<ChatTurn>.Instance, _geo, limits);
     }
 
     private static async IAsyncEnumerable<ChatDelta> Calls([EnumeratorCancellation] CancellationToken cancellationToken, params ToolCallFragment[] fragments)

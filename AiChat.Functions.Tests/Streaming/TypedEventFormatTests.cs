@@ -40,7 +40,9 @@ public sealed class TypedEventFormatTests
     private static string Write(ChatStreamEvent streamEvent)
     {
         var output = new ArrayBufferWriter<byte>();
-        var item = Assert.Single(TypedEventFormat.Instance.Translate(streamEvent));
+        var items = new List<SseItem<ChatStreamEvent?>>();
+        TypedEventFormat.Instance.Translate(streamEvent, items);
+        var item = Assert.Single(items);
         Assert.Equal(streamEvent.Type, item.EventType);
         TypedEventFormat.Instance.WriteData(item, output);
         return Encoding.UTF8.GetString(output.WrittenSpan);

@@ -1,33 +1,37 @@
 using System.Runtime.CompilerServices;
+using AiChat.Core.Api;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
+using AiChat.Core.Turns;
+using AiChat.Functions.Tests.Sessions;
 using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AiChat.Functions.Tests.Sessions;
+namespace AiChat.Functions.Tests.Turns;
 
-/// <summary>The stream-chat-service seed's library API, StreamChatAsync, without HTTP in the way.</summary>
-public sealed class StreamChatServiceTests : IDisposable
+/// <summary>
+/// A streamed turn as the typed-events surface runs it, without HTTP in the way: its events, and a failure as the
+/// error event <see cref="ChatFailures"/> makes of it.
+/// </summary>
+public sealed class ChatTurnTests : IDisposable
 {
+    private static readonly IOptions<AiChatOptions> Settings = Options.Create(new AiChatOptions { DefaultModel = "qwen-plus" });
+
     private readonly FakeDashScopeClient _upstream = new();
     private readonly MemorySessionStore _store = new(new ManualTimeProvider(), Options.Create(new SessionOptions()));
-    private readonly StreamChatService _service;
+    private readonly ChatTurn _service;
 
-    public StreamChatServiceTests() =>
-        _service = new StreamChatService(
-            _upstream,
-            new ChatSessions(_store),
-            Options.Create(new AiChatOptions { DefaultModel = "qwen-plus" }),
-            NullLogger<StreamChatService>.Instance);
+    public ChatTurnTests() =>
+        _service = new ChatTurn(_upstream, new ChatSessions(_store), Settings, NullLogger<ChatTurn>.Instance);
 
     [Fact]
     public async Task New_conversation_yields_start_chunks_and_end_with_one_message_and_session_id()
     {
-        var events = await CollectAsync(_service.StreamChatAsync("你好"));
+        var events = await CollectAsync(_service.StreamAsync(TurnRequests.Events("你好")));
 
         Assert.Equal(["stream_start", "stream_chunk", "stream_chunk", "stream_end"], events.Select(e => e.Type));
         Assert.Single(events.Select(e => (e.MessageId, e.SessionId)).Distinct());
@@ -41,10 +45,10 @@ public sealed class StreamChatServiceTests : IDisposable
     [Fact]
     public async Task Second_turn_sends_the_stored_first_turn_upstream_and_the_chosen_options()
     {
-        var first = await CollectAsync(_service.StreamChatAsync("my name is Ada"));
+        var first = await CollectAsync(_service.StreamAsync(TurnRequests.Events("my name is Ada")));
         var sessionId = first[0].SessionId;
 
-        await CollectAsync(_service.StreamChatAsync("what is my name?", sessionId, new ChatOptions("qwen-max", Temperature: 0.2)));
+        await CollectAsync(_service.StreamAsync(TurnRequests.Events("what is my name?", sessionId) with { Request = new ChatRequest("qwen-max", [new ChatMessage("user", "what is my name?")]) { Temperature = 0.2 } }));
 
         var second = _upstream.Requests[^1];
         Assert.Equal(("qwen-max", 0.2), (second.Model, second.Temperature));
@@ -57,7 +61,7 @@ public sealed class StreamChatServiceTests : IDisposable
     [Fact]
     public async Task Unknown_session_is_an_error_event_and_nothing_goes_upstream()
     {
-        var events = await CollectAsync(_service.StreamChatAsync("hi", SessionIds.New()));
+        var events = await CollectAsync(_service.StreamAsync(TurnRequests.Events("hi", SessionIds.New())));
 
         var error = Assert.IsType<StreamErrorEvent>(Assert.Single(events));
         Assert.Equal((404, "session_not_found"), (error.Error.Status, error.Error.Code));
@@ -69,7 +73,7 @@ public sealed class StreamChatServiceTests : IDisposable
     {
         _upstream.Stream = (_, token) => FailsAfterOneChunk(token);
 
-        var events = await CollectAsync(_service.StreamChatAsync("hi"));
+        var events = await CollectAsync(_service.StreamAsync(TurnRequests.Events("hi")));
 
         Assert.Equal(["stream_start", "stream_chunk", "error"], events.Select(e => e.Type));
         Assert.Equal((400, "data_inspection_failed"), (((StreamErrorEvent)events[^1]).Error.Status, ((StreamErrorEvent)events[^1]).Error.Code));
@@ -81,7 +85,7 @@ public sealed class StreamChatServiceTests : IDisposable
     {
         _upstream.Stream = (_, _) => Refuses();
 
-        var events = await CollectAsync(_service.StreamChatAsync("hi"));
+        var events = await CollectAsync(_service.StreamAsync(TurnRequests.Events("hi")));
 
         var error = Assert.IsType<StreamErrorEvent>(Assert.Single(events));
         Assert.Equal((429, "rate_limited"), (error.Error.Status, error.Error.Code));
@@ -96,7 +100,7 @@ public sealed class StreamChatServiceTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var streamEvent in _service.StreamChatAsync("hi", cancellationToken: cancel.Token))
+            await foreach (var streamEvent in _service.StreamAsync(TurnRequests.Events("hi"), cancel.Token))
             {
                 events.Add(streamEvent);
                 await cancel.CancelAsync();
@@ -108,12 +112,21 @@ public sealed class StreamChatServiceTests : IDisposable
 
     public void Dispose() => _store.Dispose();
 
+    /// <summary>The turn's events; a failure is the last, as a stream surface sends it (before stream_start, the only one).</summary>
     private static async Task<List<ChatStreamEvent>> CollectAsync(IAsyncEnumerable<ChatStreamEvent> events)
     {
         List<ChatStreamEvent> collected = [];
-        await foreach (var streamEvent in events)
+        try
         {
-            collected.Add(streamEvent);
+            await foreach (var streamEvent in events)
+            {
+                collected.Add(streamEvent);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var error = new ChatFailures(Settings, NullLogger<ChatFailures>.Instance).Describe(e, streamStarted: collected.Count > 0);
+            collected.Add(new StreamErrorEvent(collected.FirstOrDefault()?.MessageId ?? "", collected.FirstOrDefault()?.SessionId, error));
         }
 
         return collected;
