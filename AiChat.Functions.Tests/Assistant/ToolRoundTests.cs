@@ -96,7 +96,7 @@ public sealed class ToolRoundTests : IDisposable
         _geo.Delay = (_, _) => throw new InvalidOperationException("a bug in the tool");
         _upstream.Stream = (request, token) => request.Messages[^1].Role == "tool" ? Answer(token) : Calls(token, new ToolCallFragment(0, "call_b", "get_weather", "{\"city\":\"北京市\"}"));
 
-        var events = await CollectAsync(Service().StreamChatAsync("北京天气"));
+        var events = await CollectAsync(Service().StreamAsync(TurnRequests.Events("北京天气")));
 
         Assert.Equal(("failed", "provider_error"), events.OfType<ToolStatusEvent>().Select(s => (s.Status, s.ErrorCode)).Last());
         Assert.Equal("""{"error":"provider_error","message":"地图服务暂时不可用"}""", _upstream.Requests[1].Messages[^1].Content);
