@@ -13,13 +13,6 @@ namespace AiChat.Core.Api;
 /// </summary>
 internal static class ChatFieldRules
 {
-    public const string TemperatureRange = "a number from 0 up to, not including, 2";
-
-    public const string TopPRange = "a number above 0 and at most 1";
-
-    /// <summary>The max_tokens rule as the OpenAPI document states it; a refusal names the requested model's cap.</summary>
-    public const string MaxTokensRange = "a whole number from 1 to the model's maxTokens";
-
     public static bool IsObject(JsonElement body, [NotNullWhen(false)] out ApiError? error)
     {
         error = null;
@@ -40,52 +33,61 @@ internal static class ChatFieldRules
         return model is not null;
     }
 
-    public static bool IsWithinMessageCap(JsonElement messages, int maxMessages, [NotNullWhen(false)] out ApiError? error)
-    {
-        error = null;
-        var count = messages.GetArrayLength();
-        return count <= maxMessages || Refuse("messages", $"messages may hold at most {maxMessages} messages; this request has {count}.", out error);
-    }
-
-    /// <param name="field">The message's path, e.g. <c>messages[2]</c>.</param>
-    public static bool IsMessageObject(JsonElement message, string field, [NotNullWhen(false)] out ApiError? error)
-    {
-        error = null;
-        return message.ValueKind == JsonValueKind.Object || Refuse(field, $"{field} must be an object with role and content.", out error);
-    }
-
     /// <summary>
-    /// The message's role as a literal, so that reading it allocates nothing; <c>developer</c>, OpenAI's newer name
-    /// for <c>system</c>, is read as <c>system</c>.
+    /// A conversation, once it is known to be a non-empty array: at most <paramref name="maxMessages"/> messages, each
+    /// an object whose role is among <paramref name="roles"/> and whose rest <paramref name="readMessage"/> accepts,
+    /// with at least one user message.
     /// </summary>
     /// <param name="roles">The roles the format accepts, as its refusal lists them, e.g. <c>system, user, assistant</c>.</param>
-    public static bool TryReadRole(JsonElement message, string field, string roles,
-        [NotNullWhen(true)] out string? role, [NotNullWhen(false)] out ApiError? error)
+    public static bool TryReadConversation(JsonElement messages, int maxMessages, string roles, ChatMessageReader readMessage,
+        [NotNullWhen(true)] out List<ChatMessage>? conversation, [NotNullWhen(false)] out ApiError? error)
     {
-        error = null;
-        role = Member(message, "role") is { ValueKind: JsonValueKind.String } value ? RoleName(value) : null;
-        if (role is null || !IsListed(role, roles))
+        conversation = null;
+        var count = messages.GetArrayLength();
+        if (count > maxMessages)
         {
-            role = null;
-            return Refuse($"{field}.role", $"{field}.role must be one of {roles}.", out error);
+            return Refuse("messages", $"messages may hold at most {maxMessages} messages; this request has {count}.", out error);
         }
 
-        role = role == "developer" ? "system" : role;
+        var read = new List<ChatMessage>(count);
+        foreach (var message in messages.EnumerateArray())
+        {
+            var field = $"messages[{read.Count}]";
+            if (message.ValueKind != JsonValueKind.Object)
+            {
+                return Refuse(field, $"{field} must be an object with role and content.", out error);
+            }
+
+            if (!TryReadRole(message, field, roles, out var role, out error) || !readMessage(message, field, role, out var one, out error))
+            {
+                return false;
+            }
+
+            read.Add(one);
+        }
+
+        if (!read.Exists(m => m.Role == "user"))
+        {
+            return Refuse("messages", "messages must include a user message: a conversation of only system and assistant messages asks nothing.", out error);
+        }
+
+        conversation = read;
+        error = null;
         return true;
     }
 
-    public static bool HasUserMessage(List<ChatMessage> messages, [NotNullWhen(false)] out ApiError? error)
-    {
-        error = null;
-        return messages.Exists(m => m.Role == "user")
-               || Refuse("messages", "messages must include a user message: a conversation of only system and assistant messages asks nothing.", out error);
-    }
+    public const string TemperatureRange = "a number from 0 up to, not including, 2";
 
     public static bool TryReadTemperature(JsonElement body, out double? temperature, [NotNullWhen(false)] out ApiError? error) =>
         TryReadNumber(body, "temperature", t => t is >= 0 and < 2, TemperatureRange, out temperature, out error);
 
+    public const string TopPRange = "a number above 0 and at most 1";
+
     public static bool TryReadTopP(JsonElement body, out double? topP, [NotNullWhen(false)] out ApiError? error) =>
         TryReadNumber(body, "top_p", p => p is > 0 and <= 1, TopPRange, out topP, out error);
+
+    /// <summary>The max_tokens rule as the OpenAPI document states it; a refusal names the requested model's own cap.</summary>
+    public const string MaxTokensRange = "a whole number from 1 to the model's maxTokens";
 
     /// <param name="name"><c>max_tokens</c>, or OpenAI's newer <c>max_completion_tokens</c>.</param>
     public static bool TryReadMaxTokens(JsonElement body, string name, ModelInfo model, out int? maxTokens, [NotNullWhen(false)] out ApiError? error)
@@ -132,6 +134,33 @@ internal static class ChatFieldRules
         }
     }
 
+    /// <summary>
+    /// The message's role as a literal, so that reading it allocates nothing; <c>developer</c>, OpenAI's newer name
+    /// for <c>system</c>, is read as <c>system</c>.
+    /// </summary>
+    private static bool TryReadRole(JsonElement message, string field, string roles,
+        [NotNullWhen(true)] out string? role, [NotNullWhen(false)] out ApiError? error)
+    {
+        error = null;
+        role = Member(message, "role") is { ValueKind: JsonValueKind.String } value ? RoleName(value) : null;
+        if (role is null || !IsListed(role, roles))
+        {
+            role = null;
+            return Refuse($"{field}.role", $"{field}.role must be one of {roles}.", out error);
+        }
+
+        role = role == "developer" ? "system" : role;
+        return true;
+    }
+
+    private static string? RoleName(JsonElement role) =>
+        role.ValueEquals("user"u8) ? "user"
+        : role.ValueEquals("assistant"u8) ? "assistant"
+        : role.ValueEquals("system"u8) ? "system"
+        : role.ValueEquals("developer"u8) ? "developer"
+        : role.ValueEquals("tool"u8) ? "tool"
+        : null;
+
     private static bool IsListed(string role, string roles)
     {
         foreach (var listed in roles.AsSpan().Split(", "))
@@ -144,12 +173,4 @@ internal static class ChatFieldRules
 
         return false;
     }
-
-    private static string? RoleName(JsonElement role) =>
-        role.ValueEquals("user"u8) ? "user"
-        : role.ValueEquals("assistant"u8) ? "assistant"
-        : role.ValueEquals("system"u8) ? "system"
-        : role.ValueEquals("developer"u8) ? "developer"
-        : role.ValueEquals("tool"u8) ? "tool"
-        : null;
 }

@@ -13,13 +13,6 @@ namespace AiChat.Core.Api;
 /// </summary>
 internal static class ChatRequestParser
 {
-    public const string ModelsRoute = "GET /api/models";
-
-    public const string Roles = "system, user, assistant";
-
-    /// <summary>When a single <c>message</c> says nothing.</summary>
-    public const string BlankMessage = "it is empty, or only white space and invisible characters";
-
     public static ChatRequestReadResult Parse(JsonElement body, AiChatOptions options, ChatBodyShape shape = ChatBodyShape.Messages)
     {
         if (!ChatFieldRules.IsObject(body, out var error)
@@ -38,6 +31,8 @@ internal static class ChatRequestParser
         return new ChatRequestReadResult(request, sessionId) { ClientContext = clientContext };
     }
 
+    public const string ModelsRoute = "GET /api/models";
+
     /// <summary>The named model, or the configured default when none is named.</summary>
     private static bool TryReadModel(JsonElement body, AiChatOptions options, [NotNullWhen(true)] out ModelInfo? model, [NotNullWhen(false)] out ApiError? error)
     {
@@ -53,6 +48,8 @@ internal static class ChatRequestParser
         }
     }
 
+    public const string Roles = "system, user, assistant";
+
     private static bool TryReadMessages(JsonElement body, int maxMessages, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
     {
         messages = null;
@@ -66,31 +63,20 @@ internal static class ChatRequestParser
             return ChatFieldRules.Refuse("messages", "messages must be a non-empty array of {\"role\", \"content\"} objects.", out error);
         }
 
-        if (!ChatFieldRules.IsWithinMessageCap(array, maxMessages, out error))
-        {
-            return false;
-        }
-
-        var read = new List<ChatMessage>(array.GetArrayLength());
-        foreach (var message in array.EnumerateArray())
-        {
-            var field = $"messages[{read.Count}]";
-            if (!ChatFieldRules.IsMessageObject(message, field, out error) || !ChatFieldRules.TryReadRole(message, field, Roles, out var role, out error))
-            {
-                return false;
-            }
-
-            if (ChatFieldRules.Member(message, "content") is not { ValueKind: JsonValueKind.String } content)
-            {
-                return ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be a string.", out error);
-            }
-
-            read.Add(new ChatMessage(role, content.GetString()!));
-        }
-
-        messages = read;
-        return ChatFieldRules.HasUserMessage(read, out error);
+        return ChatFieldRules.TryReadConversation(array, maxMessages, Roles, TryReadMessageContent, out messages, out error);
     }
+
+    /// <summary>The rest of one message of the conversation: its content, a string.</summary>
+    private static bool TryReadMessageContent(JsonElement message, string field, string role,
+        [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error)
+    {
+        read = ChatFieldRules.Member(message, "content") is { ValueKind: JsonValueKind.String } content ? new ChatMessage(role, content.GetString()!) : null;
+        error = null;
+        return read is not null || ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be a string.", out error);
+    }
+
+    /// <summary>When a single <c>message</c> says nothing.</summary>
+    public const string BlankMessage = "it is empty, or only white space and invisible characters";
 
     /// <summary>The typed-events shape: one user message, as a string that shows something.</summary>
     private static bool TryReadMessage(JsonElement body, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)

@@ -15,14 +15,6 @@ namespace AiChat.Core.OpenAI;
 /// </summary>
 internal static class OpenAIChatRequestParser
 {
-    public const string ModelsRoute = "GET /v1/models";
-
-    public const string Roles = "system, developer, user, assistant, tool";
-
-    private const int MaxStopSequences = 4;
-
-    private static readonly JsonElement EmptySchema = JsonElement.Parse("""{"type":"object","properties":{}}""");
-
     public static OpenAIChatReadResult Parse(JsonElement body, AiChatOptions options)
     {
         if (!ChatFieldRules.IsObject(body, out var error)
@@ -62,6 +54,8 @@ internal static class OpenAIChatRequestParser
         return new OpenAIChatReadResult(request, streamed, streamed && includeUsage);
     }
 
+    private const string ModelsRoute = "GET /v1/models";
+
     private static bool TryReadModel(JsonElement body, AiChatOptions options, [NotNullWhen(true)] out ModelInfo? model, [NotNullWhen(false)] out ApiError? error)
     {
         if (ChatFieldRules.Member(body, "model") is { ValueKind: JsonValueKind.String } value)
@@ -73,6 +67,8 @@ internal static class OpenAIChatRequestParser
         return ChatFieldRules.Refuse("model", $"model is required: the id of one of the models {ModelsRoute} lists.", out error);
     }
 
+    private const string Roles = "system, developer, user, assistant, tool";
+
     private static bool TryReadMessages(JsonElement body, int maxMessages, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
     {
         messages = null;
@@ -81,34 +77,15 @@ internal static class OpenAIChatRequestParser
             return ChatFieldRules.Refuse("messages", "messages is required: a non-empty array of {\"role\", \"content\"} objects.", out error);
         }
 
-        if (!ChatFieldRules.IsWithinMessageCap(array, maxMessages, out error))
-        {
-            return false;
-        }
-
-        var read = new List<ChatMessage>(array.GetArrayLength());
-        foreach (var message in array.EnumerateArray())
-        {
-            if (!TryReadMessage(message, $"messages[{read.Count}]", out var one, out error))
-            {
-                return false;
-            }
-
-            read.Add(one);
-        }
-
-        messages = read;
-        return ChatFieldRules.HasUserMessage(read, out error);
+        return ChatFieldRules.TryReadConversation(array, maxMessages, Roles, TryReadMessage, out messages, out error);
     }
 
-    private static bool TryReadMessage(JsonElement message, string field, [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error)
+    /// <summary>The rest of one message of the conversation: its content, and what its role carries besides.</summary>
+    private static bool TryReadMessage(JsonElement message, string field, string role,
+        [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error)
     {
         read = null;
-        if (!ChatFieldRules.IsMessageObject(message, field, out error) || !ChatFieldRules.TryReadRole(message, field, Roles, out var role, out error))
-        {
-            return false;
-        }
-
+        error = null;
         switch (role)
         {
             case "assistant":
@@ -190,34 +167,33 @@ internal static class OpenAIChatRequestParser
     {
         calls = null;
         error = null;
-        if (ChatFieldRules.Member(message, "tool_calls") is not { } array)
+        switch (ChatFieldRules.Member(message, "tool_calls"))
         {
-            return true;
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.Array } array:
+                var read = new List<ChatToolCall>();
+                foreach (var call in array.EnumerateArray())
+                {
+                    var callField = $"{field}.tool_calls[{read.Count}]";
+                    if (call.ValueKind != JsonValueKind.Object
+                        || ChatFieldRules.Member(call, "id") is not { ValueKind: JsonValueKind.String } id
+                        || ChatFieldRules.Member(call, "function") is not { ValueKind: JsonValueKind.Object } function
+                        || ChatFieldRules.Member(function, "name") is not { ValueKind: JsonValueKind.String } name
+                        || ChatFieldRules.Member(function, "arguments") is not { ValueKind: JsonValueKind.String } arguments)
+                    {
+                        return ChatFieldRules.Refuse(callField,
+                            $"{callField} must be {{\"id\", \"type\": \"function\", \"function\": {{\"name\", \"arguments\": \"<JSON text>\"}}}}.", out error);
+                    }
+
+                    read.Add(new ChatToolCall(id.GetString()!, name.GetString()!, arguments.GetString()!));
+                }
+
+                calls = read.Count == 0 ? null : read;
+                return true;
+            default:
+                return ChatFieldRules.Refuse($"{field}.tool_calls", $"{field}.tool_calls must be an array.", out error);
         }
-
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            return ChatFieldRules.Refuse($"{field}.tool_calls", $"{field}.tool_calls must be an array.", out error);
-        }
-
-        var read = new List<ChatToolCall>();
-        foreach (var call in array.EnumerateArray())
-        {
-            var callField = $"{field}.tool_calls[{read.Count}]";
-            if (call.ValueKind != JsonValueKind.Object
-                || ChatFieldRules.Member(call, "id") is not { ValueKind: JsonValueKind.String } id
-                || ChatFieldRules.Member(call, "function") is not { ValueKind: JsonValueKind.Object } function
-                || ChatFieldRules.Member(function, "name") is not { ValueKind: JsonValueKind.String } name
-                || ChatFieldRules.Member(function, "arguments") is not { ValueKind: JsonValueKind.String } arguments)
-            {
-                return ChatFieldRules.Refuse(callField, $"{callField} must be {{\"id\", \"type\": \"function\", \"function\": {{\"name\", \"arguments\": \"<JSON text>\"}}}}.", out error);
-            }
-
-            read.Add(new ChatToolCall(id.GetString()!, name.GetString()!, arguments.GetString()!));
-        }
-
-        calls = read.Count == 0 ? null : read;
-        return true;
     }
 
     private static bool TryReadTools(JsonElement body, ModelInfo model, out List<ChatTool>? tools, [NotNullWhen(false)] out ApiError? error)
@@ -258,6 +234,8 @@ internal static class OpenAIChatRequestParser
         tools = read;
         return true;
     }
+
+    private static readonly JsonElement EmptySchema = JsonElement.Parse("""{"type":"object","properties":{}}""");
 
     private static bool TryReadTool(JsonElement tool, string field, [NotNullWhen(true)] out ChatTool? read, [NotNullWhen(false)] out ApiError? error)
     {
@@ -379,6 +357,8 @@ internal static class OpenAIChatRequestParser
 
         return maxTokens is not null || ChatFieldRules.TryReadMaxTokens(body, "max_tokens", model, out maxTokens, out error);
     }
+
+    private const int MaxStopSequences = 4;
 
     private static bool TryReadStop(JsonElement body, out List<string>? stop, [NotNullWhen(false)] out ApiError? error)
     {
