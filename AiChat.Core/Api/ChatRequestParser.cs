@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
@@ -6,214 +7,124 @@ using AiChat.Core.Geo;
 namespace AiChat.Core.Api;
 
 /// <summary>
-/// Validates a chat request body field by field, so that a bad request is refused with the field's name before
-/// anything goes upstream. Unknown members are ignored, as the Flask seed did.
+/// Validates a Flask-compatible chat request body field by field, so that a bad request is refused with the field's
+/// name before anything goes upstream. Unknown members are ignored, as the Flask app did. The rules it shares with the
+/// OpenAI-compatible format are <see cref="ChatFieldRules"/>.
 /// </summary>
 internal static class ChatRequestParser
 {
     public static ChatRequestReadResult Parse(JsonElement body, AiChatOptions options, ChatBodyShape shape = ChatBodyShape.Messages)
     {
-        if (body.ValueKind != JsonValueKind.Object)
+        if (!ChatFieldRules.IsObject(body, out var error)
+            || !TryReadModel(body, options, out var model, out error)
+            || !(shape == ChatBodyShape.Messages ? TryReadMessages(body, options.MaxRequestMessages, out var messages, out error) : TryReadMessage(body, out messages, out error))
+            || !TryReadSessionId(body, out var sessionId, out error)
+            || !TryReadClientContext(body, shape, out var clientContext, out error)
+            || !ChatFieldRules.TryReadTemperature(body, out var temperature, out error)
+            || !ChatFieldRules.TryReadTopP(body, out var topP, out error)
+            || !ChatFieldRules.TryReadMaxTokens(body, "max_tokens", model, out var maxTokens, out error))
         {
-            return Invalid("body", "The request body must be a JSON object.");
+            return new ChatRequestReadResult(error);
         }
 
-        var model = ReadModel(body, options, out var modelError);
-        if (modelError is not null)
-        {
-            return modelError;
-        }
-
-        var messages = shape == ChatBodyShape.Messages ? ReadMessages(body, options.MaxRequestMessages, out var messagesError) : ReadMessage(body, out messagesError);
-        if (messagesError is not null)
-        {
-            return messagesError;
-        }
-
-        var sessionId = ReadSessionId(body, out var sessionError);
-        if (sessionError is not null)
-        {
-            return sessionError;
-        }
-
-        ClientContext? clientContext = null;
-        if (shape == ChatBodyShape.Message && body.TryGetProperty("client_context", out var contextValue)
-            && !ClientContextParser.TryParse(contextValue, out clientContext, out var badField))
-        {
-            return Invalid(badField!, $"{badField} is not valid: client_context is {{\"map_crs\": \"gcj02\" or \"wgs84\", \"location\": {{\"lng\", \"lat\", \"crs\", \"accuracy_m\"}}}}.");
-        }
-
-        var temperature = ReadNumber(body, "temperature", t => t is >= 0 and < 2, "must be a number from 0 up to, not including, 2", out var error);
-        var topP = error is null ? ReadNumber(body, "top_p", p => p is > 0 and <= 1, "must be a number above 0 and at most 1", out error) : null;
-        var maxTokens = error is null ? ReadMaxTokens(body, model!, out error) : null;
-        return error ?? new ChatRequestReadResult(new ChatRequest(model!.Id, messages!)
-        {
-            Temperature = temperature,
-            TopP = topP,
-            MaxTokens = maxTokens,
-        }, sessionId) { ClientContext = clientContext };
+        var request = new ChatRequest(model.Id, messages) { Temperature = temperature, TopP = topP, MaxTokens = maxTokens };
+        return new ChatRequestReadResult(request, sessionId) { ClientContext = clientContext };
     }
 
-    private static ModelInfo? ReadModel(JsonElement body, AiChatOptions options, out ChatRequestReadResult? error)
+    public const string ModelsRoute = "GET /api/models";
+
+    /// <summary>The named model, or the configured default when none is named.</summary>
+    private static bool TryReadModel(JsonElement body, AiChatOptions options, [NotNullWhen(true)] out ModelInfo? model, [NotNullWhen(false)] out ApiError? error)
     {
-        error = null;
-        if (!body.TryGetProperty("model", out var value) || value.ValueKind == JsonValueKind.Null)
+        switch (ChatFieldRules.Member(body, "model"))
         {
-            return options.FindModel(options.DefaultModel);
+            case null:
+                return ChatFieldRules.TryFindModel(options.DefaultModel, options, ModelsRoute, out model, out error);
+            case { ValueKind: JsonValueKind.String } value:
+                return ChatFieldRules.TryFindModel(value.GetString()!, options, ModelsRoute, out model, out error);
+            default:
+                model = null;
+                return ChatFieldRules.Refuse("model", "model must be a string.", out error);
         }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            error = Invalid("model", "model must be a string.");
-            return null;
-        }
-
-        var model = options.FindModel(value.GetString()!);
-        if (model is null)
-        {
-            error = new ChatRequestReadResult(new ApiError(400, "model_not_found",
-                $"Model '{value.GetString()}' is not offered here; GET /api/models lists the models.") { Field = "model" });
-        }
-
-        return model;
     }
 
-    private static List<ChatMessage>? ReadMessages(JsonElement body, int maxMessages, out ChatRequestReadResult? error)
+    public const string Roles = "system, user, assistant";
+
+    private static bool TryReadMessages(JsonElement body, int maxMessages, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
     {
-        error = null;
-        if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind == JsonValueKind.Null)
+        messages = null;
+        if (ChatFieldRules.Member(body, "messages") is not { } array)
         {
-            error = Invalid("messages", "messages is required: an array of {\"role\", \"content\"} objects.");
-            return null;
+            return ChatFieldRules.Refuse("messages", "messages is required: an array of {\"role\", \"content\"} objects.", out error);
         }
 
-        if (messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
         {
-            error = Invalid("messages", "messages must be a non-empty array of {\"role\", \"content\"} objects.");
-            return null;
+            return ChatFieldRules.Refuse("messages", "messages must be a non-empty array of {\"role\", \"content\"} objects.", out error);
         }
 
-        if (messages.GetArrayLength() > maxMessages)
-        {
-            error = Invalid("messages", $"messages may hold at most {maxMessages} messages; this request has {messages.GetArrayLength()}.");
-            return null;
-        }
-
-        var result = new List<ChatMessage>(messages.GetArrayLength());
-        foreach (var message in messages.EnumerateArray())
-        {
-            if (message.ValueKind != JsonValueKind.Object)
-            {
-                error = InvalidMessage(result.Count, "", "must be an object with role and content");
-                return null;
-            }
-
-            if (!message.TryGetProperty("role", out var value) || Role(value) is not { } role)
-            {
-                error = InvalidMessage(result.Count, ".role", "must be one of system, user, assistant");
-                return null;
-            }
-
-            if (!message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String)
-            {
-                error = InvalidMessage(result.Count, ".content", "must be a string");
-                return null;
-            }
-
-            result.Add(new ChatMessage(role, content.GetString()!));
-        }
-
-        if (!result.Exists(m => m.Role == "user"))
-        {
-            error = Invalid("messages", "messages must include a user message: a conversation of only system and assistant messages asks nothing.");
-            return null;
-        }
-
-        return result;
+        return ChatFieldRules.TryReadConversation(array, maxMessages, Roles, TryReadMessageContent, out messages, out error);
     }
 
-    /// <summary>The role as one of the three literals, so that reading it allocates nothing; null when it is none of them.</summary>
-    private static string? Role(JsonElement role) =>
-        role.ValueKind != JsonValueKind.String ? null
-        : role.ValueEquals("user"u8) ? "user"
-        : role.ValueEquals("assistant"u8) ? "assistant"
-        : role.ValueEquals("system"u8) ? "system"
-        : null;
-
-    private static List<ChatMessage>? ReadMessage(JsonElement body, out ChatRequestReadResult? error)
+    /// <summary>The rest of one message of the conversation: its content, a string.</summary>
+    private static bool TryReadMessageContent(JsonElement message, string field, string role,
+        [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error)
     {
+        read = ChatFieldRules.Member(message, "content") is { ValueKind: JsonValueKind.String } content ? new ChatMessage(role, content.GetString()!) : null;
         error = null;
-        if (!body.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.String)
+        return read is not null || ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be a string.", out error);
+    }
+
+    /// <summary>When a single <c>message</c> says nothing.</summary>
+    public const string BlankMessage = "it is empty, or only white space and invisible characters";
+
+    /// <summary>The typed-events shape: one user message, as a string that shows something.</summary>
+    private static bool TryReadMessage(JsonElement body, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
+    {
+        messages = null;
+        error = null;
+        if (ChatFieldRules.Member(body, "message") is not { ValueKind: JsonValueKind.String } message)
         {
-            error = Invalid("message", "message is required: the user's message as a non-empty string.");
-            return null;
+            return ChatFieldRules.Refuse("message", "message is required: the user's message as a non-empty string.", out error);
         }
 
         var text = message.GetString()!;
         if (VisibleText.IsBlank(text))
         {
-            error = Invalid("message", "message has nothing to read: it is empty, or only white space and invisible characters.");
-            return null;
+            return ChatFieldRules.Refuse("message", $"message has nothing to read: {BlankMessage}.", out error);
         }
 
-        return [new ChatMessage("user", text)];
+        messages = [new ChatMessage("user", text)];
+        return true;
     }
 
-    private static string? ReadSessionId(JsonElement body, out ChatRequestReadResult? error)
+    private static bool TryReadSessionId(JsonElement body, out string? sessionId, [NotNullWhen(false)] out ApiError? error)
     {
+        sessionId = null;
         error = null;
-        if (!body.TryGetProperty("session_id", out var value) || value.ValueKind == JsonValueKind.Null)
+        switch (ChatFieldRules.Member(body, "session_id"))
         {
-            return null;
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.String } value:
+                sessionId = value.GetString();
+                return true;
+            default:
+                return ChatFieldRules.Refuse("session_id", "session_id must be a string, as stream_start gave it.", out error);
         }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            error = Invalid("session_id", "session_id must be a string, as stream_start gave it.");
-        }
-
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
-    private static double? ReadNumber(JsonElement body, string name, Func<double, bool> isValid, string rule, out ChatRequestReadResult? error)
+    /// <summary>The typed-events shape's <c>client_context</c>; the other shape ignores the member.</summary>
+    private static bool TryReadClientContext(JsonElement body, ChatBodyShape shape, out ClientContext? context, [NotNullWhen(false)] out ApiError? error)
     {
+        context = null;
         error = null;
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (shape != ChatBodyShape.Message || !body.TryGetProperty("client_context", out var value)
+            || ClientContextParser.TryParse(value, out context, out var badField))
         {
-            return null;
+            return true;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && isValid(number))
-        {
-            return number;
-        }
-
-        error = Invalid(name, $"{name} {rule}.");
-        return null;
-    }
-
-    private static int? ReadMaxTokens(JsonElement body, ModelInfo model, out ChatRequestReadResult? error)
-    {
-        error = null;
-        if (!body.TryGetProperty("max_tokens", out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var tokens) && tokens >= 1 && tokens <= model.MaxTokens)
-        {
-            return tokens;
-        }
-
-        error = Invalid("max_tokens", $"max_tokens must be a whole number from 1 to {model.MaxTokens} for {model.Id}.");
-        return null;
-    }
-
-    private static ChatRequestReadResult Invalid(string field, string message) => new(ApiError.InvalidField(field, message));
-
-    private static ChatRequestReadResult InvalidMessage(int index, string member, string rule)
-    {
-        var field = $"messages[{index}]{member}";
-        return Invalid(field, $"{field} {rule}.");
+        return ChatFieldRules.Refuse(badField!, $"{badField} is not valid: client_context is {{\"map_crs\": \"gcj02\" or \"wgs84\", \"location\": {{\"lng\", \"lat\", \"crs\", \"accuracy_m\"}}}}.", out error);
     }
 }

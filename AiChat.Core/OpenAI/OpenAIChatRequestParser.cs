@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using AiChat.Core.Api;
@@ -9,329 +10,413 @@ namespace AiChat.Core.OpenAI;
 /// <summary>
 /// Validates an OpenAI chat completions request member by member, so that a bad one is refused with the member's
 /// name (OpenAI's <c>param</c>) before anything goes upstream. Unknown members are ignored, as OpenAI-compatible
-/// servers do; members DashScope has no use for (<c>user</c>, <c>n</c> of 1) are accepted and dropped.
+/// servers do; members DashScope has no use for (<c>user</c>, <c>n</c> of 1) are accepted and dropped. The rules it
+/// shares with the Flask-compatible format are <see cref="ChatFieldRules"/>, and its own have their shape.
 /// </summary>
 internal static class OpenAIChatRequestParser
 {
-    private const int MaxStopSequences = 4;
-
     public static OpenAIChatReadResult Parse(JsonElement body, AiChatOptions options)
     {
-        try
+        if (!ChatFieldRules.IsObject(body, out var error)
+            || !TryReadModel(body, options, out var model, out error)
+            || !TryReadMessages(body, options.MaxRequestMessages, out var messages, out error)
+            || !IsOneChoice(body, out error)
+            || !TryReadTools(body, model, out var tools, out error)
+            || !TryReadToolChoice(body, tools, out var toolChoice, out var forcedTool, out error)
+            || !TryReadBool(body, "stream", out var stream, out error)
+            || !TryReadIncludeUsage(body, out var includeUsage, out error)
+            || !IsUserString(body, out error)
+            || !ChatFieldRules.TryReadTemperature(body, out var temperature, out error)
+            || !ChatFieldRules.TryReadTopP(body, out var topP, out error)
+            || !TryReadMaxTokens(body, model, out var maxTokens, out error)
+            || !TryReadStop(body, out var stop, out error)
+            || !TryReadSeed(body, out var seed, out error)
+            || !TryReadBool(body, "enable_thinking", out var enableThinking, out error)
+            || !TryReadParallelToolCalls(body, tools, out var parallelToolCalls, out error))
         {
-            return ParseOrThrow(body, options);
-        }
-        catch (InvalidMemberException e)
-        {
-            return new OpenAIChatReadResult(e.Error);
-        }
-    }
-
-    private static OpenAIChatReadResult ParseOrThrow(JsonElement body, AiChatOptions options)
-    {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            throw Invalid("body", "The request body must be a JSON object.");
-        }
-
-        var model = ReadModel(body, options);
-        var messages = ReadMessages(body, options.MaxRequestMessages);
-        if (Member(body, "n") is { } n && !(n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) && count == 1))
-        {
-            throw Invalid("n", "n must be 1: this server returns one choice per request.");
-        }
-
-        var tools = ReadTools(body, model);
-        var (toolChoice, forcedTool) = ReadToolChoice(body, tools);
-        var stream = ReadBool(body, "stream") ?? false;
-        var includeUsage = Member(body, "stream_options") is { } streamOptions
-            && (streamOptions.ValueKind == JsonValueKind.Object ? ReadBool(streamOptions, "include_usage", "stream_options.include_usage") ?? false
-                : throw Invalid("stream_options", "stream_options must be an object such as {\"include_usage\": true}."));
-        if (Member(body, "user") is { ValueKind: not JsonValueKind.String })
-        {
-            throw Invalid("user", "user must be a string.");
+            return new OpenAIChatReadResult(error);
         }
 
         var request = new ChatRequest(model.Id, messages)
         {
-            Temperature = ReadNumber(body, "temperature", t => t is >= 0 and < 2, "must be a number from 0 up to, not including, 2"),
-            TopP = ReadNumber(body, "top_p", p => p is > 0 and <= 1, "must be a number above 0 and at most 1"),
-            MaxTokens = ReadMaxTokens(body, "max_completion_tokens", model) ?? ReadMaxTokens(body, "max_tokens", model),
-            Stop = ReadStop(body),
-            Seed = ReadSeed(body),
-            EnableThinking = ReadBool(body, "enable_thinking"),
+            Temperature = temperature,
+            TopP = topP,
+            MaxTokens = maxTokens,
+            Stop = stop,
+            Seed = seed,
+            EnableThinking = enableThinking,
             Tools = tools,
             ToolChoice = toolChoice,
             ForcedToolName = forcedTool,
-            ParallelToolCalls = tools is null ? null : ReadBool(body, "parallel_tool_calls"),
+            ParallelToolCalls = parallelToolCalls,
         };
-        return new OpenAIChatReadResult(request, stream, stream && includeUsage);
+        var streamed = stream ?? false;
+        return new OpenAIChatReadResult(request, streamed, streamed && includeUsage);
     }
 
-    private static ModelInfo ReadModel(JsonElement body, AiChatOptions options)
+    private const string ModelsRoute = "GET /v1/models";
+
+    private static bool TryReadModel(JsonElement body, AiChatOptions options, [NotNullWhen(true)] out ModelInfo? model, [NotNullWhen(false)] out ApiError? error)
     {
-        if (Member(body, "model") is not { ValueKind: JsonValueKind.String } value)
+        if (ChatFieldRules.Member(body, "model") is { ValueKind: JsonValueKind.String } value)
         {
-            throw Invalid("model", "model is required: the id of one of the models GET /v1/models lists.");
+            return ChatFieldRules.TryFindModel(value.GetString()!, options, ModelsRoute, out model, out error);
         }
 
-        return options.FindModel(value.GetString()!)
-               ?? throw new InvalidMemberException(new ApiError(400, "model_not_found",
-                   $"Model '{value.GetString()}' is not offered here; GET /v1/models lists the models.") { Field = "model" });
+        model = null;
+        return ChatFieldRules.Refuse("model", $"model is required: the id of one of the models {ModelsRoute} lists.", out error);
     }
 
-    private static List<ChatMessage> ReadMessages(JsonElement body, int maxMessages)
+    private const string Roles = "system, developer, user, assistant, tool";
+
+    private static bool TryReadMessages(JsonElement body, int maxMessages, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
     {
-        if (Member(body, "messages") is not { ValueKind: JsonValueKind.Array } messages || messages.GetArrayLength() == 0)
+        messages = null;
+        if (ChatFieldRules.Member(body, "messages") is not { ValueKind: JsonValueKind.Array } array || array.GetArrayLength() == 0)
         {
-            throw Invalid("messages", "messages is required: a non-empty array of {\"role\", \"content\"} objects.");
+            return ChatFieldRules.Refuse("messages", "messages is required: a non-empty array of {\"role\", \"content\"} objects.", out error);
         }
 
-        if (messages.GetArrayLength() > maxMessages)
-        {
-            throw Invalid("messages", $"messages may hold at most {maxMessages} messages; this request has {messages.GetArrayLength()}.");
-        }
-
-        var result = new List<ChatMessage>(messages.GetArrayLength());
-        foreach (var message in messages.EnumerateArray())
-        {
-            result.Add(ReadMessage(message, $"messages[{result.Count}]"));
-        }
-
-        if (!result.Exists(m => m.Role == "user"))
-        {
-            throw Invalid("messages", "messages must include a user message: a conversation of only system and assistant messages asks nothing.");
-        }
-
-        return result;
+        return ChatFieldRules.TryReadConversation(array, maxMessages, Roles, TryReadMessage, out messages, out error);
     }
 
-    private static ChatMessage ReadMessage(JsonElement message, string field)
+    /// <summary>The rest of one message of the conversation: its content, and what its role carries besides.</summary>
+    private static bool TryReadMessage(JsonElement message, string field, string role,
+        [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error)
     {
-        if (message.ValueKind != JsonValueKind.Object)
-        {
-            throw Invalid(field, $"{field} must be an object with role and content.");
-        }
-
-        var role = Member(message, "role") is { ValueKind: JsonValueKind.String } value ? Role(value) : null;
+        read = null;
+        error = null;
         switch (role)
         {
             case "assistant":
-                var calls = ReadToolCalls(message, field);
-                var text = ReadContent(message, field, optional: calls is not null) ?? "";
-                return new ChatMessage("assistant", text) { ToolCalls = calls };
+                if (!TryReadToolCalls(message, field, out var calls, out error) || !TryReadContent(message, field, optional: calls is not null, out var text, out error))
+                {
+                    return false;
+                }
+
+                read = new ChatMessage("assistant", text) { ToolCalls = calls };
+                return true;
             case "tool":
-                if (Member(message, "tool_call_id") is not { ValueKind: JsonValueKind.String } id || id.GetString() is not { Length: > 0 } callId)
+                if (ChatFieldRules.Member(message, "tool_call_id") is not { ValueKind: JsonValueKind.String } id || id.GetString() is not { Length: > 0 } callId)
                 {
-                    throw Invalid($"{field}.tool_call_id", $"{field}.tool_call_id is required on a tool message: the id of the call it answers.");
+                    return ChatFieldRules.Refuse($"{field}.tool_call_id", $"{field}.tool_call_id is required on a tool message: the id of the call it answers.", out error);
                 }
 
-                return new ChatMessage("tool", ReadContent(message, field, optional: false)!) { ToolCallId = callId };
-            case null:
-                throw Invalid($"{field}.role", $"{field}.role must be one of system, developer, user, assistant, tool.");
+                if (!TryReadContent(message, field, optional: false, out var answer, out error))
+                {
+                    return false;
+                }
+
+                read = new ChatMessage("tool", answer) { ToolCallId = callId };
+                return true;
             default:
-                return new ChatMessage(role, ReadContent(message, field, optional: false)!);
+                if (!TryReadContent(message, field, optional: false, out var content, out error))
+                {
+                    return false;
+                }
+
+                read = new ChatMessage(role, content);
+                return true;
         }
     }
 
-    private static string? Role(JsonElement role) =>
-        role.ValueEquals("user"u8) ? "user"
-        : role.ValueEquals("assistant"u8) ? "assistant"
-        : role.ValueEquals("system"u8) || role.ValueEquals("developer"u8) ? "system"
-        : role.ValueEquals("tool"u8) ? "tool"
-        : null;
-
-    /// <summary>A string, or an array of text parts joined; null only where <paramref name="optional"/> allows it.</summary>
-    private static string? ReadContent(JsonElement message, string field, bool optional)
+    /// <summary>A string, or an array of text parts joined; empty when there is none and <paramref name="optional"/> allows that.</summary>
+    private static bool TryReadContent(JsonElement message, string field, bool optional, [NotNullWhen(true)] out string? content, [NotNullWhen(false)] out ApiError? error)
     {
-        var content = Member(message, "content");
-        switch (content?.ValueKind)
+        content = null;
+        error = null;
+        switch (ChatFieldRules.Member(message, "content"))
         {
-            case JsonValueKind.String:
-                return content.Value.GetString();
-            case JsonValueKind.Array:
-                var text = new StringBuilder();
-                var index = 0;
-                foreach (var part in content.Value.EnumerateArray())
-                {
-                    if (part.ValueKind != JsonValueKind.Object || Member(part, "type") is not { } type || !type.ValueEquals("text"u8)
-                        || Member(part, "text") is not { ValueKind: JsonValueKind.String } partText)
-                    {
-                        throw Invalid($"{field}.content[{index}]", $"{field}.content[{index}] must be a text part, {{\"type\": \"text\", \"text\": \"...\"}}: only text is supported.");
-                    }
-
-                    text.Append(partText.GetString());
-                    index++;
-                }
-
-                return text.ToString();
+            case { ValueKind: JsonValueKind.String } text:
+                content = text.GetString()!;
+                return true;
+            case { ValueKind: JsonValueKind.Array } parts:
+                return TryJoinTextParts(parts, field, out content, out error);
             case null when optional:
-                return null;
+                content = "";
+                return true;
             default:
-                throw Invalid($"{field}.content", $"{field}.content must be a string or an array of text parts.");
+                return ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be a string or an array of text parts.", out error);
         }
     }
 
-    private static List<ChatToolCall>? ReadToolCalls(JsonElement message, string field)
+    private static bool TryJoinTextParts(JsonElement parts, string field, [NotNullWhen(true)] out string? content, [NotNullWhen(false)] out ApiError? error)
     {
-        if (Member(message, "tool_calls") is not { } calls)
+        content = null;
+        var text = new StringBuilder();
+        var index = 0;
+        foreach (var part in parts.EnumerateArray())
         {
-            return null;
-        }
-
-        if (calls.ValueKind != JsonValueKind.Array)
-        {
-            throw Invalid($"{field}.tool_calls", $"{field}.tool_calls must be an array.");
-        }
-
-        var result = new List<ChatToolCall>();
-        foreach (var call in calls.EnumerateArray())
-        {
-            var callField = $"{field}.tool_calls[{result.Count}]";
-            if (call.ValueKind != JsonValueKind.Object
-                || Member(call, "id") is not { ValueKind: JsonValueKind.String } id
-                || Member(call, "function") is not { ValueKind: JsonValueKind.Object } function
-                || Member(function, "name") is not { ValueKind: JsonValueKind.String } name
-                || Member(function, "arguments") is not { ValueKind: JsonValueKind.String } arguments)
+            if (part.ValueKind != JsonValueKind.Object || ChatFieldRules.Member(part, "type") is not { } type || !type.ValueEquals("text"u8)
+                || ChatFieldRules.Member(part, "text") is not { ValueKind: JsonValueKind.String } partText)
             {
-                throw Invalid(callField, $"{callField} must be {{\"id\", \"type\": \"function\", \"function\": {{\"name\", \"arguments\": \"<JSON text>\"}}}}.");
+                return ChatFieldRules.Refuse($"{field}.content[{index}]",
+                    $"{field}.content[{index}] must be a text part, {{\"type\": \"text\", \"text\": \"...\"}}: only text is supported.", out error);
             }
 
-            result.Add(new ChatToolCall(id.GetString()!, name.GetString()!, arguments.GetString()!));
+            text.Append(partText.GetString());
+            index++;
         }
 
-        return result.Count == 0 ? null : result;
+        content = text.ToString();
+        error = null;
+        return true;
     }
 
-    private static List<ChatTool>? ReadTools(JsonElement body, ModelInfo model)
+    private static bool TryReadToolCalls(JsonElement message, string field, out List<ChatToolCall>? calls, [NotNullWhen(false)] out ApiError? error)
     {
-        if (Member(body, "tools") is not { } tools)
+        calls = null;
+        error = null;
+        switch (ChatFieldRules.Member(message, "tool_calls"))
         {
-            return null;
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.Array } array:
+                var read = new List<ChatToolCall>();
+                foreach (var call in array.EnumerateArray())
+                {
+                    var callField = $"{field}.tool_calls[{read.Count}]";
+                    if (call.ValueKind != JsonValueKind.Object
+                        || ChatFieldRules.Member(call, "id") is not { ValueKind: JsonValueKind.String } id
+                        || ChatFieldRules.Member(call, "function") is not { ValueKind: JsonValueKind.Object } function
+                        || ChatFieldRules.Member(function, "name") is not { ValueKind: JsonValueKind.String } name
+                        || ChatFieldRules.Member(function, "arguments") is not { ValueKind: JsonValueKind.String } arguments)
+                    {
+                        return ChatFieldRules.Refuse(callField,
+                            $"{callField} must be {{\"id\", \"type\": \"function\", \"function\": {{\"name\", \"arguments\": \"<JSON text>\"}}}}.", out error);
+                    }
+
+                    read.Add(new ChatToolCall(id.GetString()!, name.GetString()!, arguments.GetString()!));
+                }
+
+                calls = read.Count == 0 ? null : read;
+                return true;
+            default:
+                return ChatFieldRules.Refuse($"{field}.tool_calls", $"{field}.tool_calls must be an array.", out error);
+        }
+    }
+
+    private static bool TryReadTools(JsonElement body, ModelInfo model, out List<ChatTool>? tools, [NotNullWhen(false)] out ApiError? error)
+    {
+        tools = null;
+        error = null;
+        if (ChatFieldRules.Member(body, "tools") is not { } array)
+        {
+            return true;
         }
 
-        if (tools.ValueKind != JsonValueKind.Array)
+        if (array.ValueKind != JsonValueKind.Array)
         {
-            throw Invalid("tools", "tools must be an array of {\"type\": \"function\", \"function\": {...}} objects.");
+            return ChatFieldRules.Refuse("tools", "tools must be an array of {\"type\": \"function\", \"function\": {...}} objects.", out error);
         }
 
-        if (tools.GetArrayLength() == 0)
+        if (array.GetArrayLength() == 0)
         {
-            return null;
+            return true;
         }
 
         if (!model.SupportsTools)
         {
-            throw Invalid("tools", $"{model.Id} does not take tools.");
+            return ChatFieldRules.Refuse("tools", $"{model.Id} does not take tools.", out error);
         }
 
-        var result = new List<ChatTool>();
-        foreach (var tool in tools.EnumerateArray())
+        var read = new List<ChatTool>();
+        foreach (var tool in array.EnumerateArray())
         {
-            var field = $"tools[{result.Count}]";
-            if (tool.ValueKind != JsonValueKind.Object || Member(tool, "type") is not { } type || !type.ValueEquals("function"u8)
-                || Member(tool, "function") is not { ValueKind: JsonValueKind.Object } function)
+            if (!TryReadTool(tool, $"tools[{read.Count}]", out var one, out error))
             {
-                throw Invalid(field, $"{field} must be {{\"type\": \"function\", \"function\": {{\"name\", \"description\", \"parameters\"}}}}.");
+                return false;
             }
 
-            if (Member(function, "name") is not { ValueKind: JsonValueKind.String } name || !IsFunctionName(name.GetString()!))
-            {
-                throw Invalid($"{field}.function.name", $"{field}.function.name must be 1 to 64 letters, digits, underscores or dashes.");
-            }
-
-            var description = Member(function, "description") is { } text
-                ? text.ValueKind == JsonValueKind.String ? text.GetString()! : throw Invalid($"{field}.function.description", $"{field}.function.description must be a string.")
-                : "";
-            var parameters = Member(function, "parameters") is { } schema
-                ? schema.ValueKind == JsonValueKind.Object ? schema.Clone() : throw Invalid($"{field}.function.parameters", $"{field}.function.parameters must be a JSON schema object.")
-                : EmptySchema;
-            result.Add(new ChatTool(name.GetString()!, description, parameters));
+            read.Add(one);
         }
 
-        return result;
+        tools = read;
+        return true;
     }
 
     private static readonly JsonElement EmptySchema = JsonElement.Parse("""{"type":"object","properties":{}}""");
 
-    private static (string? Mode, string? Forced) ReadToolChoice(JsonElement body, List<ChatTool>? tools)
+    private static bool TryReadTool(JsonElement tool, string field, [NotNullWhen(true)] out ChatTool? read, [NotNullWhen(false)] out ApiError? error)
     {
-        if (Member(body, "tool_choice") is not { } choice)
+        read = null;
+        if (tool.ValueKind != JsonValueKind.Object || ChatFieldRules.Member(tool, "type") is not { } type || !type.ValueEquals("function"u8)
+            || ChatFieldRules.Member(tool, "function") is not { ValueKind: JsonValueKind.Object } function)
         {
-            return (null, null);
+            return ChatFieldRules.Refuse(field, $"{field} must be {{\"type\": \"function\", \"function\": {{\"name\", \"description\", \"parameters\"}}}}.", out error);
         }
 
-        if (choice.ValueKind == JsonValueKind.String && choice.GetString() is "none" or "auto" or "required")
+        if (ChatFieldRules.Member(function, "name") is not { ValueKind: JsonValueKind.String } name || !IsFunctionName(name.GetString()!))
         {
-            return (tools is null ? null : choice.GetString(), null);
+            return ChatFieldRules.Refuse($"{field}.function.name", $"{field}.function.name must be 1 to 64 letters, digits, underscores or dashes.", out error);
         }
 
-        if (choice.ValueKind == JsonValueKind.Object && Member(choice, "function") is { ValueKind: JsonValueKind.Object } function
-            && Member(function, "name") is { ValueKind: JsonValueKind.String } name)
+        var description = "";
+        if (ChatFieldRules.Member(function, "description") is { } text)
         {
-            return tools?.Exists(t => t.Name == name.GetString()) == true
-                ? (null, name.GetString())
-                : throw Invalid("tool_choice", $"tool_choice names '{name.GetString()}', which is not among tools.");
+            if (text.ValueKind != JsonValueKind.String)
+            {
+                return ChatFieldRules.Refuse($"{field}.function.description", $"{field}.function.description must be a string.", out error);
+            }
+
+            description = text.GetString()!;
         }
 
-        throw Invalid("tool_choice", "tool_choice must be \"none\", \"auto\", \"required\" or {\"type\": \"function\", \"function\": {\"name\": \"...\"}}.");
+        var parameters = EmptySchema;
+        if (ChatFieldRules.Member(function, "parameters") is { } schema)
+        {
+            if (schema.ValueKind != JsonValueKind.Object)
+            {
+                return ChatFieldRules.Refuse($"{field}.function.parameters", $"{field}.function.parameters must be a JSON schema object.", out error);
+            }
+
+            parameters = schema.Clone();
+        }
+
+        read = new ChatTool(name.GetString()!, description, parameters);
+        error = null;
+        return true;
     }
 
     private static bool IsFunctionName(string name) =>
         name.Length is >= 1 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
-    private static List<string>? ReadStop(JsonElement body)
+    /// <param name="mode"><c>none</c>, <c>auto</c> or <c>required</c>, passed on only with tools.</param>
+    /// <param name="forced">The one function the model must call.</param>
+    private static bool TryReadToolChoice(JsonElement body, List<ChatTool>? tools, out string? mode, out string? forced, [NotNullWhen(false)] out ApiError? error)
     {
-        switch (Member(body, "stop"))
+        mode = null;
+        forced = null;
+        error = null;
+        if (ChatFieldRules.Member(body, "tool_choice") is not { } choice)
+        {
+            return true;
+        }
+
+        if (choice.ValueKind == JsonValueKind.String && choice.GetString() is "none" or "auto" or "required")
+        {
+            mode = tools is null ? null : choice.GetString();
+            return true;
+        }
+
+        if (choice.ValueKind == JsonValueKind.Object && ChatFieldRules.Member(choice, "function") is { ValueKind: JsonValueKind.Object } function
+            && ChatFieldRules.Member(function, "name") is { ValueKind: JsonValueKind.String } name)
+        {
+            var named = name.GetString();
+            if (tools?.Exists(t => t.Name == named) != true)
+            {
+                return ChatFieldRules.Refuse("tool_choice", $"tool_choice names '{named}', which is not among tools.", out error);
+            }
+
+            forced = named;
+            return true;
+        }
+
+        return ChatFieldRules.Refuse("tool_choice", "tool_choice must be \"none\", \"auto\", \"required\" or {\"type\": \"function\", \"function\": {\"name\": \"...\"}}.", out error);
+    }
+
+    private static bool IsOneChoice(JsonElement body, [NotNullWhen(false)] out ApiError? error)
+    {
+        error = null;
+        return ChatFieldRules.Member(body, "n") is not { } n || (n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) && count == 1)
+               || ChatFieldRules.Refuse("n", "n must be 1: this server returns one choice per request.", out error);
+    }
+
+    /// <summary><c>stream_options.include_usage</c>: end the stream with a usage chunk.</summary>
+    private static bool TryReadIncludeUsage(JsonElement body, out bool includeUsage, [NotNullWhen(false)] out ApiError? error)
+    {
+        includeUsage = false;
+        error = null;
+        switch (ChatFieldRules.Member(body, "stream_options"))
         {
             case null:
-                return null;
-            case { ValueKind: JsonValueKind.String } one:
-                return [one.GetString()!];
-            case { ValueKind: JsonValueKind.Array } many when many.GetArrayLength() <= MaxStopSequences && many.EnumerateArray().All(s => s.ValueKind == JsonValueKind.String):
-                return many.GetArrayLength() == 0 ? null : [.. many.EnumerateArray().Select(s => s.GetString()!)];
+                return true;
+            case { ValueKind: JsonValueKind.Object } streamOptions:
+                var read = TryReadBool(streamOptions, "include_usage", out var value, out error, "stream_options.include_usage");
+                includeUsage = value ?? false;
+                return read;
             default:
-                throw Invalid("stop", $"stop must be a string or an array of at most {MaxStopSequences} strings.");
+                return ChatFieldRules.Refuse("stream_options", "stream_options must be an object such as {\"include_usage\": true}.", out error);
         }
     }
 
-    private static int? ReadSeed(JsonElement body) => Member(body, "seed") switch
+    private static bool IsUserString(JsonElement body, [NotNullWhen(false)] out ApiError? error)
     {
-        null => null,
-        { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var seed) && seed >= 0 => seed,
-        _ => throw Invalid("seed", "seed must be a whole number from 0 to 2147483647."),
-    };
+        error = null;
+        return ChatFieldRules.Member(body, "user") is not { ValueKind: not JsonValueKind.String }
+               || ChatFieldRules.Refuse("user", "user must be a string.", out error);
+    }
 
-    private static int? ReadMaxTokens(JsonElement body, string name, ModelInfo model) => Member(body, name) switch
+    /// <summary><c>max_completion_tokens</c>, OpenAI's newer name, or else <c>max_tokens</c>.</summary>
+    private static bool TryReadMaxTokens(JsonElement body, ModelInfo model, out int? maxTokens, [NotNullWhen(false)] out ApiError? error)
     {
-        null => null,
-        { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var tokens) && tokens >= 1 && tokens <= model.MaxTokens => tokens,
-        _ => throw Invalid(name, $"{name} must be a whole number from 1 to {model.MaxTokens} for {model.Id}."),
-    };
+        if (!ChatFieldRules.TryReadMaxTokens(body, "max_completion_tokens", model, out maxTokens, out error))
+        {
+            return false;
+        }
 
-    private static double? ReadNumber(JsonElement body, string name, Func<double, bool> isValid, string rule) => Member(body, name) switch
+        return maxTokens is not null || ChatFieldRules.TryReadMaxTokens(body, "max_tokens", model, out maxTokens, out error);
+    }
+
+    private const int MaxStopSequences = 4;
+
+    private static bool TryReadStop(JsonElement body, out List<string>? stop, [NotNullWhen(false)] out ApiError? error)
     {
-        null => null,
-        { ValueKind: JsonValueKind.Number } value when value.TryGetDouble(out var number) && isValid(number) => number,
-        _ => throw Invalid(name, $"{name} {rule}."),
-    };
+        stop = null;
+        error = null;
+        switch (ChatFieldRules.Member(body, "stop"))
+        {
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.String } one:
+                stop = [one.GetString()!];
+                return true;
+            case { ValueKind: JsonValueKind.Array } many when many.GetArrayLength() <= MaxStopSequences && many.EnumerateArray().All(s => s.ValueKind == JsonValueKind.String):
+                stop = many.GetArrayLength() == 0 ? null : [.. many.EnumerateArray().Select(s => s.GetString()!)];
+                return true;
+            default:
+                return ChatFieldRules.Refuse("stop", $"stop must be a string or an array of at most {MaxStopSequences} strings.", out error);
+        }
+    }
 
-    private static bool? ReadBool(JsonElement body, string name, string? field = null) => Member(body, name) switch
+    private static bool TryReadSeed(JsonElement body, out int? seed, [NotNullWhen(false)] out ApiError? error)
     {
-        null => null,
-        { ValueKind: JsonValueKind.True } => true,
-        { ValueKind: JsonValueKind.False } => false,
-        _ => throw Invalid(field ?? name, $"{field ?? name} must be true or false."),
-    };
+        seed = null;
+        error = null;
+        switch (ChatFieldRules.Member(body, "seed"))
+        {
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var read) && read >= 0:
+                seed = read;
+                return true;
+            default:
+                return ChatFieldRules.Refuse("seed", "seed must be a whole number from 0 to 2147483647.", out error);
+        }
+    }
 
-    /// <summary>The member's value; null when it is absent or JSON null (OpenAI treats both as "not set").</summary>
-    private static JsonElement? Member(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static InvalidMemberException Invalid(string field, string message) => new(ApiError.InvalidField(field, message));
-
-    private sealed class InvalidMemberException(ApiError error) : Exception(error.Message)
+    /// <summary><c>parallel_tool_calls</c>, read only when there are tools to call.</summary>
+    private static bool TryReadParallelToolCalls(JsonElement body, List<ChatTool>? tools, out bool? parallel, [NotNullWhen(false)] out ApiError? error)
     {
-        public ApiError Error { get; } = error;
+        parallel = null;
+        error = null;
+        return tools is null || TryReadBool(body, "parallel_tool_calls", out parallel, out error);
+    }
+
+    /// <param name="field">The member's path in a refusal, when it is not at the top of the body.</param>
+    private static bool TryReadBool(JsonElement obj, string name, out bool? value, [NotNullWhen(false)] out ApiError? error, string? field = null)
+    {
+        value = null;
+        error = null;
+        switch (ChatFieldRules.Member(obj, name))
+        {
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.True or JsonValueKind.False } flag:
+                value = flag.GetBoolean();
+                return true;
+            default:
+                return ChatFieldRules.Refuse(field ?? name, $"{field ?? name} must be true or false.", out error);
+        }
     }
 }

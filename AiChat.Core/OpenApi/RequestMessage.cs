@@ -4,5 +4,5 @@ using System.Text.Json.Serialization;
 namespace AiChat.Core.OpenApi;
 
 internal sealed record RequestMessage(
-    [property: JsonPropertyName("role"), Description("system, user or assistant.")] string Role,
+    [property: JsonPropertyName("role"), Description(FieldDescriptions.Role)] string Role,
     [property: JsonPropertyName("content")] string Content);

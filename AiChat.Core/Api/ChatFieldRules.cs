@@ -1,0 +1,176 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using AiChat.Core.Chat;
+using AiChat.Core.Configuration;
+
+namespace AiChat.Core.Api;
+
+/// <summary>
+/// The field rules both chat request formats apply, the Flask-compatible one (<see cref="ChatRequestParser"/>) and
+/// OpenAI's (<see cref="OpenAI.OpenAIChatRequestParser"/>), each with its message; the OpenAPI document describes
+/// the fields with the same texts. Every rule, here and in both parsers, has one shape: it returns whether the field
+/// passes, hands out what it read, and otherwise the error that refuses the request.
+/// </summary>
+internal static class ChatFieldRules
+{
+    public static bool IsObject(JsonElement body, [NotNullWhen(false)] out ApiError? error)
+    {
+        error = null;
+        return body.ValueKind == JsonValueKind.Object || Refuse("body", "The request body must be a JSON object.", out error);
+    }
+
+    /// <param name="modelsRoute">The route that lists the models in the format's own API.</param>
+    public static bool TryFindModel(string id, AiChatOptions options, string modelsRoute,
+        [NotNullWhen(true)] out ModelInfo? model, [NotNullWhen(false)] out ApiError? error)
+    {
+        error = null;
+        model = options.FindModel(id);
+        if (model is null)
+        {
+            error = new ApiError(400, "model_not_found", $"Model '{id}' is not offered here; {modelsRoute} lists the models.") { Field = "model" };
+        }
+
+        return model is not null;
+    }
+
+    /// <summary>
+    /// A conversation, once it is known to be a non-empty array: at most <paramref name="maxMessages"/> messages, each
+    /// an object whose role is among <paramref name="roles"/> and whose rest <paramref name="readMessage"/> accepts,
+    /// with at least one user message.
+    /// </summary>
+    /// <param name="roles">The roles the format accepts, as its refusal lists them, e.g. <c>system, user, assistant</c>.</param>
+    public static bool TryReadConversation(JsonElement messages, int maxMessages, string roles, ChatMessageReader readMessage,
+        [NotNullWhen(true)] out List<ChatMessage>? conversation, [NotNullWhen(false)] out ApiError? error)
+    {
+        conversation = null;
+        var count = messages.GetArrayLength();
+        if (count > maxMessages)
+        {
+            return Refuse("messages", $"messages may hold at most {maxMessages} messages; this request has {count}.", out error);
+        }
+
+        var read = new List<ChatMessage>(count);
+        foreach (var message in messages.EnumerateArray())
+        {
+            var field = $"messages[{read.Count}]";
+            if (message.ValueKind != JsonValueKind.Object)
+            {
+                return Refuse(field, $"{field} must be an object with role and content.", out error);
+            }
+
+            if (!TryReadRole(message, field, roles, out var role, out error) || !readMessage(message, field, role, out var one, out error))
+            {
+                return false;
+            }
+
+            read.Add(one);
+        }
+
+        if (!read.Exists(m => m.Role == "user"))
+        {
+            return Refuse("messages", "messages must include a user message: a conversation of only system and assistant messages asks nothing.", out error);
+        }
+
+        conversation = read;
+        error = null;
+        return true;
+    }
+
+    public const string TemperatureRange = "a number from 0 up to, not including, 2";
+
+    public static bool TryReadTemperature(JsonElement body, out double? temperature, [NotNullWhen(false)] out ApiError? error) =>
+        TryReadNumber(body, "temperature", t => t is >= 0 and < 2, TemperatureRange, out temperature, out error);
+
+    public const string TopPRange = "a number above 0 and at most 1";
+
+    public static bool TryReadTopP(JsonElement body, out double? topP, [NotNullWhen(false)] out ApiError? error) =>
+        TryReadNumber(body, "top_p", p => p is > 0 and <= 1, TopPRange, out topP, out error);
+
+    /// <summary>The max_tokens rule as the OpenAPI document states it; a refusal names the requested model's own cap.</summary>
+    public const string MaxTokensRange = "a whole number from 1 to the model's maxTokens";
+
+    /// <param name="name"><c>max_tokens</c>, or OpenAI's newer <c>max_completion_tokens</c>.</param>
+    public static bool TryReadMaxTokens(JsonElement body, string name, ModelInfo model, out int? maxTokens, [NotNullWhen(false)] out ApiError? error)
+    {
+        maxTokens = null;
+        error = null;
+        switch (Member(body, name))
+        {
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var tokens) && tokens >= 1 && tokens <= model.MaxTokens:
+                maxTokens = tokens;
+                return true;
+            default:
+                return Refuse(name, $"{name} must be a whole number from 1 to {model.MaxTokens} for {model.Id}.", out error);
+        }
+    }
+
+    /// <summary>The member's value; null when it is absent or JSON null, which both formats read as "not set".</summary>
+    public static JsonElement? Member(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    /// <summary>Refuses the request for <paramref name="field"/>: always false, for a rule to return.</summary>
+    public static bool Refuse(string field, string message, out ApiError error)
+    {
+        error = ApiError.InvalidField(field, message);
+        return false;
+    }
+
+    private static bool TryReadNumber(JsonElement body, string name, Func<double, bool> isValid, string range,
+        out double? number, [NotNullWhen(false)] out ApiError? error)
+    {
+        number = null;
+        error = null;
+        switch (Member(body, name))
+        {
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.Number } value when value.TryGetDouble(out var read) && isValid(read):
+                number = read;
+                return true;
+            default:
+                return Refuse(name, $"{name} must be {range}.", out error);
+        }
+    }
+
+    /// <summary>
+    /// The message's role as a literal, so that reading it allocates nothing; <c>developer</c>, OpenAI's newer name
+    /// for <c>system</c>, is read as <c>system</c>.
+    /// </summary>
+    private static bool TryReadRole(JsonElement message, string field, string roles,
+        [NotNullWhen(true)] out string? role, [NotNullWhen(false)] out ApiError? error)
+    {
+        error = null;
+        role = Member(message, "role") is { ValueKind: JsonValueKind.String } value ? RoleName(value) : null;
+        if (role is null || !IsListed(role, roles))
+        {
+            role = null;
+            return Refuse($"{field}.role", $"{field}.role must be one of {roles}.", out error);
+        }
+
+        role = role == "developer" ? "system" : role;
+        return true;
+    }
+
+    private static string? RoleName(JsonElement role) =>
+        role.ValueEquals("user"u8) ? "user"
+        : role.ValueEquals("assistant"u8) ? "assistant"
+        : role.ValueEquals("system"u8) ? "system"
+        : role.ValueEquals("developer"u8) ? "developer"
+        : role.ValueEquals("tool"u8) ? "tool"
+        : null;
+
+    private static bool IsListed(string role, string roles)
+    {
+        foreach (var listed in roles.AsSpan().Split(", "))
+        {
+            if (roles.AsSpan()[listed].SequenceEqual(role))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using AiChat.Core.Chat;
+
+namespace AiChat.Core.Api;
+
+/// <summary>A request format's rule for the rest of one message, once its object shape and role have passed.</summary>
+/// <param name="field">The message's path, e.g. <c>messages[2]</c>.</param>
+internal delegate bool ChatMessageReader(JsonElement message, string field, string role,
+    [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error);
