@@ -8,12 +8,10 @@ public sealed class FunctionsHostBehaviourTests(EmulatedBackend backend) : IClas
 {
     public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.Functions);
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Stand_in_routes_the_eleven_functions_from_the_workers_own_metadata(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var routes = ((FunctionsApp)backend.App).Routes.Routes.Select(r => $"{string.Join(',', r.Methods).ToUpperInvariant()} {r.Template}").Order();
 
         Assert.Equal(
@@ -29,7 +27,6 @@ public sealed class FunctionsHostBehaviourTests(EmulatedBackend backend) : IClas
     public async Task Path_or_method_no_function_serves_is_the_hosts_empty_404(BackendVariant on, string method, string path)
     {
         await backend.UseAsync(on);
-
         var received = backend.Emulator.ReceivedRequests;
         using var response = await backend.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 

@@ -18,7 +18,6 @@ public sealed class ClientContextTests(EmulatedBackend backend) : IClassFixture<
     public async Task Bad_client_context_is_a_400_naming_the_field_and_never_reaches_the_upstream(BackendVariant on, string context, string field)
     {
         await backend.UseAsync(on);
-
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await backend.Client.PostAsync("/api/chat/events", Json.Body($$"""{"message":"{{marker}}","client_context":{{context}}}"""));
@@ -29,12 +28,10 @@ public sealed class ClientContextTests(EmulatedBackend backend) : IClassFixture<
         Assert.Empty(backend.RequestsWith(marker));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Good_client_context_is_accepted_and_the_turn_streams(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await backend.Client.PostAsync("/api/chat/events",
             Json.Body("""{"message":"hi","client_context":{"map_crs":"wgs84","location":{"lng":116.4811,"lat":39.9896,"crs":"wgs84","accuracy_m":35}}}"""));
         var events = await TypedEvents.ReadAsync(response);

@@ -21,7 +21,6 @@ public sealed class CorsTests(EmulatedBackend backend) : IClassFixture<EmulatedB
     public async Task Preflight_from_any_origin_is_allowed_by_default(BackendVariant on, string path)
     {
         await backend.UseAsync(on);
-
         using var response = await backend.Client.SendAsync(Preflight(path, "https://chat.example"));
 
         Assert.True(response.IsSuccessStatusCode, $"preflight answered {(int)response.StatusCode}");
@@ -30,12 +29,10 @@ public sealed class CorsTests(EmulatedBackend backend) : IClassFixture<EmulatedB
         Assert.Contains("content-type", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Simple_request_from_any_origin_gets_the_allow_origin_header(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/models");
         request.Headers.Add("Origin", "https://chat.example");
         using var response = await backend.Client.SendAsync(request);
@@ -49,7 +46,6 @@ public sealed class CorsTests(EmulatedBackend backend) : IClassFixture<EmulatedB
     public async Task Listed_origin_is_allowed(BackendVariant on, string origin)
     {
         await backend.UseAsync(on);
-
         using var response = await backend.Client.SendAsync(CorsTests.Preflight("/api/chat/stream", origin));
 
         Assert.Equal(origin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
@@ -60,7 +56,6 @@ public sealed class CorsTests(EmulatedBackend backend) : IClassFixture<EmulatedB
     public async Task Unlisted_origin_gets_no_allow_origin_header(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await backend.Client.SendAsync(CorsTests.Preflight("/api/chat/stream", "https://evil.example"));
 
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
@@ -72,7 +67,6 @@ public sealed class CorsTests(EmulatedBackend backend) : IClassFixture<EmulatedB
     public async Task Functions_app_sends_no_CORS_headers_of_its_own(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/models");
         request.Headers.Add("Origin", "https://chat.example");
         using var response = await backend.Client.SendAsync(request);

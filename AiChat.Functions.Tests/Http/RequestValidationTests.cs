@@ -16,7 +16,6 @@ public sealed class RequestValidationTests(EmulatedBackend backend) : IClassFixt
     public async Task Bad_body_is_a_400_naming_the_field_and_never_reaches_the_upstream(BackendVariant on, string body, string field)
     {
         await backend.UseAsync(on);
-
         foreach (var path in new[] { "/api/chat/completions", "/api/chat/stream" })
         {
             var before = backend.Emulator.ReceivedRequests;
@@ -30,12 +29,10 @@ public sealed class RequestValidationTests(EmulatedBackend backend) : IClassFixt
         }
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Boundary_values_are_accepted(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var body = """{"model":"qwen-max","temperature":0,"top_p":1,"max_tokens":8192,"messages":[{"role":"user","content":"hi"}]}""";
         using var response = await backend.Client.PostAsync("/api/chat/completions", Json.Body(body));
 
@@ -48,7 +45,6 @@ public sealed class RequestValidationTests(EmulatedBackend backend) : IClassFixt
     public async Task Non_json_content_type_is_a_415_json_error(BackendVariant on, string contentType)
     {
         await backend.UseAsync(on);
-
         var before = backend.Emulator.ReceivedRequests;
         using var response = await backend.Client.PostAsync("/api/chat/completions",
             new StringContent("""{"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, contentType));
@@ -59,12 +55,10 @@ public sealed class RequestValidationTests(EmulatedBackend backend) : IClassFixt
         Assert.Equal(before, backend.Emulator.ReceivedRequests);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Body_over_one_megabyte_is_a_413_json_error(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var content = new string('x', 1024 * 1024);
         using var response = await backend.Client.PostAsync("/api/chat/completions", Json.ChatBody(content));
         var error = await Json.ReadAsync(response);
@@ -73,12 +67,10 @@ public sealed class RequestValidationTests(EmulatedBackend backend) : IClassFixt
         Assert.Equal("payload_too_large", error.GetProperty("code").GetString());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Chunked_body_over_the_cap_is_a_413_json_error(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 2 * 1024 * 1024) + "{}")));
         content.Headers.ContentType = new("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat/stream") { Content = content };

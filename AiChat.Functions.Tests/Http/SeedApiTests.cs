@@ -19,12 +19,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
 
     private HttpClient Client => backend.Client;
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Health_answers_the_seed_shape_and_names_the_upstream_protocol(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await Client.GetAsync("/health");
         var body = await Json.ReadAsync(response);
 
@@ -34,12 +32,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
         Assert.Equal(backend.BasePath == "/api/v1" ? "native" : "compatible-mode", body.GetProperty("upstream").GetProperty("protocol").GetString());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Models_lists_the_seed_models_with_the_seed_fields(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await Client.GetAsync("/api/models");
         var models = (await Json.ReadAsync(response)).GetProperty("models").EnumerateArray().ToList();
 
@@ -54,12 +50,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
         });
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Completions_answers_the_seed_shape_with_the_upstream_reply_and_usage(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody("hello there world", "qwen-turbo"));
         var body = await Json.ReadAsync(response);
 
@@ -73,12 +67,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
         Assert.Equal(8, usage.GetProperty("total_tokens").GetInt32());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Stream_sends_seed_events_in_order_and_ends_with_done(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await PostStreamAsync("hello there world");
         var events = await SseReader.ReadAllAsync(response);
 
@@ -93,12 +85,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
         Assert.Equal("stop", chunks[^1].GetProperty("finish_reason").GetString());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Chinese_text_travels_as_utf8_not_as_escapes(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var completion = await Client.PostAsync("/api/chat/completions", Json.ChatBody("你好"));
         using var stream = await PostStreamAsync("你好");
 
@@ -106,12 +96,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
         Assert.Contains("\"content\":\"你好\"", await stream.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Stream_relays_each_event_as_the_upstream_paces_it_rather_than_at_the_end(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         const int PaceMs = 300;
         using var response = await PostStreamAsync($"one two three four [[chunk-delay-ms:{PaceMs}]]");
         var events = await SseReader.ReadAllAsync(response);
@@ -124,12 +112,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
             $"events arrived {string.Join(", ", gaps.Select(gap => $"{gap.TotalMilliseconds:0}"))} ms apart: the stream was buffered");
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Stream_client_disconnect_aborts_the_upstream_request(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var abortedBefore = backend.Emulator.AbortedRequests;
         using (var response = await PostStreamAsync("a slow answer that the reader abandons [[chunk-delay-ms:2000]]"))
         {
@@ -141,12 +127,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
         await backend.Emulator.WaitForAbortedRequestsAsync(abortedBefore + 1, patience.Token);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Completions_client_disconnect_aborts_the_upstream_request(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var receivedBefore = backend.Emulator.ReceivedRequests;
         var abortedBefore = backend.Emulator.AbortedRequests;
         using var client = new CancellationTokenSource();
@@ -170,7 +154,6 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
     public async Task Completions_upstream_fault_is_mapped_to_a_json_error(BackendVariant on, string fault, int status, string code)
     {
         await backend.UseAsync(on);
-
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"hi [[fault:{fault}]]"));
         await AssertJsonErrorAsync(response, status, code);
     }
@@ -183,29 +166,24 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
     public async Task Stream_upstream_fault_before_the_first_event_is_a_json_error_not_a_stream(BackendVariant on, string fault, int status, string code)
     {
         await backend.UseAsync(on);
-
         using var response = await PostStreamAsync($"hi [[fault:{fault}]]");
         await AssertJsonErrorAsync(response, status, code);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Rate_limit_answer_says_when_to_retry(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:rate-limit-requests]]"));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Completions_moderation_refusal_is_a_400_with_the_upstream_message(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:moderation]]"));
         var body = await Json.ReadAsync(response);
 
@@ -219,7 +197,6 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
     public async Task Stream_failure_after_events_started_is_a_final_error_event_then_done(BackendVariant on, string fault, int status)
     {
         await backend.UseAsync(on);
-
         // Paced, so the events before the failure reach the server before the upstream connection is cut.
         using var response = await PostStreamAsync($"one two three four five six seven eight [[fault:{fault}]] [[chunk-delay-ms:50]]");
         var events = await SseReader.ReadAllAsync(response);
@@ -238,7 +215,6 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
     public async Task Model_the_upstream_does_not_know_is_a_400_naming_the_model(BackendVariant on, string path)
     {
         await backend.UseAsync(on);
-
         using var response = await Client.PostAsync(path, Json.ChatBody("hi", "qwen-max-longcontext"));
         var body = await AssertJsonErrorAsync(response, 400, "model_not_found");
 
@@ -251,7 +227,6 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
     public async Task Fail_then_succeed_fault_is_recovered_by_a_retry(BackendVariant on, string path)
     {
         await backend.UseAsync(on);
-
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await Client.PostAsync(path, Json.ChatBody($"flaky {marker} [[fault:fail-then-succeed]]"));
@@ -263,12 +238,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
         Assert.Contains(backend.App.LogLines, line => line.Contains("Retrying the upstream call (1 of 3)", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Transient_fault_that_persists_is_retried_three_times_then_mapped(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"{marker} [[fault:model-unavailable]]"));
@@ -284,7 +257,6 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
     public async Task Fault_that_is_not_transient_is_not_retried(BackendVariant on, string fault)
     {
         await backend.UseAsync(on);
-
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"{marker} [[fault:{fault}]]"));
@@ -293,12 +265,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
         Assert.Single(backend.RequestsWith(marker));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Upstream_receives_the_messages_sampling_settings_and_key(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var marker = Guid.NewGuid().ToString("N");
         var body = $$"""
             {"model":"qwen-max","temperature":0.3,"top_p":0.8,"max_tokens":100,
@@ -318,12 +288,10 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
         Assert.Equal(100, sampling.GetProperty("max_tokens").GetInt32());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Stream_asks_the_upstream_for_incremental_output_and_usage(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var marker = Guid.NewGuid().ToString("N");
         using var response = await PostStreamAsync(marker);
         await SseReader.ReadAllAsync(response);
@@ -348,7 +316,6 @@ public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<Emulat
     public async Task Each_shape_of_a_failed_native_stream_is_mapped_to_the_same_error(BackendVariant on, string shape)
     {
         await backend.UseAsync(on);
-
         using var response = await PostStreamAsync($"hi [[fault:rate-limit-requests]] [[native-stream-error:{shape}]]");
         await AssertJsonErrorAsync(response, 429, "rate_limited");
     }

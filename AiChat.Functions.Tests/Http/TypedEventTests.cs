@@ -11,12 +11,10 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
 
     private HttpClient Client => backend.Client;
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task New_conversation_streams_start_chunks_and_end_each_named_by_type_with_ids_and_usage(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await TypedEvents.PostAsync(Client, "hello there");
         var events = await TypedEvents.ReadAsync(response);
 
@@ -35,12 +33,10 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal((2, 4, 6), (end.GetProperty("usage").GetProperty("prompt_tokens").GetInt32(), end.GetProperty("usage").GetProperty("completion_tokens").GetInt32(), end.GetProperty("usage").GetProperty("total_tokens").GetInt32()));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Second_turn_sends_the_first_turn_upstream_with_the_new_message(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var (sessionId, firstReply) = await TypedEvents.TurnAsync(Client, "my name is Ada");
         var marker = Guid.NewGuid().ToString("N");
 
@@ -53,12 +49,10 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
             upstream.Messages.Select(m => (m.Role, m.Content)));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Session_can_be_read_and_forgotten_and_is_then_unknown(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var (sessionId, reply) = await TypedEvents.TurnAsync(Client, "remember this");
 
         using var read = await Client.GetAsync($"/api/sessions/{sessionId}");
@@ -83,7 +77,6 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
     public async Task Unknown_session_is_a_json_404_and_never_reaches_the_upstream(BackendVariant on, string sessionId)
     {
         await backend.UseAsync(on);
-
         var before = backend.Emulator.ReceivedRequests;
 
         using var events = await TypedEvents.PostAsync(Client, "hi", sessionId);
@@ -99,12 +92,10 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal(before, backend.Emulator.ReceivedRequests);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Seed_endpoints_continue_a_session_with_their_shapes_unchanged(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var (sessionId, _) = await TypedEvents.TurnAsync(Client, "first");
         var completionMarker = Guid.NewGuid().ToString("N");
         var streamMarker = Guid.NewGuid().ToString("N");
@@ -121,12 +112,10 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
             Assert.Single(backend.RequestsWith(streamMarker)).Messages.Select(m => m.Content));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Seed_endpoints_without_session_id_keep_no_session(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var marker = Guid.NewGuid().ToString("N");
         using var first = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"a {marker}"));
         using var second = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"b {marker}"));
@@ -143,7 +132,6 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
     public async Task Upstream_fault_before_the_first_chunk_is_a_json_error(BackendVariant on, string fault, int status, string code)
     {
         await backend.UseAsync(on);
-
         using var response = await TypedEvents.PostAsync(Client, $"hi [[fault:{fault}]]");
 
         Assert.Equal(status, (int)response.StatusCode);
@@ -156,7 +144,6 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
     public async Task Failure_mid_stream_is_a_final_error_event_and_the_turn_is_not_stored(BackendVariant on, string fault, int status)
     {
         await backend.UseAsync(on);
-
         var (sessionId, _) = await TypedEvents.TurnAsync(Client, "first");
 
         using var response = await TypedEvents.PostAsync(Client, $"one two three four five six [[fault:{fault}]] [[chunk-delay-ms:50]]", sessionId);
@@ -171,12 +158,10 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal(2, (await Json.ReadAsync(read)).GetProperty("messages").GetArrayLength());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Fail_then_succeed_is_recovered_by_retry_inside_one_stream(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await TypedEvents.PostAsync(Client, $"{marker} [[fault:fail-then-succeed]]");
@@ -187,12 +172,10 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal(2, backend.RequestsWith(marker).Count);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Client_that_disconnects_is_not_retried_for(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var marker = Guid.NewGuid().ToString("N");
         var abortedBefore = backend.Emulator.AbortedRequests;
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
@@ -212,12 +195,10 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Single(backend.RequestsWith(marker));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Missing_or_empty_message_is_a_400_naming_the_field(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var missing = await Client.PostAsync("/api/chat/events", Json.Body("""{"session_id":null}"""));
         using var empty = await Client.PostAsync("/api/chat/events", Json.Body("""{"message":""}"""));
         using var wrongSession = await Client.PostAsync("/api/chat/events", Json.Body("""{"message":"hi","session_id":5}"""));
@@ -230,12 +211,10 @@ public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal("session_id", (await Json.ReadAsync(wrongSession)).GetProperty("field").GetString());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Usage_of_every_answer_is_logged(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var marker = Guid.NewGuid().ToString("N");
         var (sessionId, _) = await TypedEvents.TurnAsync(Client, marker);
 

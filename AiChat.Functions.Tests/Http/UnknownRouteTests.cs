@@ -11,12 +11,10 @@ public sealed class UnknownRouteTests(EmulatedBackend backend) : IClassFixture<E
 {
     public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.SelfHost);
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Unknown_route_is_a_404_json_error(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await backend.Client.GetAsync("/api/nothing-here");
         var error = await Json.ReadAsync(response);
 
@@ -32,7 +30,6 @@ public sealed class UnknownRouteTests(EmulatedBackend backend) : IClassFixture<E
     public async Task Wrong_method_is_a_405_json_error(BackendVariant on, string method, string path)
     {
         await backend.UseAsync(on);
-
         using var response = await backend.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
         var error = await Json.ReadAsync(response);
 

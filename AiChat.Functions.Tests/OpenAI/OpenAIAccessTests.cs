@@ -10,12 +10,10 @@ public sealed class OpenAIAccessTests(EmulatedBackend backend) : IClassFixture<E
 {
     public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithSetup(BackendSetup.OpenAIClientKeys);
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Models_lists_the_catalogue_in_the_OpenAI_shape_for_either_client_key(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         foreach (var key in new[] { BackendSettings.ClientKey, BackendSettings.SecondClientKey })
         {
             using var response = await SendAsync(HttpMethod.Get, "/v1/models", key);
@@ -34,12 +32,10 @@ public sealed class OpenAIAccessTests(EmulatedBackend backend) : IClassFixture<E
         }
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task One_model_is_found_by_id_and_an_unknown_one_is_a_404_in_the_OpenAI_envelope(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var found = await SendAsync(HttpMethod.Get, "/v1/models/qwen-plus", BackendSettings.ClientKey);
         using var missing = await SendAsync(HttpMethod.Get, "/v1/models/no-such-model", BackendSettings.ClientKey);
 
@@ -62,7 +58,6 @@ public sealed class OpenAIAccessTests(EmulatedBackend backend) : IClassFixture<E
     public async Task A_missing_or_wrong_key_is_a_401_in_the_OpenAI_envelope_on_every_route(BackendVariant on, string? authorization)
     {
         await backend.UseAsync(on);
-
         foreach (var (method, path) in new[] { (HttpMethod.Get, "/v1/models"), (HttpMethod.Get, "/v1/models/qwen-plus"), (HttpMethod.Post, "/v1/chat/completions") })
         {
             using var request = new HttpRequestMessage(method, path);
@@ -89,12 +84,10 @@ public sealed class OpenAIAccessTests(EmulatedBackend backend) : IClassFixture<E
         Assert.Empty(backend.RequestsWith("unauthorized call 7f3e"));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Client_keys_never_appear_in_the_log_or_in_an_answer(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var refused = await SendAsync(HttpMethod.Get, "/v1/models", "ck-test-wrong-but-logged-0000");
         using var answered = await SendAsync(HttpMethod.Post, "/v1/chat/completions", BackendSettings.ClientKey, Json.ChatBody("a logged call", "qwen-plus"));
         var bodies = await refused.Content.ReadAsStringAsync() + await answered.Content.ReadAsStringAsync();
@@ -108,12 +101,10 @@ public sealed class OpenAIAccessTests(EmulatedBackend backend) : IClassFixture<E
         }
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task The_client_key_is_not_sent_upstream_the_DashScope_key_is(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await SendAsync(HttpMethod.Post, "/v1/chat/completions", BackendSettings.ClientKey, Json.ChatBody("which key 91c2", "qwen-plus"));
 
         // The emulator refuses every key but its own: a 200 means AiChat sent DashScope's key, not the caller's.

@@ -18,12 +18,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task A_completion_is_a_chat_completion_with_the_answer_and_usage(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await PostAsync(Body("hello there world", model: "qwen-turbo"));
         var body = await Json.ReadAsync(response);
 
@@ -42,12 +40,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal((3, 5, 8), (usage.GetProperty("prompt_tokens").GetInt32(), usage.GetProperty("completion_tokens").GetInt32(), usage.GetProperty("total_tokens").GetInt32()));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Text_parts_developer_messages_and_the_sampling_members_go_upstream(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var body = new JsonObject
         {
             ["model"] = "qwen-plus",
@@ -95,7 +91,6 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     public async Task A_bad_request_is_a_400_naming_the_member_and_nothing_goes_upstream(BackendVariant on, string json, string param)
     {
         await backend.UseAsync(on);
-
         using var response = await PostAsync(Json.Body(json));
         var error = (await Json.ReadAsync(response)).GetProperty("error");
 
@@ -106,12 +101,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Empty(backend.RequestsWith("bad 0e1f"));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task A_body_that_is_not_JSON_text_is_refused_in_the_OpenAI_envelope_with_the_seed_status(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var broken = await PostAsync(Json.Body("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}"""));
         using var plain = await PostAsync(new StringContent("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}]}""", Encoding.UTF8, "text/plain"));
         using var large = await PostAsync(Json.Body($$"""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f {{new string('x', 1024 * 1024)}}"}]}"""));
@@ -122,12 +115,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Empty(backend.RequestsWith("bad 0e1f"));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task A_stream_is_chat_completion_chunks_ending_in_done_without_usage_unless_asked(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await PostAsync(Body("hello there world", stream: true));
         var events = await SseReader.ReadAllAsync(response);
 
@@ -148,12 +139,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal("stop", Choice(chunks[^1]).GetProperty("finish_reason").GetString());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task A_stream_that_asks_for_usage_ends_with_a_usage_chunk_with_no_choices(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await PostAsync(Body("hello there world", stream: true, includeUsage: true));
         var events = await SseReader.ReadAllAsync(response);
 
@@ -165,12 +154,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.All(events.SkipLast(2), e => Assert.Equal(JsonValueKind.Null, Json.Parse(e.Data).GetProperty("usage").ValueKind));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task An_upstream_failure_after_the_first_chunk_is_a_final_error_event_and_no_done(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await PostAsync(Body("moderated mid-way [[fault:moderation]]", stream: true));
         var events = await SseReader.ReadAllAsync(response);
 
@@ -191,7 +178,6 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     public async Task An_upstream_failure_before_any_chunk_is_its_status_in_the_OpenAI_envelope(BackendVariant on, bool stream)
     {
         await backend.UseAsync(on);
-
         using var limited = await PostAsync(Body("limited [[fault:rate-limit-requests]]", stream: stream));
         using var refused = await PostAsync(Body("refused [[fault:invalid-key]]", stream: stream));
 
@@ -218,7 +204,6 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     public async Task Streamed_tool_calls_reach_the_caller_as_OpenAI_deltas_whatever_DashScope_quirk(BackendVariant on, string quirk)
     {
         await backend.UseAsync(on);
-
         var marker = $"北京和上海天气怎么样 {Guid.NewGuid():N}";
         using var response = await PostAsync(Body($"{marker} {quirk}", stream: true, tools: true, parallel: true));
         var events = await SseReader.ReadAllAsync(response);
@@ -242,12 +227,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal(["get_weather"], Tools(upstream));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task A_tool_call_comes_back_whole_in_a_completion_and_its_result_gets_an_answer(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var first = await PostAsync(Body("杭州天气如何 4d2e", tools: true));
         var message = (await Json.ReadAsync(first)).GetProperty("choices")[0];
         Assert.Equal("tool_calls", message.GetProperty("finish_reason").GetString());
@@ -280,12 +263,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal(call.GetProperty("id").GetString(), upstream.Messages[1].ToolCalls!.Single().Id);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task A_forced_tool_choice_goes_upstream_as_the_function_object(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var body = Body("杭州天气 forced 5e7f", tools: true);
         body["tool_choice"] = JsonNode.Parse("""{"type":"function","function":{"name":"get_weather"}}""");
         using var response = await PostAsync(body);
@@ -296,12 +277,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal("get_weather", choice.GetProperty("function").GetProperty("name").GetString());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Reasoning_is_relayed_as_reasoning_content_deltas(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await PostAsync(Body("北京天气 [[tool-quirk:reasoning]]", stream: true, tools: true));
         var events = await SseReader.ReadAllAsync(response);
 
@@ -310,12 +289,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal("嗯，需要调用工具。", string.Concat(reasoning));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Enable_thinking_goes_upstream_on_a_stream_and_is_turned_off_for_a_completion(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var streamed = Body("thinking stream 71aa", stream: true);
         streamed["enable_thinking"] = true;
         var whole = Body("thinking whole 71aa");
@@ -333,12 +310,10 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.False(Parameters(Assert.Single(backend.RequestsWith("thinking whole 71aa"))).GetProperty("enable_thinking").GetBoolean());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task A_caller_leaving_a_stream_aborts_the_upstream_request(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var abortedBefore = backend.Emulator.AbortedRequests;
         using (var response = await PostAsync(Body("a slow answer that the reader abandons [[chunk-delay-ms:2000]]", stream: true)))
         {

@@ -26,12 +26,10 @@ public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<Emul
     private OpenAIClient Client(string key = BackendSettings.ClientKey) =>
         new(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = backend.V1, NetworkTimeout = Patience });
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task The_SDK_lists_the_models_and_finds_one(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var models = Client().GetOpenAIModelClient();
 
         var list = (await models.GetModelsAsync()).Value;
@@ -42,12 +40,10 @@ public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<Emul
         Assert.Equal("alibaba", one.OwnedBy);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task The_SDK_gets_a_completion_with_usage(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var completion = (await Client().GetChatClient("qwen-turbo").CompleteChatAsync([new UserChatMessage("hello there world")])).Value;
 
         Assert.Equal("You said: hello there world", Assert.Single(completion.Content).Text);
@@ -56,12 +52,10 @@ public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<Emul
         Assert.Equal((3, 5, 8), (completion.Usage.InputTokenCount, completion.Usage.OutputTokenCount, completion.Usage.TotalTokenCount));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task The_SDK_streams_a_completion_and_its_usage(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var text = "";
         ChatTokenUsage? usage = null;
         ChatFinishReason? finish = null;
@@ -78,12 +72,10 @@ public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<Emul
         Assert.Equal((3, 5, 8), (usage.InputTokenCount, usage.OutputTokenCount, usage.TotalTokenCount));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task The_SDK_makes_a_tool_call_round_trip(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var chat = Client().GetChatClient("qwen-plus");
         var options = new ChatCompletionOptions { Tools = { ChatTool.CreateFunctionTool("get_weather", "Weather in a city", BinaryData.FromString(WeatherSchema)) } };
         List<SdkChatMessage> messages = [new UserChatMessage("杭州天气如何")];
@@ -101,12 +93,10 @@ public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<Emul
         Assert.Equal("杭州市：晴， 气温 18°C。", Assert.Single(second.Content).Text);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task The_SDK_sees_a_wrong_key_as_a_401(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var refused = await Assert.ThrowsAsync<ClientResultException>(() => Client("ck-test-not-a-client-key-000").GetOpenAIModelClient().GetModelsAsync());
         var refusedChat = await Assert.ThrowsAsync<ClientResultException>(() => Client("ck-test-not-a-client-key-000").GetChatClient("qwen-plus").CompleteChatAsync([new UserChatMessage("no key c0ff")]));
 
@@ -116,12 +106,10 @@ public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<Emul
         Assert.Empty(backend.RequestsWith("no key c0ff"));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task The_SDK_sees_a_bad_request_as_a_400_and_nothing_goes_upstream(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var unknownModel = await Assert.ThrowsAsync<ClientResultException>(() => Client().GetChatClient("gpt-4o").CompleteChatAsync([new UserChatMessage("bad d00d")]));
         var badTemperature = await Assert.ThrowsAsync<ClientResultException>(() =>
             Client().GetChatClient("qwen-plus").CompleteChatAsync([new UserChatMessage("bad d00d")], new ChatCompletionOptions { Temperature = 5 }));
@@ -133,12 +121,10 @@ public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<Emul
         Assert.Empty(backend.RequestsWith("bad d00d"));
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task The_SDK_reads_a_stream_that_fails_mid_way_to_its_end_with_the_text_so_far_and_no_finish_reason(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         // The final {"error": ...} event is what openai-node and openai-python raise as an APIError; this SDK skips
         // it, so a .NET caller knows the answer is cut short by the missing finish reason.
         var text = "";
@@ -154,12 +140,10 @@ public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<Emul
         Assert.Null(finish);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task The_SDK_cancelling_a_stream_aborts_the_upstream_request(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var abortedBefore = backend.Emulator.AbortedRequests;
         using var cancel = new CancellationTokenSource();
         var updates = Client().GetChatClient("qwen-plus")
@@ -177,12 +161,10 @@ public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<Emul
         await backend.Emulator.WaitForAbortedRequestsAsync(abortedBefore + 1, patience.Token);
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task An_IChatClient_answers_and_streams_with_usage(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var client = Client().GetChatClient("qwen-plus").AsIChatClient();
 
         var response = await client.GetResponseAsync("hello there world");
@@ -206,7 +188,6 @@ public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<Emul
     public async Task An_IChatClient_with_function_invocation_calls_the_tool_and_answers(BackendVariant on, bool stream)
     {
         await backend.UseAsync(on);
-
         var calledWith = new List<string>();
         var weather = AIFunctionFactory.Create(
             (string city) =>

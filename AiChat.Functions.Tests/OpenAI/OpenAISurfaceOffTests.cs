@@ -16,7 +16,6 @@ public sealed class OpenAISurfaceOffTests(EmulatedBackend backend) : IClassFixtu
     public async Task Every_v1_route_is_a_404_in_the_OpenAI_envelope(BackendVariant on, string method, string path)
     {
         await backend.UseAsync(on);
-
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BackendSettings.ClientKey);
         if (method == "POST")

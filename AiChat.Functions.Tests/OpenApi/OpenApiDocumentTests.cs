@@ -11,12 +11,10 @@ public sealed class OpenApiDocumentTests(EmulatedBackend backend) : IClassFixtur
 
     private const string UnknownSession = "0123456789abcdef0123456789abcdef";
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Document_is_openapi_json_describing_the_chat_routes_with_their_bodies_and_errors(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         using var response = await backend.Client.GetAsync("/openapi/v1.json");
         var document = await Json.ReadAsync(response);
 
@@ -33,12 +31,10 @@ public sealed class OpenApiDocumentTests(EmulatedBackend backend) : IClassFixtur
         Assert.Equal(["number", "null"], Schema(document, "MessageRequest").GetProperty("properties").GetProperty("temperature").GetProperty("type").EnumerateArray().Select(t => t.GetString()!).Order().Reverse());
     }
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Every_documented_operation_answers_a_good_and_a_bad_request_with_a_documented_status_and_body(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var document = await DocumentAsync();
         var checkedOperations = 0;
 

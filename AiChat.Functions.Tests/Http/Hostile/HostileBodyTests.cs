@@ -11,40 +11,31 @@ public sealed class HostileBodyTests(EmulatedBackend backend) : IClassFixture<Em
 {
     public static BackendMatrix Matrix => BackendMatrix.BothHosts;
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public Task Text_the_json_reader_cannot_decode_is_a_400_naming_the_field(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.BadStrings());
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public Task A_charset_other_than_utf8_is_a_415(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.Charsets());
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public Task A_content_encoded_body_is_a_415(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.ContentEncodings());
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public Task A_conversation_without_a_user_message_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.Conversations());
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public Task A_blank_or_invisible_message_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.BlankMessages());
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public Task More_messages_than_the_limit_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.MessageCounts());
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public Task Broken_json_syntax_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.Syntax());
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Generated_text_with_bad_pieces_anywhere_in_a_body_is_a_400_naming_the_field(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var upstreamBefore = backend.Emulator.ReceivedRequests;
         var good = Gen.OneOf("hi", " ", "你好", @"\u4f60", @"\ud83d\ude00", "😀", @"\n", @"\""", @"\\", @"\/", "é");
         var bad = Gen.OneOf(HostileBodies.BadText);

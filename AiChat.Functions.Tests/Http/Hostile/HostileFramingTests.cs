@@ -13,20 +13,16 @@ public sealed class HostileFramingTests(EmulatedBackend backend) : IClassFixture
 {
     public static BackendMatrix Matrix => BackendMatrix.BothHosts;
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public Task Broken_body_framing_is_a_json_4xx(BackendVariant on) => AssertCorpusAsync(on, HostileFramings.BodyFramings());
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public Task Broken_request_heads_are_a_4xx(BackendVariant on) => AssertCorpusAsync(on, HostileFramings.HeadFramings());
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task Generated_mangled_chunked_bodies_are_a_json_4xx(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var upstreamBefore = backend.Emulator.ReceivedRequests;
         // A body the server refuses even when a mutation happens to leave the framing intact.
         var body = Encoding.UTF8.GetBytes("""{"messages":[{"role":"system","content":"You are helpful. 你好"}]}""");

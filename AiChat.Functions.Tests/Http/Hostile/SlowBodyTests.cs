@@ -15,12 +15,10 @@ public sealed class SlowBodyTests(EmulatedBackend backend) : IClassFixture<Emula
 
     private static readonly TimeSpan Drip = TimeSpan.FromMilliseconds(200);
 
-    [Theory]
-    [MatrixData]
+    [Theory, MatrixData]
     public async Task A_body_too_slow_or_never_finished_is_a_408_json_error(BackendVariant on)
     {
         await backend.UseAsync(on);
-
         var upstreamBefore = backend.Emulator.ReceivedRequests;
         var body = HostileBodies.ValidBody("/api/chat/completions");
         var length = Encoding.UTF8.GetByteCount(body);
