@@ -4,11 +4,14 @@ using AiChat.Functions.Tests.Support;
 namespace AiChat.Functions.Tests.Functions;
 
 /// <summary>What only the Functions app does, or does differently from the self-host, seen through the host stand-in.</summary>
-public sealed class FunctionsHostBehaviourTests(NativeFunctionsBackend backend) : IClassFixture<NativeFunctionsBackend>
+public sealed class FunctionsHostBehaviourTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    [Fact]
-    public async Task Stand_in_routes_the_eleven_functions_from_the_workers_own_metadata()
+    public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.Functions);
+
+    [Theory, MatrixData]
+    public async Task Stand_in_routes_the_eleven_functions_from_the_workers_own_metadata(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var routes = ((FunctionsApp)backend.App).Routes.Routes.Select(r => $"{string.Join(',', r.Methods).ToUpperInvariant()} {r.Template}").Order();
 
         Assert.Equal(
@@ -19,10 +22,11 @@ public sealed class FunctionsHostBehaviourTests(NativeFunctionsBackend backend) 
 
     // By design: the host answers a path no function serves, with its own empty 404, before the worker is involved.
     [Theory]
-    [InlineData("GET", "/nowhere")]
-    [InlineData("POST", "/health")]
-    public async Task Path_or_method_no_function_serves_is_the_hosts_empty_404(string method, string path)
+    [MatrixData("GET", "/nowhere")]
+    [MatrixData("POST", "/health")]
+    public async Task Path_or_method_no_function_serves_is_the_hosts_empty_404(BackendVariant on, string method, string path)
     {
+        await backend.UseAsync(on);
         var received = backend.Emulator.ReceivedRequests;
         using var response = await backend.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 

@@ -9,11 +9,14 @@ namespace AiChat.Functions.Tests.Http;
 /// The geo assistant over HTTP on /api/chat/events, with the real AMap tools against the AMap emulator and the
 /// DashScope emulator's tool-calling model: what a frontend sees, on both hosts and both DashScope protocols.
 /// </summary>
-public abstract class GeoAssistantHttpTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : GeoBackend
+public sealed class GeoAssistantHttpTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    [Fact]
-    public async Task Seed_weather_question_shows_the_call_its_result_a_weather_card_and_an_answer_from_the_emulators_weather()
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols().WithSetup(BackendSetup.GeoAssistant);
+
+    [Theory, MatrixData]
+    public async Task Seed_weather_question_shows_the_call_its_result_a_weather_card_and_an_answer_from_the_emulators_weather(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var events = await TurnAsync("北京今天天气怎么样？");
 
         Assert.Equal(["stream_start", "tool_status", "tool_status", "geo_card"], events.Take(4).Select(e => e.Type));
@@ -32,9 +35,10 @@ public abstract class GeoAssistantHttpTests<TBackend>(TBackend backend) : IClass
         Assert.Single(events.Select(e => (e.Data.GetProperty("message_id").GetString(), e.Data.GetProperty("session_id").GetString())).Distinct());
     }
 
-    [Fact]
-    public async Task Places_question_puts_the_emulators_places_on_the_map_and_fits_the_map_to_them()
+    [Theory, MatrixData]
+    public async Task Places_question_puts_the_emulators_places_on_the_map_and_fits_the_map_to_them(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var events = await TurnAsync("北京哪里有咖啡馆？");
 
         var actions = events.Where(e => e.Type == "map_action").Select(e => e.Data).ToList();
@@ -49,9 +53,10 @@ public abstract class GeoAssistantHttpTests<TBackend>(TBackend backend) : IClass
         Assert.Contains("星巴克(望京SOHO店)", Text(events), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Map_in_wgs84_gets_positions_converted_from_AMaps_gcj02()
+    [Theory, MatrixData]
+    public async Task Map_in_wgs84_gets_positions_converted_from_AMaps_gcj02(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var gcj = await TurnAsync("北京哪里有咖啡馆？");
         var wgs = await TurnAsync("北京哪里有咖啡馆？", new { map_crs = "wgs84" });
 
@@ -62,9 +67,10 @@ public abstract class GeoAssistantHttpTests<TBackend>(TBackend backend) : IClass
         Assert.InRange(gcjMarker.Lat - wgsMarker.Lat, 0.0005, 0.003);
     }
 
-    [Fact]
-    public async Task Conversation_continues_after_a_tool_turn_with_the_whole_tool_exchange_upstream()
+    [Theory, MatrixData]
+    public async Task Conversation_continues_after_a_tool_turn_with_the_whole_tool_exchange_upstream(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var first = await TurnAsync("北京今天天气怎么样？");
         var sessionId = first[0].Data.GetProperty("session_id").GetString()!;
         var marker = Guid.NewGuid().ToString("N");
@@ -80,9 +86,10 @@ public abstract class GeoAssistantHttpTests<TBackend>(TBackend backend) : IClass
         Assert.True(roles.IndexOf("tool") == roles.IndexOf("assistant") + 1, string.Join(",", roles));
     }
 
-    [Fact]
-    public async Task Bad_client_context_is_a_400_naming_the_field_and_nothing_goes_upstream()
+    [Theory, MatrixData]
+    public async Task Bad_client_context_is_a_400_naming_the_field_and_nothing_goes_upstream(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var received = backend.Emulator.ReceivedRequests;
         using var response = await backend.Client.PostAsJsonAsync("/api/chat/events", new { message = "附近有咖啡馆吗？", client_context = new { location = new { lng = 116.48, lat = 91, crs = "wgs84" } } });
         var error = await Json.ReadAsync(response);
@@ -92,15 +99,16 @@ public abstract class GeoAssistantHttpTests<TBackend>(TBackend backend) : IClass
         Assert.Equal(received, backend.Emulator.ReceivedRequests);
     }
 
-    [Fact]
-    public async Task AMap_key_appears_in_no_event_and_no_log_line()
+    [Theory, MatrixData]
+    public async Task AMap_key_appears_in_no_event_and_no_log_line(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await Post("北京今天天气怎么样？ 上海呢？");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.True(backend.AMap.ReceivedRequests > 0);
-        Assert.DoesNotContain(GeoBackend.AMapKey, body, StringComparison.Ordinal);
-        Assert.All(backend.App.LogLines, line => Assert.DoesNotContain(GeoBackend.AMapKey, line, StringComparison.Ordinal));
+        Assert.DoesNotContain(BackendSettings.AMapKey, body, StringComparison.Ordinal);
+        Assert.All(backend.App.LogLines, line => Assert.DoesNotContain(BackendSettings.AMapKey, line, StringComparison.Ordinal));
     }
 
     private static (double Lng, double Lat) FirstMarker(List<(string Type, JsonElement Data)> events)
@@ -127,11 +135,3 @@ public abstract class GeoAssistantHttpTests<TBackend>(TBackend backend) : IClass
             },
             HttpCompletionOption.ResponseHeadersRead);
 }
-
-public sealed class SelfHostNativeGeoAssistantHttpTests(NativeGeoBackend backend) : GeoAssistantHttpTests<NativeGeoBackend>(backend);
-
-public sealed class SelfHostCompatibleModeGeoAssistantHttpTests(CompatibleModeGeoBackend backend) : GeoAssistantHttpTests<CompatibleModeGeoBackend>(backend);
-
-public sealed class FunctionsNativeGeoAssistantHttpTests(NativeFunctionsGeoBackend backend) : GeoAssistantHttpTests<NativeFunctionsGeoBackend>(backend);
-
-public sealed class FunctionsCompatibleModeGeoAssistantHttpTests(CompatibleModeFunctionsGeoBackend backend) : GeoAssistantHttpTests<CompatibleModeFunctionsGeoBackend>(backend);

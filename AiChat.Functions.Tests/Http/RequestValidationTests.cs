@@ -5,12 +5,17 @@ using AiChat.Functions.Tests.Support;
 namespace AiChat.Functions.Tests.Http;
 
 /// <summary>Bad input is refused with a JSON 4xx naming the field, and never reaches the upstream.</summary>
-public abstract class RequestValidationTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : EmulatedBackend
+public sealed class RequestValidationTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts;
+
+    public static IEnumerable<object?[]> BadBodies => Matrix.Cross(BadChatBodies.All);
+
     [Theory]
-    [MemberData(nameof(BadChatBodies.All), MemberType = typeof(BadChatBodies))]
-    public async Task Bad_body_is_a_400_naming_the_field_and_never_reaches_the_upstream(string body, string field)
+    [MemberData(nameof(BadBodies))]
+    public async Task Bad_body_is_a_400_naming_the_field_and_never_reaches_the_upstream(BackendVariant on, string body, string field)
     {
+        await backend.UseAsync(on);
         foreach (var path in new[] { "/api/chat/completions", "/api/chat/stream" })
         {
             var before = backend.Emulator.ReceivedRequests;
@@ -24,9 +29,10 @@ public abstract class RequestValidationTests<TBackend>(TBackend backend) : IClas
         }
     }
 
-    [Fact]
-    public async Task Boundary_values_are_accepted()
+    [Theory, MatrixData]
+    public async Task Boundary_values_are_accepted(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var body = """{"model":"qwen-max","temperature":0,"top_p":1,"max_tokens":8192,"messages":[{"role":"user","content":"hi"}]}""";
         using var response = await backend.Client.PostAsync("/api/chat/completions", Json.Body(body));
 
@@ -34,10 +40,11 @@ public abstract class RequestValidationTests<TBackend>(TBackend backend) : IClas
     }
 
     [Theory]
-    [InlineData("text/plain")]
-    [InlineData("application/x-www-form-urlencoded")]
-    public async Task Non_json_content_type_is_a_415_json_error(string contentType)
+    [MatrixData("text/plain")]
+    [MatrixData("application/x-www-form-urlencoded")]
+    public async Task Non_json_content_type_is_a_415_json_error(BackendVariant on, string contentType)
     {
+        await backend.UseAsync(on);
         var before = backend.Emulator.ReceivedRequests;
         using var response = await backend.Client.PostAsync("/api/chat/completions",
             new StringContent("""{"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, contentType));
@@ -48,9 +55,10 @@ public abstract class RequestValidationTests<TBackend>(TBackend backend) : IClas
         Assert.Equal(before, backend.Emulator.ReceivedRequests);
     }
 
-    [Fact]
-    public async Task Body_over_one_megabyte_is_a_413_json_error()
+    [Theory, MatrixData]
+    public async Task Body_over_one_megabyte_is_a_413_json_error(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var content = new string('x', 1024 * 1024);
         using var response = await backend.Client.PostAsync("/api/chat/completions", Json.ChatBody(content));
         var error = await Json.ReadAsync(response);
@@ -59,9 +67,10 @@ public abstract class RequestValidationTests<TBackend>(TBackend backend) : IClas
         Assert.Equal("payload_too_large", error.GetProperty("code").GetString());
     }
 
-    [Fact]
-    public async Task Chunked_body_over_the_cap_is_a_413_json_error()
+    [Theory, MatrixData]
+    public async Task Chunked_body_over_the_cap_is_a_413_json_error(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 2 * 1024 * 1024) + "{}")));
         content.Headers.ContentType = new("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat/stream") { Content = content };
@@ -72,7 +81,3 @@ public abstract class RequestValidationTests<TBackend>(TBackend backend) : IClas
         Assert.Equal("payload_too_large", (await Json.ReadAsync(response)).GetProperty("code").GetString());
     }
 }
-
-public sealed class SelfHostRequestValidationTests(NativeBackend backend) : RequestValidationTests<NativeBackend>(backend);
-
-public sealed class FunctionsRequestValidationTests(NativeFunctionsBackend backend) : RequestValidationTests<NativeFunctionsBackend>(backend);

@@ -9,15 +9,20 @@ namespace AiChat.Functions.Tests.Http;
 /// The Flask seed's four endpoints over real sockets, against the emulator, once per DashScope protocol:
 /// a frontend written for the seed must see the same shapes whichever protocol the server speaks upstream.
 /// </summary>
-public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : EmulatedBackend
+public sealed class SeedApiTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols();
+
+    public static BackendMatrix NativeMatrix => BackendMatrix.BothHosts;
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private HttpClient Client => backend.Client;
 
-    [Fact]
-    public async Task Health_answers_the_seed_shape_and_names_the_upstream_protocol()
+    [Theory, MatrixData]
+    public async Task Health_answers_the_seed_shape_and_names_the_upstream_protocol(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await Client.GetAsync("/health");
         var body = await Json.ReadAsync(response);
 
@@ -27,9 +32,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         Assert.Equal(backend.BasePath == "/api/v1" ? "native" : "compatible-mode", body.GetProperty("upstream").GetProperty("protocol").GetString());
     }
 
-    [Fact]
-    public async Task Models_lists_the_seed_models_with_the_seed_fields()
+    [Theory, MatrixData]
+    public async Task Models_lists_the_seed_models_with_the_seed_fields(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await Client.GetAsync("/api/models");
         var models = (await Json.ReadAsync(response)).GetProperty("models").EnumerateArray().ToList();
 
@@ -44,9 +50,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         });
     }
 
-    [Fact]
-    public async Task Completions_answers_the_seed_shape_with_the_upstream_reply_and_usage()
+    [Theory, MatrixData]
+    public async Task Completions_answers_the_seed_shape_with_the_upstream_reply_and_usage(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody("hello there world", "qwen-turbo"));
         var body = await Json.ReadAsync(response);
 
@@ -60,9 +67,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         Assert.Equal(8, usage.GetProperty("total_tokens").GetInt32());
     }
 
-    [Fact]
-    public async Task Stream_sends_seed_events_in_order_and_ends_with_done()
+    [Theory, MatrixData]
+    public async Task Stream_sends_seed_events_in_order_and_ends_with_done(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await PostStreamAsync("hello there world");
         var events = await SseReader.ReadAllAsync(response);
 
@@ -77,9 +85,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         Assert.Equal("stop", chunks[^1].GetProperty("finish_reason").GetString());
     }
 
-    [Fact]
-    public async Task Chinese_text_travels_as_utf8_not_as_escapes()
+    [Theory, MatrixData]
+    public async Task Chinese_text_travels_as_utf8_not_as_escapes(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var completion = await Client.PostAsync("/api/chat/completions", Json.ChatBody("你好"));
         using var stream = await PostStreamAsync("你好");
 
@@ -87,9 +96,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         Assert.Contains("\"content\":\"你好\"", await stream.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Stream_relays_each_event_as_the_upstream_paces_it_rather_than_at_the_end()
+    [Theory, MatrixData]
+    public async Task Stream_relays_each_event_as_the_upstream_paces_it_rather_than_at_the_end(BackendVariant on)
     {
+        await backend.UseAsync(on);
         const int PaceMs = 300;
         using var response = await PostStreamAsync($"one two three four [[chunk-delay-ms:{PaceMs}]]");
         var events = await SseReader.ReadAllAsync(response);
@@ -102,9 +112,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
             $"events arrived {string.Join(", ", gaps.Select(gap => $"{gap.TotalMilliseconds:0}"))} ms apart: the stream was buffered");
     }
 
-    [Fact]
-    public async Task Stream_client_disconnect_aborts_the_upstream_request()
+    [Theory, MatrixData]
+    public async Task Stream_client_disconnect_aborts_the_upstream_request(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var abortedBefore = backend.Emulator.AbortedRequests;
         using (var response = await PostStreamAsync("a slow answer that the reader abandons [[chunk-delay-ms:2000]]"))
         {
@@ -116,9 +127,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         await backend.Emulator.WaitForAbortedRequestsAsync(abortedBefore + 1, patience.Token);
     }
 
-    [Fact]
-    public async Task Completions_client_disconnect_aborts_the_upstream_request()
+    [Theory, MatrixData]
+    public async Task Completions_client_disconnect_aborts_the_upstream_request(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var receivedBefore = backend.Emulator.ReceivedRequests;
         var abortedBefore = backend.Emulator.AbortedRequests;
         using var client = new CancellationTokenSource();
@@ -132,42 +144,46 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
     }
 
     [Theory]
-    [InlineData("invalid-key", 502, "upstream_auth_failed")]
-    [InlineData("rate-limit-requests", 429, "rate_limited")]
-    [InlineData("rate-limit-tokens", 429, "rate_limited")]
-    [InlineData("rate-limit-burst", 429, "rate_limited")]
-    [InlineData("internal-error", 502, "upstream_error")]
-    [InlineData("model-unavailable", 503, "model_unavailable")]
-    [InlineData("cut-stream", 502, "upstream_unreachable")]
-    public async Task Completions_upstream_fault_is_mapped_to_a_json_error(string fault, int status, string code)
+    [MatrixData("invalid-key", 502, "upstream_auth_failed")]
+    [MatrixData("rate-limit-requests", 429, "rate_limited")]
+    [MatrixData("rate-limit-tokens", 429, "rate_limited")]
+    [MatrixData("rate-limit-burst", 429, "rate_limited")]
+    [MatrixData("internal-error", 502, "upstream_error")]
+    [MatrixData("model-unavailable", 503, "model_unavailable")]
+    [MatrixData("cut-stream", 502, "upstream_unreachable")]
+    public async Task Completions_upstream_fault_is_mapped_to_a_json_error(BackendVariant on, string fault, int status, string code)
     {
+        await backend.UseAsync(on);
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"hi [[fault:{fault}]]"));
         await AssertJsonErrorAsync(response, status, code);
     }
 
     [Theory]
-    [InlineData("invalid-key", 502, "upstream_auth_failed")]
-    [InlineData("rate-limit-requests", 429, "rate_limited")]
-    [InlineData("internal-error", 502, "upstream_error")]
-    [InlineData("model-unavailable", 503, "model_unavailable")]
-    public async Task Stream_upstream_fault_before_the_first_event_is_a_json_error_not_a_stream(string fault, int status, string code)
+    [MatrixData("invalid-key", 502, "upstream_auth_failed")]
+    [MatrixData("rate-limit-requests", 429, "rate_limited")]
+    [MatrixData("internal-error", 502, "upstream_error")]
+    [MatrixData("model-unavailable", 503, "model_unavailable")]
+    public async Task Stream_upstream_fault_before_the_first_event_is_a_json_error_not_a_stream(BackendVariant on, string fault, int status, string code)
     {
+        await backend.UseAsync(on);
         using var response = await PostStreamAsync($"hi [[fault:{fault}]]");
         await AssertJsonErrorAsync(response, status, code);
     }
 
-    [Fact]
-    public async Task Rate_limit_answer_says_when_to_retry()
+    [Theory, MatrixData]
+    public async Task Rate_limit_answer_says_when_to_retry(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:rate-limit-requests]]"));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
     }
 
-    [Fact]
-    public async Task Completions_moderation_refusal_is_a_400_with_the_upstream_message()
+    [Theory, MatrixData]
+    public async Task Completions_moderation_refusal_is_a_400_with_the_upstream_message(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:moderation]]"));
         var body = await Json.ReadAsync(response);
 
@@ -176,10 +192,11 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
     }
 
     [Theory]
-    [InlineData("moderation", 400)]
-    [InlineData("cut-stream", 502)]
-    public async Task Stream_failure_after_events_started_is_a_final_error_event_then_done(string fault, int status)
+    [MatrixData("moderation", 400)]
+    [MatrixData("cut-stream", 502)]
+    public async Task Stream_failure_after_events_started_is_a_final_error_event_then_done(BackendVariant on, string fault, int status)
     {
+        await backend.UseAsync(on);
         // Paced, so the events before the failure reach the server before the upstream connection is cut.
         using var response = await PostStreamAsync($"one two three four five six seven eight [[fault:{fault}]] [[chunk-delay-ms:50]]");
         var events = await SseReader.ReadAllAsync(response);
@@ -193,10 +210,11 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
     }
 
     [Theory]
-    [InlineData("/api/chat/completions")]
-    [InlineData("/api/chat/stream")]
-    public async Task Model_the_upstream_does_not_know_is_a_400_naming_the_model(string path)
+    [MatrixData("/api/chat/completions")]
+    [MatrixData("/api/chat/stream")]
+    public async Task Model_the_upstream_does_not_know_is_a_400_naming_the_model(BackendVariant on, string path)
     {
+        await backend.UseAsync(on);
         using var response = await Client.PostAsync(path, Json.ChatBody("hi", "qwen-max-longcontext"));
         var body = await AssertJsonErrorAsync(response, 400, "model_not_found");
 
@@ -204,10 +222,11 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
     }
 
     [Theory]
-    [InlineData("/api/chat/completions")]
-    [InlineData("/api/chat/stream")]
-    public async Task Fail_then_succeed_fault_is_recovered_by_a_retry(string path)
+    [MatrixData("/api/chat/completions")]
+    [MatrixData("/api/chat/stream")]
+    public async Task Fail_then_succeed_fault_is_recovered_by_a_retry(BackendVariant on, string path)
     {
+        await backend.UseAsync(on);
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await Client.PostAsync(path, Json.ChatBody($"flaky {marker} [[fault:fail-then-succeed]]"));
@@ -219,9 +238,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         Assert.Contains(backend.App.LogLines, line => line.Contains("Retrying the upstream call (1 of 3)", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Transient_fault_that_persists_is_retried_three_times_then_mapped()
+    [Theory, MatrixData]
+    public async Task Transient_fault_that_persists_is_retried_three_times_then_mapped(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"{marker} [[fault:model-unavailable]]"));
@@ -231,11 +251,12 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
     }
 
     [Theory]
-    [InlineData("invalid-key")]
-    [InlineData("unknown-model")]
-    [InlineData("moderation")]
-    public async Task Fault_that_is_not_transient_is_not_retried(string fault)
+    [MatrixData("invalid-key")]
+    [MatrixData("unknown-model")]
+    [MatrixData("moderation")]
+    public async Task Fault_that_is_not_transient_is_not_retried(BackendVariant on, string fault)
     {
+        await backend.UseAsync(on);
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"{marker} [[fault:{fault}]]"));
@@ -244,9 +265,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         Assert.Single(backend.RequestsWith(marker));
     }
 
-    [Fact]
-    public async Task Upstream_receives_the_messages_sampling_settings_and_key()
+    [Theory, MatrixData]
+    public async Task Upstream_receives_the_messages_sampling_settings_and_key(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var marker = Guid.NewGuid().ToString("N");
         var body = $$"""
             {"model":"qwen-max","temperature":0.3,"top_p":0.8,"max_tokens":100,
@@ -266,9 +288,10 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         Assert.Equal(100, sampling.GetProperty("max_tokens").GetInt32());
     }
 
-    [Fact]
-    public async Task Stream_asks_the_upstream_for_incremental_output_and_usage()
+    [Theory, MatrixData]
+    public async Task Stream_asks_the_upstream_for_incremental_output_and_usage(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var marker = Guid.NewGuid().ToString("N");
         using var response = await PostStreamAsync(marker);
         await SseReader.ReadAllAsync(response);
@@ -285,10 +308,22 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         }
     }
 
-    protected Task<HttpResponseMessage> PostStreamAsync(string message, string? model = null) =>
+    // The native protocol's own ways of failing a stream, on top of every other test.
+    [Theory]
+    [MatrixData("frame", Matrix = nameof(NativeMatrix))]
+    [MatrixData("sse", Matrix = nameof(NativeMatrix))]
+    [MatrixData("json", Matrix = nameof(NativeMatrix))]
+    public async Task Each_shape_of_a_failed_native_stream_is_mapped_to_the_same_error(BackendVariant on, string shape)
+    {
+        await backend.UseAsync(on);
+        using var response = await PostStreamAsync($"hi [[fault:rate-limit-requests]] [[native-stream-error:{shape}]]");
+        await AssertJsonErrorAsync(response, 429, "rate_limited");
+    }
+
+    private Task<HttpResponseMessage> PostStreamAsync(string message, string? model = null) =>
         Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/chat/stream") { Content = Json.ChatBody(message, model) }, HttpCompletionOption.ResponseHeadersRead);
 
-    protected static async Task<JsonElement> AssertJsonErrorAsync(HttpResponseMessage response, int status, string code)
+    private static async Task<JsonElement> AssertJsonErrorAsync(HttpResponseMessage response, int status, string code)
     {
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -299,25 +334,3 @@ public abstract class SeedApiTests<TBackend>(TBackend backend) : IClassFixture<T
         return body;
     }
 }
-
-/// <summary>The native protocol's own ways of failing a stream, on top of every seed test.</summary>
-public abstract class NativeProtocolSeedApiTests<TBackend>(TBackend backend) : SeedApiTests<TBackend>(backend) where TBackend : EmulatedBackend
-{
-    [Theory]
-    [InlineData("frame")]
-    [InlineData("sse")]
-    [InlineData("json")]
-    public async Task Each_shape_of_a_failed_native_stream_is_mapped_to_the_same_error(string shape)
-    {
-        using var response = await PostStreamAsync($"hi [[fault:rate-limit-requests]] [[native-stream-error:{shape}]]");
-        await AssertJsonErrorAsync(response, 429, "rate_limited");
-    }
-}
-
-public sealed class SelfHostNativeSeedApiTests(NativeBackend backend) : NativeProtocolSeedApiTests<NativeBackend>(backend);
-
-public sealed class SelfHostCompatibleModeSeedApiTests(CompatibleModeBackend backend) : SeedApiTests<CompatibleModeBackend>(backend);
-
-public sealed class FunctionsNativeSeedApiTests(NativeFunctionsBackend backend) : NativeProtocolSeedApiTests<NativeFunctionsBackend>(backend);
-
-public sealed class FunctionsCompatibleModeSeedApiTests(CompatibleModeFunctionsBackend backend) : SeedApiTests<CompatibleModeFunctionsBackend>(backend);

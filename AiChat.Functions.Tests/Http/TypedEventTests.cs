@@ -5,13 +5,16 @@ using AiChat.Functions.Tests.Support;
 namespace AiChat.Functions.Tests.Http;
 
 /// <summary>POST /api/chat/events and the session endpoints, over real sockets, against the emulator.</summary>
-public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : EmulatedBackend
+public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithProtocols(UpstreamProtocol.CompatibleMode);
+
     private HttpClient Client => backend.Client;
 
-    [Fact]
-    public async Task New_conversation_streams_start_chunks_and_end_each_named_by_type_with_ids_and_usage()
+    [Theory, MatrixData]
+    public async Task New_conversation_streams_start_chunks_and_end_each_named_by_type_with_ids_and_usage(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await TypedEvents.PostAsync(Client, "hello there");
         var events = await TypedEvents.ReadAsync(response);
 
@@ -30,9 +33,10 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal((2, 4, 6), (end.GetProperty("usage").GetProperty("prompt_tokens").GetInt32(), end.GetProperty("usage").GetProperty("completion_tokens").GetInt32(), end.GetProperty("usage").GetProperty("total_tokens").GetInt32()));
     }
 
-    [Fact]
-    public async Task Second_turn_sends_the_first_turn_upstream_with_the_new_message()
+    [Theory, MatrixData]
+    public async Task Second_turn_sends_the_first_turn_upstream_with_the_new_message(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var (sessionId, firstReply) = await TypedEvents.TurnAsync(Client, "my name is Ada");
         var marker = Guid.NewGuid().ToString("N");
 
@@ -45,9 +49,10 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
             upstream.Messages.Select(m => (m.Role, m.Content)));
     }
 
-    [Fact]
-    public async Task Session_can_be_read_and_forgotten_and_is_then_unknown()
+    [Theory, MatrixData]
+    public async Task Session_can_be_read_and_forgotten_and_is_then_unknown(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var (sessionId, reply) = await TypedEvents.TurnAsync(Client, "remember this");
 
         using var read = await Client.GetAsync($"/api/sessions/{sessionId}");
@@ -67,10 +72,11 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("0123456789abcdef0123456789abcdef")]
-    [InlineData("not-a-session")]
-    public async Task Unknown_session_is_a_json_404_and_never_reaches_the_upstream(string sessionId)
+    [MatrixData("0123456789abcdef0123456789abcdef")]
+    [MatrixData("not-a-session")]
+    public async Task Unknown_session_is_a_json_404_and_never_reaches_the_upstream(BackendVariant on, string sessionId)
     {
+        await backend.UseAsync(on);
         var before = backend.Emulator.ReceivedRequests;
 
         using var events = await TypedEvents.PostAsync(Client, "hi", sessionId);
@@ -86,9 +92,10 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal(before, backend.Emulator.ReceivedRequests);
     }
 
-    [Fact]
-    public async Task Seed_endpoints_continue_a_session_with_their_shapes_unchanged()
+    [Theory, MatrixData]
+    public async Task Seed_endpoints_continue_a_session_with_their_shapes_unchanged(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var (sessionId, _) = await TypedEvents.TurnAsync(Client, "first");
         var completionMarker = Guid.NewGuid().ToString("N");
         var streamMarker = Guid.NewGuid().ToString("N");
@@ -105,9 +112,10 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
             Assert.Single(backend.RequestsWith(streamMarker)).Messages.Select(m => m.Content));
     }
 
-    [Fact]
-    public async Task Seed_endpoints_without_session_id_keep_no_session()
+    [Theory, MatrixData]
+    public async Task Seed_endpoints_without_session_id_keep_no_session(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var marker = Guid.NewGuid().ToString("N");
         using var first = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"a {marker}"));
         using var second = await Client.PostAsync("/api/chat/completions", Json.ChatBody($"b {marker}"));
@@ -119,10 +127,11 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("rate-limit-requests", 429, "rate_limited")]
-    [InlineData("invalid-key", 502, "upstream_auth_failed")]
-    public async Task Upstream_fault_before_the_first_chunk_is_a_json_error(string fault, int status, string code)
+    [MatrixData("rate-limit-requests", 429, "rate_limited")]
+    [MatrixData("invalid-key", 502, "upstream_auth_failed")]
+    public async Task Upstream_fault_before_the_first_chunk_is_a_json_error(BackendVariant on, string fault, int status, string code)
     {
+        await backend.UseAsync(on);
         using var response = await TypedEvents.PostAsync(Client, $"hi [[fault:{fault}]]");
 
         Assert.Equal(status, (int)response.StatusCode);
@@ -130,10 +139,11 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("moderation", 400)]
-    [InlineData("cut-stream", 502)]
-    public async Task Failure_mid_stream_is_a_final_error_event_and_the_turn_is_not_stored(string fault, int status)
+    [MatrixData("moderation", 400)]
+    [MatrixData("cut-stream", 502)]
+    public async Task Failure_mid_stream_is_a_final_error_event_and_the_turn_is_not_stored(BackendVariant on, string fault, int status)
     {
+        await backend.UseAsync(on);
         var (sessionId, _) = await TypedEvents.TurnAsync(Client, "first");
 
         using var response = await TypedEvents.PostAsync(Client, $"one two three four five six [[fault:{fault}]] [[chunk-delay-ms:50]]", sessionId);
@@ -148,9 +158,10 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal(2, (await Json.ReadAsync(read)).GetProperty("messages").GetArrayLength());
     }
 
-    [Fact]
-    public async Task Fail_then_succeed_is_recovered_by_retry_inside_one_stream()
+    [Theory, MatrixData]
+    public async Task Fail_then_succeed_is_recovered_by_retry_inside_one_stream(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await TypedEvents.PostAsync(Client, $"{marker} [[fault:fail-then-succeed]]");
@@ -161,9 +172,10 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal(2, backend.RequestsWith(marker).Count);
     }
 
-    [Fact]
-    public async Task Client_that_disconnects_is_not_retried_for()
+    [Theory, MatrixData]
+    public async Task Client_that_disconnects_is_not_retried_for(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var marker = Guid.NewGuid().ToString("N");
         var abortedBefore = backend.Emulator.AbortedRequests;
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
@@ -183,9 +195,10 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Single(backend.RequestsWith(marker));
     }
 
-    [Fact]
-    public async Task Missing_or_empty_message_is_a_400_naming_the_field()
+    [Theory, MatrixData]
+    public async Task Missing_or_empty_message_is_a_400_naming_the_field(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var missing = await Client.PostAsync("/api/chat/events", Json.Body("""{"session_id":null}"""));
         using var empty = await Client.PostAsync("/api/chat/events", Json.Body("""{"message":""}"""));
         using var wrongSession = await Client.PostAsync("/api/chat/events", Json.Body("""{"message":"hi","session_id":5}"""));
@@ -198,16 +211,13 @@ public abstract class TypedEventTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal("session_id", (await Json.ReadAsync(wrongSession)).GetProperty("field").GetString());
     }
 
-    [Fact]
-    public async Task Usage_of_every_answer_is_logged()
+    [Theory, MatrixData]
+    public async Task Usage_of_every_answer_is_logged(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var marker = Guid.NewGuid().ToString("N");
         var (sessionId, _) = await TypedEvents.TurnAsync(Client, marker);
 
         Assert.Contains(backend.App.LogLines, line => line.Contains("tokens 1 prompt + 3 completion = 4", StringComparison.Ordinal) && line.Contains(sessionId, StringComparison.Ordinal));
     }
 }
-
-public sealed class SelfHostTypedEventTests(CompatibleModeBackend backend) : TypedEventTests<CompatibleModeBackend>(backend);
-
-public sealed class FunctionsTypedEventTests(CompatibleModeFunctionsBackend backend) : TypedEventTests<CompatibleModeFunctionsBackend>(backend);

@@ -7,11 +7,14 @@ namespace AiChat.Functions.Tests.Http;
 /// The self-host answers a path or method it does not serve with a JSON error. The hosts differ here by design: under
 /// Azure Functions the host answers with its own empty 404 before the app is involved (FunctionsHostBehaviourTests).
 /// </summary>
-public sealed class UnknownRouteTests(NativeBackend backend) : IClassFixture<NativeBackend>
+public sealed class UnknownRouteTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    [Fact]
-    public async Task Unknown_route_is_a_404_json_error()
+    public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.SelfHost);
+
+    [Theory, MatrixData]
+    public async Task Unknown_route_is_a_404_json_error(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await backend.Client.GetAsync("/api/nothing-here");
         var error = await Json.ReadAsync(response);
 
@@ -20,12 +23,13 @@ public sealed class UnknownRouteTests(NativeBackend backend) : IClassFixture<Nat
     }
 
     [Theory]
-    [InlineData("GET", "/api/chat/completions")]
-    [InlineData("GET", "/api/chat/stream")]
-    [InlineData("POST", "/api/models")]
-    [InlineData("DELETE", "/health")]
-    public async Task Wrong_method_is_a_405_json_error(string method, string path)
+    [MatrixData("GET", "/api/chat/completions")]
+    [MatrixData("GET", "/api/chat/stream")]
+    [MatrixData("POST", "/api/models")]
+    [MatrixData("DELETE", "/health")]
+    public async Task Wrong_method_is_a_405_json_error(BackendVariant on, string method, string path)
     {
+        await backend.UseAsync(on);
         using var response = await backend.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
         var error = await Json.ReadAsync(response);
 

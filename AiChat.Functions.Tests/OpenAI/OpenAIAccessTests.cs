@@ -6,12 +6,15 @@ using AiChat.Functions.Tests.Support;
 namespace AiChat.Functions.Tests.OpenAI;
 
 /// <summary>Who may call /v1: a caller presenting one of CLIENT_API_KEYS as a bearer token, no one else.</summary>
-public abstract class OpenAIAccessTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : OpenAIBackend
+public sealed class OpenAIAccessTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    [Fact]
-    public async Task Models_lists_the_catalogue_in_the_OpenAI_shape_for_either_client_key()
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithSetup(BackendSetup.OpenAIClientKeys);
+
+    [Theory, MatrixData]
+    public async Task Models_lists_the_catalogue_in_the_OpenAI_shape_for_either_client_key(BackendVariant on)
     {
-        foreach (var key in new[] { OpenAIBackend.ClientKey, OpenAIBackend.SecondClientKey })
+        await backend.UseAsync(on);
+        foreach (var key in new[] { BackendSettings.ClientKey, BackendSettings.SecondClientKey })
         {
             using var response = await SendAsync(HttpMethod.Get, "/v1/models", key);
             var body = await Json.ReadAsync(response);
@@ -29,11 +32,12 @@ public abstract class OpenAIAccessTests<TBackend>(TBackend backend) : IClassFixt
         }
     }
 
-    [Fact]
-    public async Task One_model_is_found_by_id_and_an_unknown_one_is_a_404_in_the_OpenAI_envelope()
+    [Theory, MatrixData]
+    public async Task One_model_is_found_by_id_and_an_unknown_one_is_a_404_in_the_OpenAI_envelope(BackendVariant on)
     {
-        using var found = await SendAsync(HttpMethod.Get, "/v1/models/qwen-plus", OpenAIBackend.ClientKey);
-        using var missing = await SendAsync(HttpMethod.Get, "/v1/models/no-such-model", OpenAIBackend.ClientKey);
+        await backend.UseAsync(on);
+        using var found = await SendAsync(HttpMethod.Get, "/v1/models/qwen-plus", BackendSettings.ClientKey);
+        using var missing = await SendAsync(HttpMethod.Get, "/v1/models/no-such-model", BackendSettings.ClientKey);
 
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
         Assert.Equal("qwen-plus", (await Json.ReadAsync(found)).GetProperty("id").GetString());
@@ -44,15 +48,16 @@ public abstract class OpenAIAccessTests<TBackend>(TBackend backend) : IClassFixt
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("Bearer ck-test-wrong-00000000000000")]
-    [InlineData("Bearer ck-test-first-2f9a61c0b7d84e3")]
-    [InlineData("Bearer ck-test-first-2f9a61c0b7d84e35x")]
-    [InlineData("Basic ck-test-first-2f9a61c0b7d84e35")]
-    [InlineData("ck-test-first-2f9a61c0b7d84e35")]
-    [InlineData("Bearer " + EmulatedBackend.ApiKey)]
-    public async Task A_missing_or_wrong_key_is_a_401_in_the_OpenAI_envelope_on_every_route(string? authorization)
+    [MatrixData(null)]
+    [MatrixData("Bearer ck-test-wrong-00000000000000")]
+    [MatrixData("Bearer ck-test-first-2f9a61c0b7d84e3")]
+    [MatrixData("Bearer ck-test-first-2f9a61c0b7d84e35x")]
+    [MatrixData("Basic ck-test-first-2f9a61c0b7d84e35")]
+    [MatrixData("ck-test-first-2f9a61c0b7d84e35")]
+    [MatrixData("Bearer " + EmulatedBackend.ApiKey)]
+    public async Task A_missing_or_wrong_key_is_a_401_in_the_OpenAI_envelope_on_every_route(BackendVariant on, string? authorization)
     {
+        await backend.UseAsync(on);
         foreach (var (method, path) in new[] { (HttpMethod.Get, "/v1/models"), (HttpMethod.Get, "/v1/models/qwen-plus"), (HttpMethod.Post, "/v1/chat/completions") })
         {
             using var request = new HttpRequestMessage(method, path);
@@ -79,26 +84,28 @@ public abstract class OpenAIAccessTests<TBackend>(TBackend backend) : IClassFixt
         Assert.Empty(backend.RequestsWith("unauthorized call 7f3e"));
     }
 
-    [Fact]
-    public async Task Client_keys_never_appear_in_the_log_or_in_an_answer()
+    [Theory, MatrixData]
+    public async Task Client_keys_never_appear_in_the_log_or_in_an_answer(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var refused = await SendAsync(HttpMethod.Get, "/v1/models", "ck-test-wrong-but-logged-0000");
-        using var answered = await SendAsync(HttpMethod.Post, "/v1/chat/completions", OpenAIBackend.ClientKey, Json.ChatBody("a logged call", "qwen-plus"));
+        using var answered = await SendAsync(HttpMethod.Post, "/v1/chat/completions", BackendSettings.ClientKey, Json.ChatBody("a logged call", "qwen-plus"));
         var bodies = await refused.Content.ReadAsStringAsync() + await answered.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.NotEmpty(backend.App.LogLines);
-        foreach (var key in new[] { OpenAIBackend.ClientKey, OpenAIBackend.SecondClientKey, "ck-test-wrong-but-logged-0000" })
+        foreach (var key in new[] { BackendSettings.ClientKey, BackendSettings.SecondClientKey, "ck-test-wrong-but-logged-0000" })
         {
             Assert.DoesNotContain(key, bodies, StringComparison.Ordinal);
             Assert.All(backend.App.LogLines, line => Assert.DoesNotContain(key, line, StringComparison.Ordinal));
         }
     }
 
-    [Fact]
-    public async Task The_client_key_is_not_sent_upstream_the_DashScope_key_is()
+    [Theory, MatrixData]
+    public async Task The_client_key_is_not_sent_upstream_the_DashScope_key_is(BackendVariant on)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/v1/chat/completions", OpenAIBackend.ClientKey, Json.ChatBody("which key 91c2", "qwen-plus"));
+        await backend.UseAsync(on);
+        using var response = await SendAsync(HttpMethod.Post, "/v1/chat/completions", BackendSettings.ClientKey, Json.ChatBody("which key 91c2", "qwen-plus"));
 
         // The emulator refuses every key but its own: a 200 means AiChat sent DashScope's key, not the caller's.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -112,7 +119,3 @@ public abstract class OpenAIAccessTests<TBackend>(TBackend backend) : IClassFixt
         return backend.Client.SendAsync(request);
     }
 }
-
-public sealed class NativeOpenAIAccessTests(OpenAINativeBackend backend) : OpenAIAccessTests<OpenAINativeBackend>(backend);
-
-public sealed class FunctionsOpenAIAccessTests(OpenAINativeFunctionsBackend backend) : OpenAIAccessTests<OpenAINativeFunctionsBackend>(backend);

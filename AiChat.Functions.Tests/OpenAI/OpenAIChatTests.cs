@@ -12,13 +12,16 @@ namespace AiChat.Functions.Tests.OpenAI;
 /// shapes, validation before anything goes upstream, errors before and after a stream starts, tool calls and reasoning
 /// relayed, and the caller's departure cancelling the upstream call.
 /// </summary>
-public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : OpenAIBackend
+public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols().WithSetup(BackendSetup.OpenAIClientKeys);
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    [Fact]
-    public async Task A_completion_is_a_chat_completion_with_the_answer_and_usage()
+    [Theory, MatrixData]
+    public async Task A_completion_is_a_chat_completion_with_the_answer_and_usage(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await PostAsync(Body("hello there world", model: "qwen-turbo"));
         var body = await Json.ReadAsync(response);
 
@@ -37,9 +40,10 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal((3, 5, 8), (usage.GetProperty("prompt_tokens").GetInt32(), usage.GetProperty("completion_tokens").GetInt32(), usage.GetProperty("total_tokens").GetInt32()));
     }
 
-    [Fact]
-    public async Task Text_parts_developer_messages_and_the_sampling_members_go_upstream()
+    [Theory, MatrixData]
+    public async Task Text_parts_developer_messages_and_the_sampling_members_go_upstream(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var body = new JsonObject
         {
             ["model"] = "qwen-plus",
@@ -70,22 +74,23 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("""{"messages":[{"role":"user","content":"bad 0e1f"}]}""", "model")]
-    [InlineData("""{"model":"qwen-nonexistent","messages":[{"role":"user","content":"bad 0e1f"}]}""", "model")]
-    [InlineData("""{"model":"qwen-plus","messages":[]}""", "messages")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"wizard","content":"bad 0e1f"}]}""", "messages[0].role")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"x"}}]}]}""", "messages[0].content[0]")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"},{"role":"tool","content":"x"}]}""", "messages[1].tool_call_id")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"n":2}""", "n")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"temperature":2}""", "temperature")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"max_tokens":0}""", "max_tokens")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"stop":["a","b","c","d","e"]}""", "stop")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"seed":-1}""", "seed")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"stream":"yes"}""", "stream")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"tools":[{"type":"function","function":{"name":"has space"}}]}""", "tools[0].function.name")]
-    [InlineData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"tools":[{"type":"function","function":{"name":"get_weather"}}],"tool_choice":{"type":"function","function":{"name":"other"}}}""", "tool_choice")]
-    public async Task A_bad_request_is_a_400_naming_the_member_and_nothing_goes_upstream(string json, string param)
+    [MatrixData("""{"messages":[{"role":"user","content":"bad 0e1f"}]}""", "model")]
+    [MatrixData("""{"model":"qwen-nonexistent","messages":[{"role":"user","content":"bad 0e1f"}]}""", "model")]
+    [MatrixData("""{"model":"qwen-plus","messages":[]}""", "messages")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"wizard","content":"bad 0e1f"}]}""", "messages[0].role")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"x"}}]}]}""", "messages[0].content[0]")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"},{"role":"tool","content":"x"}]}""", "messages[1].tool_call_id")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"n":2}""", "n")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"temperature":2}""", "temperature")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"max_tokens":0}""", "max_tokens")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"stop":["a","b","c","d","e"]}""", "stop")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"seed":-1}""", "seed")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"stream":"yes"}""", "stream")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"tools":[{"type":"function","function":{"name":"has space"}}]}""", "tools[0].function.name")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"tools":[{"type":"function","function":{"name":"get_weather"}}],"tool_choice":{"type":"function","function":{"name":"other"}}}""", "tool_choice")]
+    public async Task A_bad_request_is_a_400_naming_the_member_and_nothing_goes_upstream(BackendVariant on, string json, string param)
     {
+        await backend.UseAsync(on);
         using var response = await PostAsync(Json.Body(json));
         var error = (await Json.ReadAsync(response)).GetProperty("error");
 
@@ -96,9 +101,10 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Empty(backend.RequestsWith("bad 0e1f"));
     }
 
-    [Fact]
-    public async Task A_body_that_is_not_JSON_text_is_refused_in_the_OpenAI_envelope_with_the_seed_status()
+    [Theory, MatrixData]
+    public async Task A_body_that_is_not_JSON_text_is_refused_in_the_OpenAI_envelope_with_the_seed_status(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var broken = await PostAsync(Json.Body("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}"""));
         using var plain = await PostAsync(new StringContent("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}]}""", Encoding.UTF8, "text/plain"));
         using var large = await PostAsync(Json.Body($$"""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f {{new string('x', 1024 * 1024)}}"}]}"""));
@@ -109,9 +115,10 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Empty(backend.RequestsWith("bad 0e1f"));
     }
 
-    [Fact]
-    public async Task A_stream_is_chat_completion_chunks_ending_in_done_without_usage_unless_asked()
+    [Theory, MatrixData]
+    public async Task A_stream_is_chat_completion_chunks_ending_in_done_without_usage_unless_asked(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await PostAsync(Body("hello there world", stream: true));
         var events = await SseReader.ReadAllAsync(response);
 
@@ -132,9 +139,10 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal("stop", Choice(chunks[^1]).GetProperty("finish_reason").GetString());
     }
 
-    [Fact]
-    public async Task A_stream_that_asks_for_usage_ends_with_a_usage_chunk_with_no_choices()
+    [Theory, MatrixData]
+    public async Task A_stream_that_asks_for_usage_ends_with_a_usage_chunk_with_no_choices(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await PostAsync(Body("hello there world", stream: true, includeUsage: true));
         var events = await SseReader.ReadAllAsync(response);
 
@@ -146,9 +154,10 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.All(events.SkipLast(2), e => Assert.Equal(JsonValueKind.Null, Json.Parse(e.Data).GetProperty("usage").ValueKind));
     }
 
-    [Fact]
-    public async Task An_upstream_failure_after_the_first_chunk_is_a_final_error_event_and_no_done()
+    [Theory, MatrixData]
+    public async Task An_upstream_failure_after_the_first_chunk_is_a_final_error_event_and_no_done(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await PostAsync(Body("moderated mid-way [[fault:moderation]]", stream: true));
         var events = await SseReader.ReadAllAsync(response);
 
@@ -164,10 +173,11 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task An_upstream_failure_before_any_chunk_is_its_status_in_the_OpenAI_envelope(bool stream)
+    [MatrixData(false)]
+    [MatrixData(true)]
+    public async Task An_upstream_failure_before_any_chunk_is_its_status_in_the_OpenAI_envelope(BackendVariant on, bool stream)
     {
+        await backend.UseAsync(on);
         using var limited = await PostAsync(Body("limited [[fault:rate-limit-requests]]", stream: stream));
         using var refused = await PostAsync(Body("refused [[fault:invalid-key]]", stream: stream));
 
@@ -182,17 +192,18 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("[[tool-quirk:repeat-id]]")]
-    [InlineData("[[tool-quirk:null-name]]")]
-    [InlineData("[[tool-quirk:repeat-name]]")]
-    [InlineData("[[tool-quirk:empty-first-arguments]]")]
-    [InlineData("[[tool-quirk:no-first-arguments]]")]
-    [InlineData("[[tool-quirk:empty-function]]")]
-    [InlineData("[[tool-quirk:interleaved]]")]
-    [InlineData("[[tool-quirk:no-index]]")]
-    public async Task Streamed_tool_calls_reach_the_caller_as_OpenAI_deltas_whatever_DashScope_quirk(string quirk)
+    [MatrixData("")]
+    [MatrixData("[[tool-quirk:repeat-id]]")]
+    [MatrixData("[[tool-quirk:null-name]]")]
+    [MatrixData("[[tool-quirk:repeat-name]]")]
+    [MatrixData("[[tool-quirk:empty-first-arguments]]")]
+    [MatrixData("[[tool-quirk:no-first-arguments]]")]
+    [MatrixData("[[tool-quirk:empty-function]]")]
+    [MatrixData("[[tool-quirk:interleaved]]")]
+    [MatrixData("[[tool-quirk:no-index]]")]
+    public async Task Streamed_tool_calls_reach_the_caller_as_OpenAI_deltas_whatever_DashScope_quirk(BackendVariant on, string quirk)
     {
+        await backend.UseAsync(on);
         var marker = $"北京和上海天气怎么样 {Guid.NewGuid():N}";
         using var response = await PostAsync(Body($"{marker} {quirk}", stream: true, tools: true, parallel: true));
         var events = await SseReader.ReadAllAsync(response);
@@ -216,9 +227,10 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal(["get_weather"], Tools(upstream));
     }
 
-    [Fact]
-    public async Task A_tool_call_comes_back_whole_in_a_completion_and_its_result_gets_an_answer()
+    [Theory, MatrixData]
+    public async Task A_tool_call_comes_back_whole_in_a_completion_and_its_result_gets_an_answer(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var first = await PostAsync(Body("杭州天气如何 4d2e", tools: true));
         var message = (await Json.ReadAsync(first)).GetProperty("choices")[0];
         Assert.Equal("tool_calls", message.GetProperty("finish_reason").GetString());
@@ -251,9 +263,10 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal(call.GetProperty("id").GetString(), upstream.Messages[1].ToolCalls!.Single().Id);
     }
 
-    [Fact]
-    public async Task A_forced_tool_choice_goes_upstream_as_the_function_object()
+    [Theory, MatrixData]
+    public async Task A_forced_tool_choice_goes_upstream_as_the_function_object(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var body = Body("杭州天气 forced 5e7f", tools: true);
         body["tool_choice"] = JsonNode.Parse("""{"type":"function","function":{"name":"get_weather"}}""");
         using var response = await PostAsync(body);
@@ -264,9 +277,10 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal("get_weather", choice.GetProperty("function").GetProperty("name").GetString());
     }
 
-    [Fact]
-    public async Task Reasoning_is_relayed_as_reasoning_content_deltas()
+    [Theory, MatrixData]
+    public async Task Reasoning_is_relayed_as_reasoning_content_deltas(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await PostAsync(Body("北京天气 [[tool-quirk:reasoning]]", stream: true, tools: true));
         var events = await SseReader.ReadAllAsync(response);
 
@@ -275,9 +289,10 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.Equal("嗯，需要调用工具。", string.Concat(reasoning));
     }
 
-    [Fact]
-    public async Task Enable_thinking_goes_upstream_on_a_stream_and_is_turned_off_for_a_completion()
+    [Theory, MatrixData]
+    public async Task Enable_thinking_goes_upstream_on_a_stream_and_is_turned_off_for_a_completion(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var streamed = Body("thinking stream 71aa", stream: true);
         streamed["enable_thinking"] = true;
         var whole = Body("thinking whole 71aa");
@@ -295,9 +310,10 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
         Assert.False(Parameters(Assert.Single(backend.RequestsWith("thinking whole 71aa"))).GetProperty("enable_thinking").GetBoolean());
     }
 
-    [Fact]
-    public async Task A_caller_leaving_a_stream_aborts_the_upstream_request()
+    [Theory, MatrixData]
+    public async Task A_caller_leaving_a_stream_aborts_the_upstream_request(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var abortedBefore = backend.Emulator.AbortedRequests;
         using (var response = await PostAsync(Body("a slow answer that the reader abandons [[chunk-delay-ms:2000]]", stream: true)))
         {
@@ -343,7 +359,7 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
     private Task<HttpResponseMessage> PostAsync(HttpContent content)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OpenAIBackend.ClientKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BackendSettings.ClientKey);
         return backend.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 
@@ -361,11 +377,3 @@ public abstract class OpenAIChatTests<TBackend>(TBackend backend) : IClassFixtur
 
     private static JsonElement Delta(JsonElement chunk) => chunk.GetProperty("choices").GetArrayLength() == 0 ? default : Choice(chunk).GetProperty("delta");
 }
-
-public sealed class NativeOpenAIChatTests(OpenAINativeBackend backend) : OpenAIChatTests<OpenAINativeBackend>(backend);
-
-public sealed class CompatibleModeOpenAIChatTests(OpenAICompatibleModeBackend backend) : OpenAIChatTests<OpenAICompatibleModeBackend>(backend);
-
-public sealed class NativeFunctionsOpenAIChatTests(OpenAINativeFunctionsBackend backend) : OpenAIChatTests<OpenAINativeFunctionsBackend>(backend);
-
-public sealed class CompatibleModeFunctionsOpenAIChatTests(OpenAICompatibleModeFunctionsBackend backend) : OpenAIChatTests<OpenAICompatibleModeFunctionsBackend>(backend);

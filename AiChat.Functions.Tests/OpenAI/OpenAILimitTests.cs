@@ -21,17 +21,17 @@ public sealed class OpenAILimitTests : IAsyncLifetime
     {
         await using var app = await AiChatHosts.StartAsync(host, _emulator, "/compatible-mode/v1", new Dictionary<string, string?>
         {
-            ["CLIENT_API_KEYS"] = $"{OpenAIBackend.ClientKey},{OpenAIBackend.SecondClientKey}",
+            ["CLIENT_API_KEYS"] = $"{BackendSettings.ClientKey},{BackendSettings.SecondClientKey}",
             ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "2",
         });
         using var client = app.CreateClient();
 
-        using var first = await CompleteAsync(client, OpenAIBackend.ClientKey);
-        using var second = await CompleteAsync(client, OpenAIBackend.ClientKey);
+        using var first = await CompleteAsync(client, BackendSettings.ClientKey);
+        using var second = await CompleteAsync(client, BackendSettings.ClientKey);
         var upstreamBefore = _emulator.ReceivedRequests;
-        using var refused = await CompleteAsync(client, OpenAIBackend.ClientKey);
+        using var refused = await CompleteAsync(client, BackendSettings.ClientKey);
         var refusedUpstream = _emulator.ReceivedRequests - upstreamBefore;
-        using var otherKey = await CompleteAsync(client, OpenAIBackend.SecondClientKey);
+        using var otherKey = await CompleteAsync(client, BackendSettings.SecondClientKey);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
@@ -41,7 +41,7 @@ public sealed class OpenAILimitTests : IAsyncLifetime
         Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
         Assert.Equal(0, refusedUpstream);
         Assert.Equal(HttpStatusCode.OK, otherKey.StatusCode);
-        Assert.All(app.LogLines, line => Assert.DoesNotContain(OpenAIBackend.ClientKey, line, StringComparison.Ordinal));
+        Assert.All(app.LogLines, line => Assert.DoesNotContain(BackendSettings.ClientKey, line, StringComparison.Ordinal));
     }
 
     private static Task<HttpResponseMessage> CompleteAsync(HttpClient client, string key)

@@ -15,18 +15,21 @@ namespace AiChat.Functions.Tests.OpenAI;
 /// The official OpenAI .NET SDK and Microsoft.Extensions.AI's IChatClient over it, unmodified but for base URL and
 /// key, against AiChat in front of the emulator: once per DashScope protocol and host.
 /// </summary>
-public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : OpenAIBackend
+public sealed class OpenAISdkTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols().WithSetup(BackendSetup.OpenAIClientKeys);
+
     private const string WeatherSchema = """{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""";
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private OpenAIClient Client(string key = OpenAIBackend.ClientKey) =>
+    private OpenAIClient Client(string key = BackendSettings.ClientKey) =>
         new(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = backend.V1, NetworkTimeout = Patience });
 
-    [Fact]
-    public async Task The_SDK_lists_the_models_and_finds_one()
+    [Theory, MatrixData]
+    public async Task The_SDK_lists_the_models_and_finds_one(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var models = Client().GetOpenAIModelClient();
 
         var list = (await models.GetModelsAsync()).Value;
@@ -37,9 +40,10 @@ public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture
         Assert.Equal("alibaba", one.OwnedBy);
     }
 
-    [Fact]
-    public async Task The_SDK_gets_a_completion_with_usage()
+    [Theory, MatrixData]
+    public async Task The_SDK_gets_a_completion_with_usage(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var completion = (await Client().GetChatClient("qwen-turbo").CompleteChatAsync([new UserChatMessage("hello there world")])).Value;
 
         Assert.Equal("You said: hello there world", Assert.Single(completion.Content).Text);
@@ -48,9 +52,10 @@ public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture
         Assert.Equal((3, 5, 8), (completion.Usage.InputTokenCount, completion.Usage.OutputTokenCount, completion.Usage.TotalTokenCount));
     }
 
-    [Fact]
-    public async Task The_SDK_streams_a_completion_and_its_usage()
+    [Theory, MatrixData]
+    public async Task The_SDK_streams_a_completion_and_its_usage(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var text = "";
         ChatTokenUsage? usage = null;
         ChatFinishReason? finish = null;
@@ -67,9 +72,10 @@ public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture
         Assert.Equal((3, 5, 8), (usage.InputTokenCount, usage.OutputTokenCount, usage.TotalTokenCount));
     }
 
-    [Fact]
-    public async Task The_SDK_makes_a_tool_call_round_trip()
+    [Theory, MatrixData]
+    public async Task The_SDK_makes_a_tool_call_round_trip(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var chat = Client().GetChatClient("qwen-plus");
         var options = new ChatCompletionOptions { Tools = { ChatTool.CreateFunctionTool("get_weather", "Weather in a city", BinaryData.FromString(WeatherSchema)) } };
         List<SdkChatMessage> messages = [new UserChatMessage("杭州天气如何")];
@@ -87,9 +93,10 @@ public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture
         Assert.Equal("杭州市：晴， 气温 18°C。", Assert.Single(second.Content).Text);
     }
 
-    [Fact]
-    public async Task The_SDK_sees_a_wrong_key_as_a_401()
+    [Theory, MatrixData]
+    public async Task The_SDK_sees_a_wrong_key_as_a_401(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var refused = await Assert.ThrowsAsync<ClientResultException>(() => Client("ck-test-not-a-client-key-000").GetOpenAIModelClient().GetModelsAsync());
         var refusedChat = await Assert.ThrowsAsync<ClientResultException>(() => Client("ck-test-not-a-client-key-000").GetChatClient("qwen-plus").CompleteChatAsync([new UserChatMessage("no key c0ff")]));
 
@@ -99,9 +106,10 @@ public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture
         Assert.Empty(backend.RequestsWith("no key c0ff"));
     }
 
-    [Fact]
-    public async Task The_SDK_sees_a_bad_request_as_a_400_and_nothing_goes_upstream()
+    [Theory, MatrixData]
+    public async Task The_SDK_sees_a_bad_request_as_a_400_and_nothing_goes_upstream(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var unknownModel = await Assert.ThrowsAsync<ClientResultException>(() => Client().GetChatClient("gpt-4o").CompleteChatAsync([new UserChatMessage("bad d00d")]));
         var badTemperature = await Assert.ThrowsAsync<ClientResultException>(() =>
             Client().GetChatClient("qwen-plus").CompleteChatAsync([new UserChatMessage("bad d00d")], new ChatCompletionOptions { Temperature = 5 }));
@@ -113,9 +121,10 @@ public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture
         Assert.Empty(backend.RequestsWith("bad d00d"));
     }
 
-    [Fact]
-    public async Task The_SDK_reads_a_stream_that_fails_mid_way_to_its_end_with_the_text_so_far_and_no_finish_reason()
+    [Theory, MatrixData]
+    public async Task The_SDK_reads_a_stream_that_fails_mid_way_to_its_end_with_the_text_so_far_and_no_finish_reason(BackendVariant on)
     {
+        await backend.UseAsync(on);
         // The final {"error": ...} event is what openai-node and openai-python raise as an APIError; this SDK skips
         // it, so a .NET caller knows the answer is cut short by the missing finish reason.
         var text = "";
@@ -131,9 +140,10 @@ public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture
         Assert.Null(finish);
     }
 
-    [Fact]
-    public async Task The_SDK_cancelling_a_stream_aborts_the_upstream_request()
+    [Theory, MatrixData]
+    public async Task The_SDK_cancelling_a_stream_aborts_the_upstream_request(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var abortedBefore = backend.Emulator.AbortedRequests;
         using var cancel = new CancellationTokenSource();
         var updates = Client().GetChatClient("qwen-plus")
@@ -151,9 +161,10 @@ public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture
         await backend.Emulator.WaitForAbortedRequestsAsync(abortedBefore + 1, patience.Token);
     }
 
-    [Fact]
-    public async Task An_IChatClient_answers_and_streams_with_usage()
+    [Theory, MatrixData]
+    public async Task An_IChatClient_answers_and_streams_with_usage(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var client = Client().GetChatClient("qwen-plus").AsIChatClient();
 
         var response = await client.GetResponseAsync("hello there world");
@@ -172,10 +183,11 @@ public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task An_IChatClient_with_function_invocation_calls_the_tool_and_answers(bool stream)
+    [MatrixData(false)]
+    [MatrixData(true)]
+    public async Task An_IChatClient_with_function_invocation_calls_the_tool_and_answers(BackendVariant on, bool stream)
     {
+        await backend.UseAsync(on);
         var calledWith = new List<string>();
         var weather = AIFunctionFactory.Create(
             (string city) =>
@@ -209,11 +221,3 @@ public abstract class OpenAISdkTests<TBackend>(TBackend backend) : IClassFixture
         Assert.Equal("杭州市：晴， 气温 18°C。", text);
     }
 }
-
-public sealed class NativeOpenAISdkTests(OpenAINativeBackend backend) : OpenAISdkTests<OpenAINativeBackend>(backend);
-
-public sealed class CompatibleModeOpenAISdkTests(OpenAICompatibleModeBackend backend) : OpenAISdkTests<OpenAICompatibleModeBackend>(backend);
-
-public sealed class NativeFunctionsOpenAISdkTests(OpenAINativeFunctionsBackend backend) : OpenAISdkTests<OpenAINativeFunctionsBackend>(backend);
-
-public sealed class CompatibleModeFunctionsOpenAISdkTests(OpenAICompatibleModeFunctionsBackend backend) : OpenAISdkTests<OpenAICompatibleModeFunctionsBackend>(backend);

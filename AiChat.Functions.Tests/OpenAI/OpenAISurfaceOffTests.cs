@@ -5,16 +5,19 @@ using AiChat.Functions.Tests.Support;
 namespace AiChat.Functions.Tests.OpenAI;
 
 /// <summary>Without CLIENT_API_KEYS the OpenAI-compatible surface does not exist, whatever key a caller sends.</summary>
-public abstract class OpenAISurfaceOffTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : EmulatedBackend
+public sealed class OpenAISurfaceOffTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts;
+
     [Theory]
-    [InlineData("GET", "/v1/models")]
-    [InlineData("GET", "/v1/models/qwen-plus")]
-    [InlineData("POST", "/v1/chat/completions")]
-    public async Task Every_v1_route_is_a_404_in_the_OpenAI_envelope(string method, string path)
+    [MatrixData("GET", "/v1/models")]
+    [MatrixData("GET", "/v1/models/qwen-plus")]
+    [MatrixData("POST", "/v1/chat/completions")]
+    public async Task Every_v1_route_is_a_404_in_the_OpenAI_envelope(BackendVariant on, string method, string path)
     {
+        await backend.UseAsync(on);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OpenAIBackend.ClientKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BackendSettings.ClientKey);
         if (method == "POST")
         {
             request.Content = Json.ChatBody("surface off 5b1d", "qwen-plus");
@@ -29,7 +32,3 @@ public abstract class OpenAISurfaceOffTests<TBackend>(TBackend backend) : IClass
         Assert.Empty(backend.RequestsWith("surface off 5b1d"));
     }
 }
-
-public sealed class SelfHostOpenAISurfaceOffTests(NativeBackend backend) : OpenAISurfaceOffTests<NativeBackend>(backend);
-
-public sealed class FunctionsOpenAISurfaceOffTests(NativeFunctionsBackend backend) : OpenAISurfaceOffTests<NativeFunctionsBackend>(backend);

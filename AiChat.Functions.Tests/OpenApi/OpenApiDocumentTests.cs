@@ -5,13 +5,16 @@ using AiChat.Functions.Tests.Support;
 namespace AiChat.Functions.Tests.OpenApi;
 
 /// <summary>GET /openapi/v1.json on each host, and every operation it documents answered as it documents.</summary>
-public abstract class OpenApiDocumentTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : EmulatedBackend
+public sealed class OpenApiDocumentTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts;
+
     private const string UnknownSession = "0123456789abcdef0123456789abcdef";
 
-    [Fact]
-    public async Task Document_is_openapi_json_describing_the_chat_routes_with_their_bodies_and_errors()
+    [Theory, MatrixData]
+    public async Task Document_is_openapi_json_describing_the_chat_routes_with_their_bodies_and_errors(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var response = await backend.Client.GetAsync("/openapi/v1.json");
         var document = await Json.ReadAsync(response);
 
@@ -28,9 +31,10 @@ public abstract class OpenApiDocumentTests<TBackend>(TBackend backend) : IClassF
         Assert.Equal(["number", "null"], Schema(document, "MessageRequest").GetProperty("properties").GetProperty("temperature").GetProperty("type").EnumerateArray().Select(t => t.GetString()!).Order().Reverse());
     }
 
-    [Fact]
-    public async Task Every_documented_operation_answers_a_good_and_a_bad_request_with_a_documented_status_and_body()
+    [Theory, MatrixData]
+    public async Task Every_documented_operation_answers_a_good_and_a_bad_request_with_a_documented_status_and_body(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var document = await DocumentAsync();
         var checkedOperations = 0;
 
@@ -87,7 +91,3 @@ public abstract class OpenApiDocumentTests<TBackend>(TBackend backend) : IClassF
     private static JsonElement Schema(JsonElement document, string name) =>
         document.GetProperty("components").GetProperty("schemas").GetProperty(name);
 }
-
-public sealed class SelfHostOpenApiDocumentTests(NativeBackend backend) : OpenApiDocumentTests<NativeBackend>(backend);
-
-public sealed class FunctionsOpenApiDocumentTests(NativeFunctionsBackend backend) : OpenApiDocumentTests<NativeFunctionsBackend>(backend);

@@ -1,87 +1,67 @@
 using AiChat.Emulator;
+using AiChat.Emulator.AMap;
 
 namespace AiChat.Functions.Tests.Support;
 
-/// <summary>An emulator and AiChat in front of it, on one of the two hosts, shared by the tests of one class.</summary>
-public abstract class EmulatedBackend : IAsyncLifetime
+/// <summary>
+/// A test class's backends, one per cell of its matrix, each started the first time a test asks for its cell and kept
+/// until the class is done. xunit runs one class's tests one at a time, so the members below are those of the cell the
+/// running test chose with <see cref="UseAsync"/>.
+/// </summary>
+public sealed class EmulatedBackend : IAsyncLifetime
 {
     public const string ApiKey = "sk-test-5e5a1b2c3d4e5f60718293a4b5c6d7e8";
 
-    public DashScopeEmulator Emulator { get; private set; } = null!;
+    private readonly Dictionary<BackendVariant, StartedBackend> _started = [];
+    private StartedBackend? _current;
 
-    public IAiChatHost App { get; private set; } = null!;
+    public BackendVariant Variant => Current.Variant;
 
-    public HttpClient Client { get; private set; } = null!;
+    public DashScopeEmulator Emulator => Current.Emulator;
+
+    /// <summary>The AMap emulator behind the geo assistant, in the <see cref="BackendSetup.GeoAssistant"/> setup.</summary>
+    public AMapEmulator AMap => Current.AMap ?? throw new InvalidOperationException($"{Variant} runs no AMap emulator.");
+
+    public IAiChatHost App => Current.App;
+
+    public HttpClient Client => Current.Client;
 
     /// <summary>The host's base address, for tests that speak raw HTTP over a socket.</summary>
     public Uri Address => App.Address;
 
-    public abstract HostKind Host { get; }
+    /// <summary>The OpenAI SDKs' base URL for this host.</summary>
+    public Uri V1 => new(Address, "/v1/");
+
+    public HostKind Host => Variant.Host;
 
     /// <summary>"/api/v1" for the native protocol, "/compatible-mode/v1" for the OpenAI-compatible one.</summary>
-    public abstract string BasePath { get; }
+    public string BasePath => Variant.BasePath;
 
-    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+    private StartedBackend Current => _current ?? throw new InvalidOperationException("A test must choose its cell with UseAsync first.");
 
-    /// <summary>
-    /// A shared fixture serves a whole class's tests from one address, more than a client's default limits allow:
-    /// limits are off unless <see cref="Settings"/> sets them (the limit tests do).
-    /// </summary>
-    private static readonly Dictionary<string, string?> LimitsOff = new()
+    /// <summary>Makes <paramref name="variant"/>'s backend the current one, starting it if no test of the class has yet.</summary>
+    public async Task UseAsync(BackendVariant variant)
     {
-        ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "0",
-        ["RATE_LIMIT_CONCURRENT_STREAMS"] = "0",
-    };
-
-    public virtual async Task InitializeAsync()
-    {
-        Emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = ApiKey });
-        var settings = new Dictionary<string, string?>(LimitsOff);
-        foreach (var (key, value) in Settings)
+        if (!_started.TryGetValue(variant, out var backend))
         {
-            settings[key] = value;
+            backend = await StartedBackend.StartAsync(variant);
+            _started.Add(variant, backend);
         }
 
-        App = await AiChatHosts.StartAsync(Host, Emulator, BasePath, settings);
-        Client = App.CreateClient();
+        _current = backend;
     }
 
     /// <summary>The emulator's requests whose last user message contains <paramref name="marker"/>.</summary>
     public IReadOnlyList<ReceivedChatRequest> RequestsWith(string marker) =>
         [.. Emulator.Requests.Where(r => r.Messages.Count > 0 && r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal))];
 
-    public virtual async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        Client.Dispose();
-        await App.DisposeAsync();
-        await Emulator.DisposeAsync();
+        foreach (var backend in _started.Values)
+        {
+            await backend.DisposeAsync();
+        }
     }
-}
-
-public sealed class NativeBackend : EmulatedBackend
-{
-    public override HostKind Host => HostKind.SelfHost;
-
-    public override string BasePath => "/api/v1";
-}
-
-public sealed class CompatibleModeBackend : EmulatedBackend
-{
-    public override HostKind Host => HostKind.SelfHost;
-
-    public override string BasePath => "/compatible-mode/v1";
-}
-
-public sealed class NativeFunctionsBackend : EmulatedBackend
-{
-    public override HostKind Host => HostKind.Functions;
-
-    public override string BasePath => "/api/v1";
-}
-
-public sealed class CompatibleModeFunctionsBackend : EmulatedBackend
-{
-    public override HostKind Host => HostKind.Functions;
-
-    public override string BasePath => "/compatible-mode/v1";
 }

@@ -7,32 +7,35 @@ namespace AiChat.Functions.Tests.Http.Hostile;
 /// The hostile-body corpus: every body is refused with a 4xx JSON error naming what is wrong, nothing reaches the
 /// upstream, no answer carries a stack trace, and the server stays healthy.
 /// </summary>
-public abstract class HostileBodyTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : EmulatedBackend
+public sealed class HostileBodyTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    [Fact]
-    public Task Text_the_json_reader_cannot_decode_is_a_400_naming_the_field() => AssertCorpusAsync(HostileBodies.BadStrings());
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts;
 
-    [Fact]
-    public Task A_charset_other_than_utf8_is_a_415() => AssertCorpusAsync(HostileBodies.Charsets());
+    [Theory, MatrixData]
+    public Task Text_the_json_reader_cannot_decode_is_a_400_naming_the_field(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.BadStrings());
 
-    [Fact]
-    public Task A_content_encoded_body_is_a_415() => AssertCorpusAsync(HostileBodies.ContentEncodings());
+    [Theory, MatrixData]
+    public Task A_charset_other_than_utf8_is_a_415(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.Charsets());
 
-    [Fact]
-    public Task A_conversation_without_a_user_message_is_a_400() => AssertCorpusAsync(HostileBodies.Conversations());
+    [Theory, MatrixData]
+    public Task A_content_encoded_body_is_a_415(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.ContentEncodings());
 
-    [Fact]
-    public Task A_blank_or_invisible_message_is_a_400() => AssertCorpusAsync(HostileBodies.BlankMessages());
+    [Theory, MatrixData]
+    public Task A_conversation_without_a_user_message_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.Conversations());
 
-    [Fact]
-    public Task More_messages_than_the_limit_is_a_400() => AssertCorpusAsync(HostileBodies.MessageCounts());
+    [Theory, MatrixData]
+    public Task A_blank_or_invisible_message_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.BlankMessages());
 
-    [Fact]
-    public Task Broken_json_syntax_is_a_400() => AssertCorpusAsync(HostileBodies.Syntax());
+    [Theory, MatrixData]
+    public Task More_messages_than_the_limit_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.MessageCounts());
 
-    [Fact]
-    public async Task Generated_text_with_bad_pieces_anywhere_in_a_body_is_a_400_naming_the_field()
+    [Theory, MatrixData]
+    public Task Broken_json_syntax_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.Syntax());
+
+    [Theory, MatrixData]
+    public async Task Generated_text_with_bad_pieces_anywhere_in_a_body_is_a_400_naming_the_field(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var upstreamBefore = backend.Emulator.ReceivedRequests;
         var good = Gen.OneOf("hi", " ", "你好", @"\u4f60", @"\ud83d\ude00", "😀", @"\n", @"\""", @"\\", @"\/", "é");
         var bad = Gen.OneOf(HostileBodies.BadText);
@@ -53,8 +56,9 @@ public abstract class HostileBodyTests<TBackend>(TBackend backend) : IClassFixtu
         await AssertHealthyAsync();
     }
 
-    private async Task AssertCorpusAsync(IEnumerable<HostileRequest> corpus)
+    private async Task AssertCorpusAsync(BackendVariant on, IEnumerable<HostileRequest> corpus)
     {
+        await backend.UseAsync(on);
         var requests = corpus.ToList();
         List<string> failures = [];
         foreach (var request in requests)
@@ -92,7 +96,3 @@ public abstract class HostileBodyTests<TBackend>(TBackend backend) : IClassFixtu
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
     }
 }
-
-public sealed class SelfHostHostileBodyTests(NativeBackend backend) : HostileBodyTests<NativeBackend>(backend);
-
-public sealed class FunctionsHostileBodyTests(NativeFunctionsBackend backend) : HostileBodyTests<NativeFunctionsBackend>(backend);

@@ -9,13 +9,16 @@ namespace AiChat.Functions.Tests.Http.Hostile;
 /// costs one grace period. Under Azure Functions the host receives the body from the caller, so its server gives up on
 /// it and answers the 408 itself, with its own empty body: the hosts differ there by design.
 /// </summary>
-public abstract class SlowBodyTests<TBackend>(TBackend backend) : IClassFixture<TBackend> where TBackend : EmulatedBackend
+public sealed class SlowBodyTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts;
+
     private static readonly TimeSpan Drip = TimeSpan.FromMilliseconds(200);
 
-    [Fact]
-    public async Task A_body_too_slow_or_never_finished_is_a_408_json_error()
+    [Theory, MatrixData]
+    public async Task A_body_too_slow_or_never_finished_is_a_408_json_error(BackendVariant on)
     {
+        await backend.UseAsync(on);
         var upstreamBefore = backend.Emulator.ReceivedRequests;
         var body = HostileBodies.ValidBody("/api/chat/completions");
         var length = Encoding.UTF8.GetByteCount(body);
@@ -49,7 +52,3 @@ public abstract class SlowBodyTests<TBackend>(TBackend backend) : IClassFixture<
             ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText, 408)
             : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText);
 }
-
-public sealed class SelfHostSlowBodyTests(NativeBackend backend) : SlowBodyTests<NativeBackend>(backend);
-
-public sealed class FunctionsSlowBodyTests(NativeFunctionsBackend backend) : SlowBodyTests<NativeFunctionsBackend>(backend);

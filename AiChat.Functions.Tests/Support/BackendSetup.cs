@@ -1,0 +1,17 @@
+namespace AiChat.Functions.Tests.Support;
+
+/// <summary>The settings a backend starts with, on top of its upstream's (<see cref="BackendSettings"/> spells each out).</summary>
+public enum BackendSetup
+{
+    /// <summary>Only the upstream, with the limits off.</summary>
+    Plain,
+
+    /// <summary>The geo assistant on, its AMap key and base URL pointing at an AMap emulator.</summary>
+    GeoAssistant,
+
+    /// <summary>The OpenAI-compatible surface on: two client keys configured.</summary>
+    OpenAIClientKeys,
+
+    /// <summary>CORS limited to two origins.</summary>
+    RestrictedOrigins,
+}
