@@ -35,9 +35,10 @@ public sealed class FunctionsHostBehaviourTests(EmulatedBackend backend) : IClas
         Assert.Equal(received, backend.Emulator.ReceivedRequests);
     }
 
-    [Fact]
-    public async Task Callers_own_invocation_id_is_overwritten_so_the_request_still_meets_its_invocation()
+    [Theory, MatrixData]
+    public async Task Callers_own_invocation_id_is_overwritten_so_the_request_still_meets_its_invocation(BackendVariant on)
     {
+        await backend.UseAsync(on);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
         request.Headers.Add("x-ms-invocation-id", "chosen-by-the-caller");
 
