@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace AiChat.Core.Assistant;
 
-/// <summary>The failure shape of a tool result the model reads (geo-contract §3.3), with its fixed texts.</summary>
+/// <summary>The failure shape of a tool result the model reads (docs/geo-assistant.md#what-the-model-sees), with its fixed texts.</summary>
 internal static class ToolFailures
 {
     public const string UnknownTool = "unknown_tool";

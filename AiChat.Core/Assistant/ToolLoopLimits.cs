@@ -1,7 +1,7 @@
 namespace AiChat.Core.Assistant;
 
 /// <summary>
-/// The bounds of one turn's tool loop (geo-contract §5.2, §5.3): rounds with tool_choice auto, calls run per round
+/// The bounds of one turn's tool loop (docs/geo-assistant.md#loop-bounds, #timeouts-retries-and-caching): rounds with tool_choice auto, calls run per round
 /// and per turn, the time a call and the turn's tool rounds may take. Past a bound the model is called once more
 /// with tool_choice none and its text is the answer.
 /// </summary>

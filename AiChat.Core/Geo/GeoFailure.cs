@@ -3,7 +3,7 @@ using AiChat.Core.Geo.AMap;
 
 namespace AiChat.Core.Geo;
 
-/// <summary>The failure shape the model sees (geo-contract.md §3.3): a code and a fixed text, never the provider's words.</summary>
+/// <summary>The failure shape the model sees (docs/geo-assistant.md#what-the-model-sees): a code and a fixed text, never the provider's words.</summary>
 internal static class GeoFailure
 {
     public const string UnknownToolCode = "unknown_tool";

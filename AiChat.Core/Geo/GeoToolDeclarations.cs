@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AiChat.Core.Geo;
 
-/// <summary>The five tool declarations, word for word as geo-contract.md §3.2 gives them.</summary>
+/// <summary>The five tool declarations (docs/geo-assistant.md#the-five-tools).</summary>
 internal static class GeoToolDeclarations
 {
     private const string Json = """

@@ -1,6 +1,6 @@
 namespace AiChat.Core.Geo;
 
-/// <summary>The fixed tool_status <c>label</c> of a started call (geo-contract.md §3.5).</summary>
+/// <summary>The fixed tool_status <c>label</c> of a started call (docs/geo-assistant.md#events).</summary>
 internal static class GeoToolLabels
 {
     /// <returns>The label, or null for a name that is not one of the five tools.</returns>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Geo;
 
-/// <summary>The five geo tools over AMap (geo-contract.md §3.2–3.5).</summary>
+/// <summary>The five geo tools over AMap (docs/geo-assistant.md#the-five-tools).</summary>
 internal sealed class GeoTools : IGeoTools
 {
     private static readonly TimeSpan RegeoCache = TimeSpan.FromMinutes(10);
@@ -23,7 +23,7 @@ internal sealed class GeoTools : IGeoTools
             .ToDictionary(tool => tool.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>How long one call may take, AMap requests and retry included (§5.3: 6 s).</summary>
+    /// <summary>How long one call may take, AMap requests and retry included (docs/geo-assistant.md#timeouts-retries-and-caching: 6 s).</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(6);
 
     public bool IsEnabled => _options.Value.IsEnabled;

@@ -65,7 +65,7 @@ internal sealed class GeocodeTool(AMapClient amap) : IGeoTool
     public GeoToolResult NoResult(GeoTurn turn, GeoToolCall toolCall) =>
         new(false, AMapErrorCodes.NoResult, null, GeoProjection.List("results", []).Content, []);
 
-    /// <summary>How close to fly for one result, by AMap's level (geo-contract.md §3.5).</summary>
+    /// <summary>How close to fly for one result, by AMap's level (docs/geo-assistant.md#events).</summary>
     public static int ZoomFor(string? level) => level switch
     {
         "省" => 7,

@@ -1,12 +1,12 @@
 namespace AiChat.Core.Geo;
 
-/// <summary>The five geo tools of geo-contract.md §3.2, executed against AMap. Registered as a singleton by <see cref="GeoServiceCollectionExtensions.AddGeoTools"/>.</summary>
+/// <summary>The five geo tools of docs/geo-assistant.md#the-five-tools, executed against AMap. Registered as a singleton by <see cref="GeoServiceCollectionExtensions.AddGeoTools"/>.</summary>
 internal interface IGeoTools
 {
     /// <summary>GEO_ASSISTANT resolved: on, off, or auto (= on with an AMap key or the embedded AMap emulator).</summary>
     bool IsEnabled { get; }
 
-    /// <summary>The five declarations exactly as §3.2 gives them: name, description, parameters (JSON schema object).</summary>
+    /// <summary>The five declarations (docs/geo-assistant.md#the-five-tools): name, description, parameters (JSON schema object).</summary>
     IReadOnlyList<GeoToolDeclaration> Declarations { get; }
 
     /// <summary>
@@ -17,8 +17,8 @@ internal interface IGeoTools
     Task<GeoTurn> BeginTurnAsync(string? sessionId, ClientContext? clientContext, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Runs one call: argument validation (§3.2 rules), AMap calls, projection for the model (§3.3), the UI events
-    /// (§3.5 map_action / geo_card) derived from provider positions only. Never throws for AMap trouble or bad
+    /// Runs one call: argument validation (docs/geo-assistant.md#the-five-tools rules), AMap calls, projection for the model (docs/geo-assistant.md#what-the-model-sees), the UI events
+    /// (docs/geo-assistant.md#events map_action / geo_card) derived from provider positions only. Never throws for AMap trouble or bad
     /// arguments: those are a failed result with its error_code. Throws only <see cref="OperationCanceledException"/>.
     /// </summary>
     Task<GeoToolResult> InvokeAsync(GeoTurn turn, GeoToolCall toolCall, CancellationToken cancellationToken);

@@ -10,7 +10,7 @@ public sealed class GeoToolsTests(AMapEmulatorFixture fixture) : IClassFixture<A
     private AMapEmulator Emulator => fixture.Emulator;
 
     [Fact]
-    public void The_five_tools_are_declared_as_the_contract_gives_them()
+    public void The_five_tools_are_declared_with_their_names_schemas_descriptions_and_labels()
     {
         using var geo = GeoHarness.Create(Emulator);
 
