@@ -15,7 +15,7 @@ internal sealed partial record Directives(string Text)
 
     public NativeStreamErrorShape NativeStreamError { get; private init; }
 
-    /// <summary>Stream quirks of tool calls, chosen with <c>[[tool-quirk:NAME]]</c> (geo-contract §1.5).</summary>
+    /// <summary>Stream quirks of tool calls, chosen with <c>[[tool-quirk:NAME]]</c> (docs/dashscope-streams.md#tool-call-stream-quirks).</summary>
     public ToolQuirks ToolQuirks { get; private init; }
 
     /// <summary><c>[[tools:always]]</c>: call tools in every round, even after tool results (for loop bounds).</summary>

@@ -14,7 +14,7 @@ internal static class NativeFrames
         exchange.Write("\n\n"u8);
     }
 
-    /// <summary>A frame of a tool round; the last carries the finish reason with its fragment (Q8).</summary>
+    /// <summary>A frame of a tool round; the last carries the finish reason with its fragment (docs/dashscope-streams.md#finish-reason-in-the-last-fragment-frame).</summary>
     public static void WriteToolEvent(ChatExchange exchange, int id, ToolFrame frame, string finishReason)
     {
         WriteHead(exchange, id, "result"u8, StatusCodes.Status200OK);
@@ -127,7 +127,7 @@ internal static class NativeFrames
         exchange.EndJson();
     }
 
-    /// <summary>Content beside tool calls: <c>""</c>, or <c>[]</c> as multimodal models send it (Q10).</summary>
+    /// <summary>Content beside tool calls: <c>""</c>, or <c>[]</c> as multimodal models send it (docs/dashscope-streams.md#content-null-empty-or-an-array).</summary>
     private static void WriteToolContent(Utf8JsonWriter json, ChatExchange exchange, string? text)
     {
         if (text is null && exchange.Directives.ToolQuirks.HasFlag(ToolQuirks.ContentArray))

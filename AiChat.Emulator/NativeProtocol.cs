@@ -98,7 +98,7 @@ internal sealed class NativeProtocol : IChatProtocol
         NativeFrames.WriteResultEvent(exchange, sent + 1, incremental ? "" : exchange.Reply.Text, "stop"u8, sent);
     }
 
-    /// <summary>A tool round: one event per script frame, the finish reason in the last (no separate end frame, Q8).</summary>
+    /// <summary>A tool round: one event per script frame, the finish reason in the last (no separate end frame, docs/dashscope-streams.md#finish-reason-in-the-last-fragment-frame).</summary>
     private static async Task WriteToolStreamAsync(ChatExchange exchange)
     {
         var frames = ToolScript.Frames(exchange.ToolCalls, exchange.Directives.ToolQuirks, exchange.RequestId);

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AiChat.Emulator;
 
 /// <summary>
-/// The checks DashScope makes on tools and tool history before generating (geo-contract §1.4), with its own words:
+/// The checks DashScope makes on tools and tool history before generating (docs/dashscope-streams.md#tool-history-errors), with its own words:
 /// every tool_call_id answered by a tool message before anything else, no tool message without a call to answer,
 /// arguments in history that are JSON, a forced function that is offered, no forced choice while thinking.
 /// </summary>

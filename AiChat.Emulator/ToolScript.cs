@@ -3,7 +3,7 @@ namespace AiChat.Emulator;
 /// <summary>
 /// How a round's planned calls are streamed, protocol aside: the frames in order, each with its tool_call entries,
 /// shaped by the chosen <see cref="ToolQuirks"/>. By default a call's first entry brings index, id, name and the
-/// first half of the arguments; its second brings <c>"id":""</c> and the rest (Q1, Q3, Q6).
+/// first half of the arguments; its second brings <c>"id":""</c> and the rest (docs/dashscope-streams.md#id-only-on-the-first-fragment, #name-only-on-the-first-fragment, #type-repeated-on-every-fragment).
 /// </summary>
 internal static class ToolScript
 {
@@ -27,7 +27,7 @@ internal static class ToolScript
             var first = 0;
             if (quirks.HasFlag(ToolQuirks.Interleaved) && k > 0)
             {
-                // The previous call's last, empty fragment travels with this call's first entry (Q7).
+                // The previous call's last, empty fragment travels with this call's first entry (docs/dashscope-streams.md#several-calls-in-one-frame).
                 var previous = frames[^1];
                 frames[^1] = previous with { Entries = [.. previous.Entries, entries[0]] };
                 first = 1;

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace AiChat.Functions;
 
-/// <summary>POST /api/chat/completions. Anonymous like the self-host: see README, "Who may call the chat functions".</summary>
+/// <summary>POST /api/chat/completions. Anonymous like the self-host: see docs/azure-functions.md#who-may-call-the-chat-functions.</summary>
 public static class ChatCompletionsFunction
 {
     [Function("ChatCompletions")]

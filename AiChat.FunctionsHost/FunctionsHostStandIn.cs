@@ -11,7 +11,7 @@ namespace AiChat.FunctionsHost;
 /// <summary>
 /// A stand-in for the Azure Functions host, for tests and local runs: it launches the real, unmodified isolated worker,
 /// speaks the host's gRPC protocol to it, and proxies HTTP to the worker as the host does with ASP.NET Core integration.
-/// It is not the Functions host: no function keys, no host CORS, no scale-out (see the README).
+/// It is not the Functions host: no function keys, no host CORS, no scale-out (see docs/functions-host-stand-in.md#what-it-is-not).
 /// </summary>
 public sealed class FunctionsHostStandIn : IAsyncDisposable
 {

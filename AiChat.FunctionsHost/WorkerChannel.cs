@@ -46,7 +46,7 @@ internal sealed class WorkerChannel(string workerId, string appDirectory, ILogge
         }
     }
 
-    /// <summary>The start-up conversation of §2: returns the worker's HttpUri and its loaded functions.</summary>
+    /// <summary>The start-up conversation of docs/functions-host-stand-in.md#the-grpc-conversation: returns the worker's HttpUri and its loaded functions.</summary>
     public async Task<(Uri HttpUri, IReadOnlyList<RpcFunctionMetadata> Functions)> InitializeAsync(CancellationToken cancellationToken)
     {
         await _connected.Task.WaitAsync(cancellationToken);

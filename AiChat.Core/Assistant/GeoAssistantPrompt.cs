@@ -1,6 +1,6 @@
 namespace AiChat.Core.Assistant;
 
-/// <summary>The system message that opens every geo assistant request (geo-contract §3.1), word for word.</summary>
+/// <summary>The system message that opens every geo assistant request (docs/geo-assistant.md#upstream-requests).</summary>
 internal static class GeoAssistantPrompt
 {
     public const string System =

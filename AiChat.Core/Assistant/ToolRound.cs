@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace AiChat.Core.Assistant;
 
 /// <summary>
-/// Runs the calls of one model round (geo-contract §3.5, §5.2): <c>started</c> for each call within the limits in
+/// Runs the calls of one model round (docs/geo-assistant.md#events, #loop-bounds): <c>started</c> for each call within the limits in
 /// call order (an unknown tool or arguments that are no JSON object fail at once), the calls running concurrently,
 /// each within <see cref="ToolLoopLimits.ToolTimeout"/>, and as each finishes its <c>succeeded</c>/<c>failed</c>
 /// followed by its map and card events. Calls beyond the limits get no events and the <c>limit_reached</c> answer; a

@@ -22,7 +22,7 @@ internal sealed record ChatRequest(string Model, IReadOnlyList<ChatMessage> Mess
 
     /// <summary>
     /// <c>auto</c>, <c>none</c> or <c>required</c>; only with <see cref="Tools"/>. The geo assistant never forces a
-    /// choice (geo-contract §5.2); the OpenAI-compatible surface passes the caller's on, with <see cref="ForcedToolName"/>.
+    /// choice (docs/geo-assistant.md#loop-bounds); the OpenAI-compatible surface passes the caller's on, with <see cref="ForcedToolName"/>.
     /// </summary>
     public string? ToolChoice { get; init; }
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace AiChat.Core.Chat;
 
 /// <summary>
-/// Puts one model round's streamed tool-call fragments together, by the rules of geo-contract §1.6: keyed by index
+/// Puts one model round's streamed tool-call fragments together, by the rules of docs/dashscope-streams.md#putting-fragments-together: keyed by index
 /// (the last one, or the next on a new id, when the index is missing), id and name taken once and never concatenated
 /// (a name is only extended when that completes a registered tool's name), arguments appended. Whether the round
 /// called tools is decided by <see cref="Complete"/>, from the calls, never from the finish reason.
@@ -105,7 +105,7 @@ internal sealed class ToolCallAccumulator(IReadOnlyCollection<string> registered
         ImpliedIndex(_builders.Count > 0, _lastIndex, _builders.Count > 0 ? _builders[_lastIndex].Id : null, fragment.Id);
 
     /// <summary>
-    /// The index of a fragment that names none (§1.6): the last call's, unless the fragment brings an id other than the
+    /// The index of a fragment that names none (docs/dashscope-streams.md#putting-fragments-together): the last call's, unless the fragment brings an id other than the
     /// one that call already has, which starts the next call.
     /// </summary>
     internal static int ImpliedIndex(bool anyCall, int lastIndex, string? lastId, string? fragmentId) =>

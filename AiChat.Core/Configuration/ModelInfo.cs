@@ -21,7 +21,7 @@ internal sealed class ModelInfo
     [JsonPropertyName("maxTokens")]
     public int MaxTokens { get; set; }
 
-    /// <summary>Whether the model takes <c>tools</c> (geo-contract §1.1); the geo assistant offers them only then.</summary>
+    /// <summary>Whether the model takes <c>tools</c> (docs/dashscope-streams.md#what-the-service-accepts-for-tools); the geo assistant offers them only then.</summary>
     [JsonIgnore]
     public bool SupportsTools { get; set; } = true;
 }

@@ -10,7 +10,7 @@ internal static class WireMessages
     private static readonly JsonElement Auto = JsonElement.Parse("\"auto\"");
     private static readonly JsonElement None = JsonElement.Parse("\"none\"");
 
-    /// <param name="withToolNames">Whether tool messages also carry the tool's name (the native protocol's older form, geo-contract §3.1).</param>
+    /// <param name="withToolNames">Whether tool messages also carry the tool's name (the native protocol's older form, docs/geo-assistant.md#upstream-requests).</param>
     public static WireMessage[] From(IReadOnlyList<ChatMessage> messages, bool withToolNames)
     {
         var wire = new WireMessage[messages.Count];

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Geo;
 
 /// <summary>
-/// WGS-84 ↔ GCJ-02 by the public formula over the Krasovsky ellipsoid (geo-contract.md §2.9). Points outside the
+/// WGS-84 ↔ GCJ-02 by the public formula over the Krasovsky ellipsoid (docs/amap.md#coordinate-systems). Points outside the
 /// rectangle around China are left as they are, in both directions, so that a round trip is consistent.
 /// </summary>
 internal static class ChinaCoordinates

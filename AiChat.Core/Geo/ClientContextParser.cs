@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AiChat.Core.Geo;
 
-/// <summary>Reads and checks a request's <c>client_context</c> (geo-contract.md §3.4). Unknown members are ignored.</summary>
+/// <summary>Reads and checks a request's <c>client_context</c> (docs/geo-assistant.md#client-context). Unknown members are ignored.</summary>
 internal static class ClientContextParser
 {
     /// <param name="element">The value of <c>client_context</c>; JSON null means absent.</param>

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace AiChat.Core.Geo;
 
 /// <summary>
-/// A call's arguments read by the rules of geo-contract.md §3.2: strings trimmed and bounded, booleans as JSON
+/// A call's arguments read by the rules of docs/geo-assistant.md#the-five-tools: strings trimmed and bounded, booleans as JSON
 /// booleans or "true"/"false", integers as numbers or numeric strings and clamped into range, unknown properties ignored.
 /// The first problem is kept as <see cref="Problem"/>; later reads return null.
 /// </summary>

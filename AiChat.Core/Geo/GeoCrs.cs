@@ -1,6 +1,6 @@
 namespace AiChat.Core.Geo;
 
-/// <summary>The two coordinate reference systems of geo-contract.md §2.9, as the wire spells them.</summary>
+/// <summary>The two coordinate reference systems of docs/amap.md#coordinate-systems, as the wire spells them.</summary>
 internal static class GeoCrs
 {
     public const string Gcj02 = "gcj02";

@@ -4,7 +4,7 @@ using AiChat.Core.Geo.AMap;
 namespace AiChat.Core.Geo;
 
 /// <summary>
-/// The failure shape the model sees (geo-contract.md §3.3), for every failed tool call: a code and a fixed text,
+/// The failure shape the model sees (docs/geo-assistant.md#what-the-model-sees), for every failed tool call: a code and a fixed text,
 /// never the provider's words.
 /// </summary>
 internal static class GeoFailure

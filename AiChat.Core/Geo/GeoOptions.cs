@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace AiChat.Core.Geo;
 
-/// <summary>The geo assistant's settings (geo-contract.md §3; README "Geo assistant").</summary>
+/// <summary>The geo assistant's settings (docs/geo-assistant.md).</summary>
 internal sealed class GeoOptions
 {
     public const string DefaultBaseUrl = "https://restapi.amap.com";

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace AiChat.Core.Geo;
 
-/// <summary>The caps on what the model sees (geo-contract.md §3.3): at most 10 items and 4 KB of UTF-8.</summary>
+/// <summary>The caps on what the model sees (docs/geo-assistant.md#what-the-model-sees): at most 10 items and 4 KB of UTF-8.</summary>
 internal static class GeoProjection
 {
     public const int MaxItems = 10;

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace AiChat.Core.Geo;
 
-/// <summary>Provider text made fit for the model and the map (geo-contract.md §3.3): no control characters, at most 100 characters.</summary>
+/// <summary>Provider text made fit for the model and the map (docs/geo-assistant.md#what-the-model-sees): no control characters, at most 100 characters.</summary>
 internal static class GeoText
 {
     public const int MaxLength = 100;

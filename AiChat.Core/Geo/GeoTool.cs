@@ -28,7 +28,7 @@ internal abstract class GeoTool
     /// <summary>The JSON schema of the arguments (an object schema), sent upstream as given.</summary>
     public JsonElement Parameters { get; }
 
-    /// <summary>The fixed tool_status label of a started call (geo-contract.md §3.5).</summary>
+    /// <summary>The fixed tool_status label of a started call (docs/geo-assistant.md#events).</summary>
     public string Label { get; }
 
     /// <summary>

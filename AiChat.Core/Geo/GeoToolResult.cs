@@ -16,13 +16,13 @@ internal sealed class GeoToolResult
     [MemberNotNullWhen(false, nameof(ErrorCode))]
     public bool Succeeded => ErrorCode is null;
 
-    /// <summary>On failure, the §3.5 code (timeout, quota_exceeded, no_result, provider_error, invalid_arguments, unknown_tool).</summary>
+    /// <summary>On failure, the tool_status error code (docs/geo-assistant.md#tool_status: timeout, quota_exceeded, no_result, provider_error, invalid_arguments, unknown_tool).</summary>
     public string? ErrorCode { get; }
 
     /// <summary>On success: places, suggestions, geocode results or places shown; 1 for weather.</summary>
     public int? ResultCount { get; }
 
-    /// <summary>The tool message content (§3.3), the failure shape included.</summary>
+    /// <summary>The tool message content (docs/geo-assistant.md#what-the-model-sees), the failure shape included.</summary>
     public string ContentForModel { get; }
 
     /// <summary>The map_action and geo_card events of this call, in order.</summary>

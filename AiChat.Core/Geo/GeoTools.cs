@@ -9,7 +9,7 @@ internal sealed class GeoTools(IOptions<GeoOptions> options, AMapClient amap, Se
 {
     private static readonly TimeSpan RegeoCache = TimeSpan.FromMinutes(10);
 
-    /// <summary>The reverse geocode before the first model call may take as long as one tool call (§5.3: 6 s).</summary>
+    /// <summary>The reverse geocode before the first model call may take as long as one tool call (docs/geo-assistant.md#timeouts-retries-and-caching: 6 s).</summary>
     private static readonly TimeSpan RegeoBudget = TimeSpan.FromSeconds(6);
 
     public bool IsEnabled => options.Value.IsEnabled;

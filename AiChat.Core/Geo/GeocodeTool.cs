@@ -73,7 +73,7 @@ internal sealed class GeocodeTool(AMapClient amap) : GeoTool(
     protected override GeoToolResult NoResult(GeoToolCall call) =>
         GeoToolResult.Failure(AMapErrorCodes.NoResult, GeoProjection.List("results", []).Content, []);
 
-    /// <summary>How close to fly for one result, by AMap's level (geo-contract.md §3.5).</summary>
+    /// <summary>How close to fly for one result, by AMap's level (docs/geo-assistant.md#events).</summary>
     public static int ZoomFor(string? level) => level switch
     {
         "省" => 7,

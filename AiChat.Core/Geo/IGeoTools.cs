@@ -1,6 +1,6 @@
 namespace AiChat.Core.Geo;
 
-/// <summary>The geo assistant's tools (geo-contract.md §3.2) and the start of a turn that uses them. Registered as a singleton by <see cref="GeoServiceCollectionExtensions.AddGeoTools"/>.</summary>
+/// <summary>The geo assistant's tools (docs/geo-assistant.md#the-five-tools) and the start of a turn that uses them. Registered as a singleton by <see cref="GeoServiceCollectionExtensions.AddGeoTools"/>.</summary>
 internal interface IGeoTools
 {
     /// <summary>GEO_ASSISTANT resolved: on, off, or auto (= on with an AMap key or the embedded AMap emulator).</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace AiChat.Core.Geo;
 
 /// <summary>
-/// The map_action events of one call (geo-contract.md §3.5), numbered <c>&lt;call_id&gt;:&lt;n&gt;</c> and written in the
+/// The map_action events of one call (docs/geo-assistant.md#events), numbered <c>&lt;call_id&gt;:&lt;n&gt;</c> and written in the
 /// map's CRS. Positions come only from places the backend holds, never from anything the model wrote.
 /// </summary>
 internal sealed class MapActions(string callId, string crs)

@@ -4,7 +4,7 @@ using AiChat.Core.Chat;
 namespace AiChat.Core.OpenAI;
 
 /// <summary>
-/// Turns DashScope's tool-call fragments, with their quirks (geo-contract §1.5: ids and names missing, empty or
+/// Turns DashScope's tool-call fragments, with their quirks (docs/dashscope-streams.md#tool-call-stream-quirks: ids and names missing, empty or
 /// repeated, indexes missing, several calls in one frame), into the deltas OpenAI clients put together: per call, a
 /// first delta with index, id and name, then argument text only. Arguments that arrive before a call's name are held
 /// back until it does. Indexes follow the rules of <see cref="ToolCallAccumulator"/>.

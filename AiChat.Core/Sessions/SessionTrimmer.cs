@@ -9,7 +9,7 @@ namespace AiChat.Core.Sessions;
 /// system messages are always kept; of the others, the oldest are dropped while there are more than
 /// SESSION_MAX_MESSAGES or more than SESSION_MAX_CHARS code points, then any assistant message left at the front,
 /// so the history starts with a user turn. A tool exchange (an assistant message with tool calls and the tool
-/// messages answering them) is dropped whole, never split, so the history never holds an orphan (geo-contract §3.6).
+/// messages answering them) is dropped whole, never split, so the history never holds an orphan (docs/geo-assistant.md#sessions).
 /// The turn just appended is never dropped, however long it is.
 /// </summary>
 internal static class SessionTrimmer

@@ -1,7 +1,7 @@
 namespace AiChat.Core.Streaming;
 
 /// <summary>
-/// A tool call's progress (geo-contract §3.5): <c>started</c> with its label, then <c>succeeded</c> with the result
+/// A tool call's progress (docs/geo-assistant.md#events): <c>started</c> with its label, then <c>succeeded</c> with the result
 /// count or <c>failed</c> with the error code, both with the elapsed milliseconds.
 /// </summary>
 internal sealed record ToolStatusEvent(string MessageId, string? SessionId, string CallId, string Tool, string Status) : ChatStreamEvent(MessageId, SessionId)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace AiChat.Emulator.AMap;
 
 /// <summary>
-/// A stand-in for the AMap web service (geo-contract.md §2.10) on a loopback port: weather, POI search, input tips,
+/// A stand-in for the AMap web service (docs/emulators.md#the-amap-emulator) on a loopback port: weather, POI search, input tips,
 /// geocoding and reverse geocoding over a small fixed world, in AMap's own envelopes, with faults picked per request
 /// by <c>[[amap:SPEC]]</c> markers in a query value (see <see cref="AMapFault"/>). Any key is accepted; none is logged.
 /// </summary>

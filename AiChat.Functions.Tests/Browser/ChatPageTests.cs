@@ -123,7 +123,7 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
         await Expect(page.Locator("#weather .live")).ToContainTextAsync("°C");
         await Expect(page.Locator("#tool-status li")).ToHaveTextAsync(["get_weather: done (1)"]);
         Assert.False(string.IsNullOrWhiteSpace(await answer.TextContentAsync()));
-        // The README's picture of the page, remade by every run so it shows what the page does now.
+        // The picture of the page in docs/chat-page.md, remade by every run so it shows what the page does now.
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryRoot(), "docs", "chat-page-weather.png") });
         await page.Context.CloseAsync();
     }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Functions.Tests.Chat;
 
 /// <summary>
-/// The quirks of geo-contract §1.5, one by one: frames as the contract records them go through the protocol reader
+/// The quirks of docs/dashscope-streams.md#tool-call-stream-quirks, one by one: frames as DashScope sends them go through the protocol reader
 /// (DashScopeClient over a stub) and the accumulator, and the round must come out as the one call that was meant.
 /// </summary>
 public sealed class ToolCallStreamTests
@@ -19,7 +19,7 @@ public sealed class ToolCallStreamTests
     private static readonly string[] Registered = ["get_current_weather", "get_weather", "knowledge_search", "itsvse-get_current_time"];
 
     [Fact]
-    public async Task Q1_Q3_Q6_Q18_compatible_capture_id_and_name_once_arguments_in_fragments_finish_in_its_own_chunk()
+    public async Task Compatible_stream_gives_id_and_name_once_arguments_in_fragments_and_finish_in_its_own_chunk()
     {
         var (calls, _) = await RoundAsync(Compat, Chunks(
             """{"choices":[{"delta":{"content":null,"tool_calls":[{"index":0,"id":"call_0bdcc155f2534f65a05cb1","type":"function","function":{"name":"get_current_weather","arguments":"{\"location\":"}}],"role":"assistant"},"finish_reason":null,"index":0,"logprobs":null}],""" + Tail + "}",
@@ -31,7 +31,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public async Task Q4_Q5_empty_first_arguments_and_a_delta_with_an_empty_function_object()
+    public async Task Empty_first_arguments_and_a_delta_with_an_empty_function_object_leave_one_whole_call()
     {
         var (calls, _) = await RoundAsync(Compat, Chunks(
             """{"choices":[{"delta":{"content":null,"tool_calls":[{"function":{"name":"itsvse-get_current_time","arguments":""},"index":0,"id":"call_deb0063d315441b18b50d8","type":"function"}],"role":"assistant"},"finish_reason":null,"index":0,"logprobs":null}],""" + Tail + "}",
@@ -44,7 +44,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public async Task Q2_the_same_id_repeated_with_null_arguments_first_and_null_name_later_is_one_call_with_one_id()
+    public async Task The_same_id_repeated_with_null_arguments_first_and_null_name_later_is_one_call_with_one_id()
     {
         var (calls, _) = await RoundAsync(Compat, Chunks(
             """{"choices":[{"delta":{"content":null,"tool_calls":[{"index":0,"id":"call_391c8e5787bc4972a388aa","type":"function","function":{"name":"get_current_weather","arguments":null}}],"role":"assistant"},"finish_reason":null,"index":0}],""" + Tail + "}",
@@ -56,7 +56,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public async Task Q7_Q8_Q10_native_frame_with_two_entries_content_array_and_finish_in_the_last_fragment_frame()
+    public async Task Native_frame_with_two_entries_content_array_and_finish_in_the_last_fragment_frame()
     {
         var (calls, deltas) = await RoundAsync(Native, Events(
             """{"output":{"choices":[{"message":{"content":[],"tool_calls":[{"index":0,"id":"call_29a870e7106f45deb8add3","type":"function","function":{"name":"get_current_weather","arguments":"{\"location\": \"杭州市\"}"}}],"role":"assistant"},"finish_reason":"null"}]},"usage":{"total_tokens":266,"output_tokens":16,"input_tokens":250},"request_id":"98b7"}""",
@@ -74,7 +74,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public async Task Q9_finish_reason_stop_with_calls_present_is_still_a_tool_round()
+    public async Task Finish_reason_stop_with_calls_present_is_still_a_tool_round()
     {
         var (calls, deltas) = await RoundAsync(Native, Events(
             """{"output":{"choices":[{"message":{"role":"assistant","tool_calls":[{"function":{"name":"get_current_weather","arguments":"{\"location\": \"浙江省杭州市\"}"},"index":0,"id":"call_cec4c19d27624537b583af","type":"function"}],"content":""},"finish_reason":"stop"}]},"usage":{"total_tokens":219,"output_tokens":8,"input_tokens":211},"request_id":"6730"}"""));
@@ -84,7 +84,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public async Task Q11_usage_only_last_chunk_with_no_choices_is_read_without_indexing_a_choice()
+    public async Task Usage_only_last_chunk_with_no_choices_is_read_without_indexing_a_choice()
     {
         var (calls, deltas) = await RoundAsync(Compat, Chunks(
             """{"choices":[{"delta":{"content":null,"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\": \"北京市\"}"}}],"role":"assistant"},"finish_reason":null,"index":0}],""" + Tail + "}",
@@ -97,7 +97,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public async Task Q12_accumulated_arguments_with_an_extra_brace_are_cut_to_the_first_object()
+    public async Task Accumulated_arguments_with_an_extra_brace_are_cut_to_the_first_object()
     {
         var (calls, _) = await RoundAsync(Native, Events(
             """{"output":{"choices":[{"message":{"content":"","tool_calls":[{"index":0,"id":"call_x","type":"function","function":{"name":"get_current_weather","arguments":"{\"location\": \"上海市\"}"}}],"role":"assistant"},"finish_reason":"null"}]},"request_id":"r"}""",
@@ -107,7 +107,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public async Task Q13_entries_without_index_continue_the_last_call_and_a_new_id_starts_the_next()
+    public async Task Entries_without_index_continue_the_last_call_and_a_new_id_starts_the_next()
     {
         var (calls, _) = await RoundAsync(Native, Events(
             """{"output":{"choices":[{"message":{"content":"","tool_calls":[{"id":"call_a","type":"function","function":{"name":"get_weather","arguments":"{\"city\":"}}],"role":"assistant"},"finish_reason":"null"}]},"request_id":"r"}""",
@@ -118,7 +118,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public void Q14_a_name_repeated_on_every_delta_is_taken_once()
+    public void A_name_repeated_on_every_delta_is_taken_once()
     {
         var calls = Accumulate(
             new ToolCallFragment(0, "call_r", "get_weather", "{\"city\":"),
@@ -128,7 +128,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public void Q15_a_name_split_across_deltas_is_joined_when_that_completes_a_registered_name()
+    public void A_name_split_across_deltas_is_joined_when_that_completes_a_registered_name()
     {
         var calls = Accumulate(
             new ToolCallFragment(0, "call_s", "knowledge_", "{"),
@@ -138,7 +138,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public void Q15_a_second_name_that_completes_no_registered_name_is_ignored()
+    public void A_second_name_piece_that_completes_no_registered_name_is_ignored()
     {
         var accumulator = new ToolCallAccumulator(Registered);
         accumulator.Add([new ToolCallFragment(0, "call_t", "get_weather", "{}"), new ToolCallFragment(0, "", "search_places", null)]);
@@ -148,7 +148,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public void Q16_whole_arguments_sent_twice_are_taken_once()
+    public void Whole_arguments_sent_twice_are_taken_once()
     {
         var calls = Accumulate(
             new ToolCallFragment(0, "call_u", "get_weather", "{\"city\": \"北京市\"}"),
@@ -158,7 +158,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public async Task Q17_reasoning_frames_before_the_calls_give_no_text_and_leave_the_calls_whole()
+    public async Task Reasoning_frames_before_the_calls_give_no_text_and_leave_the_calls_whole()
     {
         var (calls, deltas) = await RoundAsync(Native, Events(
             """{"output":{"choices":[{"message":{"content":"","reasoning_content":"嗯","role":"assistant"},"finish_reason":"null"}]},"request_id":"r"}""",
@@ -169,7 +169,7 @@ public sealed class ToolCallStreamTests
     }
 
     [Fact]
-    public async Task Q19_text_and_no_calls_is_an_answer_whatever_it_says()
+    public async Task Text_and_no_calls_is_an_answer_whatever_it_says()
     {
         var (calls, deltas) = await RoundAsync(Compat, Chunks(
             """{"choices":[{"delta":{"content":"我将调用 get_weather。","role":"assistant"},"finish_reason":null,"index":0}],""" + Tail + "}",

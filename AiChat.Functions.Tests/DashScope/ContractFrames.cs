@@ -1,6 +1,6 @@
 namespace AiChat.Functions.Tests.DashScope;
 
-/// <summary>Frames and bodies as ../shared/dashscope-contract.md records them from the live service.</summary>
+/// <summary>Frames and bodies as DashScope sends them (docs/dashscope-streams.md).</summary>
 internal static class ContractFrames
 {
     public const string CompatibleCompletion = """

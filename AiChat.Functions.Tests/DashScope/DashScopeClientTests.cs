@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.DashScope;
 
-/// <summary>The wrapper fed the contract's recorded frames, for each protocol and each way a stream can end.</summary>
+/// <summary>The wrapper fed DashScope's recorded frames (docs/dashscope-streams.md), for each protocol and each way a stream can end.</summary>
 public sealed class DashScopeClientTests
 {
     private static readonly ChatRequest Request = new("qwen-plus", [new ChatMessage("user", "who are you?")]);

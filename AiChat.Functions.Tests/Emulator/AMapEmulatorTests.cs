@@ -4,7 +4,7 @@ using AiChat.Functions.Tests.Geo;
 
 namespace AiChat.Functions.Tests.Emulator;
 
-/// <summary>The AMap emulator's wire shapes (geo-contract.md §2, §2.10), read as raw JSON.</summary>
+/// <summary>The AMap emulator's wire shapes (docs/amap.md, docs/emulators.md#the-amap-emulator), read as raw JSON.</summary>
 public sealed class AMapEmulatorTests(AMapEmulatorFixture fixture) : IClassFixture<AMapEmulatorFixture>
 {
     [Fact]

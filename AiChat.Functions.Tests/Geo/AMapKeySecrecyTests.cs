@@ -5,7 +5,7 @@ using AiChat.Emulator.AMap;
 
 namespace AiChat.Functions.Tests.Geo;
 
-/// <summary>AMap takes its key in the URL; it must appear in no log line, result, event or exception (geo-contract.md §5.4).</summary>
+/// <summary>AMap takes its key in the URL; it must appear in no log line, result, event or exception (docs/amap.md#keeping-the-key-secret).</summary>
 public sealed class AMapKeySecrecyTests(AMapEmulatorFixture fixture) : IClassFixture<AMapEmulatorFixture>
 {
     [Fact]

@@ -2,7 +2,7 @@ using AiChat.Core.Geo;
 
 namespace AiChat.Functions.Tests.Geo;
 
-/// <summary>The reference points of geo-contract.md §2.9 (googollee/eviltransform's test vectors).</summary>
+/// <summary>The reference points of docs/amap.md#coordinate-systems (googollee/eviltransform's test vectors).</summary>
 public sealed class ChinaCoordinatesTests
 {
     public static TheoryData<double, double, double, double> ReferencePoints => new()

@@ -6,7 +6,7 @@ namespace AiChat.Functions.Tests.Geo;
 public sealed class ClientContextParserTests
 {
     [Fact]
-    public void The_contract_example_is_read_field_by_field()
+    public void The_documented_example_is_read_field_by_field()
     {
         var ok = ClientContextParser.TryParse(
             Parse("""{"map_crs":"wgs84","location":{"lng":116.4811,"lat":39.9896,"crs":"wgs84","accuracy_m":35},"extra":1}"""),

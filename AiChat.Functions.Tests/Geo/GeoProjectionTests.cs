@@ -5,7 +5,7 @@ using AiChat.Core.Geo;
 
 namespace AiChat.Functions.Tests.Geo;
 
-/// <summary>The caps of geo-contract.md §3.3 on what the model sees.</summary>
+/// <summary>The caps on what the model sees (docs/geo-assistant.md#what-the-model-sees).</summary>
 public sealed class GeoProjectionTests
 {
     [Fact]

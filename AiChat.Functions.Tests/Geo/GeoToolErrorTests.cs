@@ -5,7 +5,7 @@ using AiChat.Emulator.AMap;
 
 namespace AiChat.Functions.Tests.Geo;
 
-/// <summary>Each AMap error class of geo-contract.md §2.7 and §5.5 becomes a failed result the model can explain, never an exception.</summary>
+/// <summary>Each AMap error class of docs/amap.md#error-codes and docs/geo-assistant.md#failures becomes a failed result the model can explain, never an exception.</summary>
 public sealed class GeoToolErrorTests(AMapEmulatorFixture fixture) : IClassFixture<AMapEmulatorFixture>
 {
     private AMapEmulator Emulator => fixture.Emulator;

@@ -11,7 +11,7 @@ public sealed class GeoToolsTests(AMapEmulatorFixture fixture) : IClassFixture<A
     private AMapEmulator Emulator => fixture.Emulator;
 
     [Fact]
-    public void The_five_tools_are_declared_as_the_contract_gives_them()
+    public void The_five_tools_are_declared_with_their_names_schemas_descriptions_and_labels()
     {
         using var geo = GeoHarness.Create(Emulator);
 
@@ -307,7 +307,7 @@ public sealed class GeoToolsTests(AMapEmulatorFixture fixture) : IClassFixture<A
         Assert.Equal(("unknown_tool", """{"error":"unknown_tool","message":"没有这个工具"}"""), (result.ErrorCode, result.ContentForModel));
     }
 
-    /// <summary>geo-contract.md §3.2, as the tool declarations were written before each tool held its own.</summary>
+    /// <summary>docs/geo-assistant.md#the-five-tools, as the tool declarations were written before each tool held its own.</summary>
     private const string ContractDeclarations = """
         [
          {"type":"function","function":{"name":"get_weather",

@@ -3,7 +3,7 @@ using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Http;
 
-/// <summary>client_context on POST /api/chat/events (geo-contract §3.4): a bad value is a 400 naming the field, a good one is accepted.</summary>
+/// <summary>client_context on POST /api/chat/events (docs/geo-assistant.md#client-context): a bad value is a 400 naming the field, a good one is accepted.</summary>
 public sealed class ClientContextTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
     public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.SelfHost).WithBothProtocols();

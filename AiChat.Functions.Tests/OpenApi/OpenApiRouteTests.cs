@@ -6,7 +6,7 @@ namespace AiChat.Functions.Tests.OpenApi;
 
 /// <summary>
 /// The document and the route table agree: every self-host route is described, and nothing else, but for the document's
-/// own route and the OpenAI-compatible /v1 routes, whose reference is OpenAI's own API description (README: what is supported).
+/// own route and the OpenAI-compatible /v1 routes, whose reference is OpenAI's own API description (docs/openai-api.md#what-is-supported).
 /// </summary>
 public sealed class OpenApiRouteTests
 {

@@ -7,7 +7,7 @@ using AiChat.Core.Streaming;
 
 namespace AiChat.Functions.Tests.Streaming;
 
-/// <summary>The new typed events on the wire, exactly as geo-contract §3.5 gives them.</summary>
+/// <summary>The new typed events on the wire (docs/geo-assistant.md#events).</summary>
 public sealed class TypedEventFormatTests
 {
     [Fact]

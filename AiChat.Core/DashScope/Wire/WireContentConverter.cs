@@ -6,7 +6,7 @@ namespace AiChat.Core.DashScope.Wire;
 
 /// <summary>
 /// Reads <c>content</c> as text whatever its shape: a string, null, or an array of parts whose <c>text</c> members
-/// are joined (multimodal models send <c>[]</c> beside tool calls, geo-contract §1.5 Q10).
+/// are joined (multimodal models send <c>[]</c> beside tool calls, docs/dashscope-streams.md#content-null-empty-or-an-array).
 /// </summary>
 internal sealed class WireContentConverter : JsonConverter<string?>
 {

@@ -1,6 +1,6 @@
 namespace AiChat.Core.DashScope.Wire;
 
-/// <summary>A message as sent upstream; content is never null (<c>""</c> beside tool calls, geo-contract §3.1).</summary>
+/// <summary>A message as sent upstream; content is never null (<c>""</c> beside tool calls, docs/geo-assistant.md#upstream-requests).</summary>
 internal sealed record WireMessage(string Role, string Content)
 {
     public IReadOnlyList<WireToolCall>? ToolCalls { get; init; }

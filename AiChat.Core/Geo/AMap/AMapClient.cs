@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Geo.AMap;
 
 /// <summary>
-/// GET requests to the AMap web service (geo-contract.md §2): the envelope checked (status "1", else the infocode
+/// GET requests to the AMap web service (docs/amap.md): the envelope checked (status "1", else the infocode
 /// mapped), one retry for rate and overload codes, a deadline per request, at most three requests at once, successful
 /// answers cached. Every failure leaves as <see cref="AMapException"/>; caller cancellation stays cancellation.
 /// </summary>
@@ -33,10 +33,10 @@ internal sealed partial class AMapClient : IDisposable
         _logger = logger;
     }
 
-    /// <summary>How long one HTTP request may take (§5.3: 3 s).</summary>
+    /// <summary>How long one HTTP request may take (docs/geo-assistant.md#timeouts-retries-and-caching: 3 s).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>The pause before the one retry is drawn from this range (§5.3: 300–900 ms).</summary>
+    /// <summary>The pause before the one retry is drawn from this range (docs/geo-assistant.md#timeouts-retries-and-caching: 300–900 ms).</summary>
     public (TimeSpan Min, TimeSpan Max) RetryDelay { get; init; } = (TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(900));
 
     /// <returns>The answer's root object, whose <c>status</c> was "1".</returns>

@@ -1,6 +1,6 @@
 namespace AiChat.Core.Geo.AMap;
 
-/// <summary>AMap's infocodes (geo-contract.md §2.7) mapped to what the tools report, and which are worth one retry.</summary>
+/// <summary>AMap's infocodes (docs/amap.md#error-codes) mapped to what the tools report, and which are worth one retry.</summary>
 internal static class AMapErrorCodes
 {
     public const string Timeout = "timeout";

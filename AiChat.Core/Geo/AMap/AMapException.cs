@@ -4,7 +4,7 @@ namespace AiChat.Core.Geo.AMap;
 /// The one exception that leaves <see cref="AMapClient"/>, whatever went wrong: an infocode, an HTTP error, a body that
 /// is not AMap's JSON, a timeout, no key. Its message never holds the key. Cancellation by the caller is not wrapped.
 /// </summary>
-/// <param name="errorCode">What the tools report (geo-contract.md §3.5): timeout, quota_exceeded, no_result, provider_error, invalid_arguments.</param>
+/// <param name="errorCode">What the tools report (docs/geo-assistant.md#events): timeout, quota_exceeded, no_result, provider_error, invalid_arguments.</param>
 /// <param name="infocode">AMap's infocode when AMap answered with one.</param>
 internal sealed class AMapException(string errorCode, string? infocode, string message, Exception? innerException = null)
     : Exception(message, innerException)
