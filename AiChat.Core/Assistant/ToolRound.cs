@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AiChat.Core.Chat;
 using AiChat.Core.Geo;
 using AiChat.Core.Streaming;
+using AiChat.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace AiChat.Core.Assistant;
@@ -52,7 +53,7 @@ internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopL
             var isRepeat = state.Results.TryGetValue(key, out var result);
             if (!isRepeat)
             {
-                result = InvokeAsync(call, cancellationToken);
+                result = ToolTelemetry.TraceAsync(call.Name, call.Id, call.Arguments, () => InvokeAsync(call, cancellationToken));
                 state.Results[key] = result;
             }
 
