@@ -9,6 +9,7 @@ namespace AiChat.Core.Telemetry;
 /// </summary>
 internal static class ToolTelemetry
 {
+    /// <summary>Set from the host's settings at registration: process-wide, as the ActivitySource is (one AiChat per process).</summary>
     public static bool CaptureMessageContent { get; set; }
 
     public static async Task<GeoToolResult> TraceAsync(string name, string callId, string? arguments, Func<Task<GeoToolResult>> invoke)
