@@ -5,6 +5,7 @@ using AiChat.Core.Chat;
 using AiChat.Core.Geo;
 using AiChat.Core.Geo.AMap;
 using AiChat.Core.Streaming;
+using AiChat.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace AiChat.Core.Assistant;
@@ -54,7 +55,7 @@ internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopL
             var isRepeat = state.Results.TryGetValue(key, out var result);
             if (!isRepeat)
             {
-                result = InvokeAsync(tool, new GeoToolCall(turn, call.Id, call.Arguments), cancellationToken);
+                result = ToolTelemetry.TraceAsync(call.Name, call.Id, call.Arguments, () => InvokeAsync(tool, new GeoToolCall(turn, call.Id, call.Arguments), cancellationToken));
                 state.Results[key] = result;
             }
 

@@ -9,6 +9,8 @@ using AiChat.Core.OpenApi;
 using AiChat.Core.Redis;
 using AiChat.Core.Resilience;
 using AiChat.Core.Sessions;
+using AiChat.Core.Streaming;
+using AiChat.Core.Telemetry;
 using AiChat.Core.Turns;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,13 +18,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 
 namespace AiChat.Core.Hosting;
 
 public static class AiChatHostBuilderExtensions
 {
     /// <summary>Registers everything AiChat is made of. Both hosts call this and only this.</summary>
-    public static IHostApplicationBuilder AddAiChat(this IHostApplicationBuilder builder)
+    /// <param name="telemetry">A host's own part of the telemetry (see <see cref="AiChatTelemetryExtensions.AddAiChatTelemetry"/>).</param>
+    public static IHostApplicationBuilder AddAiChat(this IHostApplicationBuilder builder, Action<IOpenTelemetryBuilder>? telemetry = null)
     {
         var services = builder.Services;
         services.AddOptions<AiChatOptions>()
@@ -70,6 +74,7 @@ public static class AiChatHostBuilderExtensions
         services.AddProblemDetails();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<AiChatOptions>>((cors, aiChat) => cors.AddDefaultPolicy(policy => CorsPolicies.Configure(policy, aiChat.Value)));
+        builder.AddAiChatTelemetry(telemetry);
         return builder;
     }
 
@@ -83,7 +88,8 @@ public static class AiChatHostBuilderExtensions
             options,
             provider.GetRequiredService<IDashScopeKeySource>());
         var retry = UpstreamRetryPipeline.Create(resilience, provider.GetRequiredService<ILoggerFactory>().CreateLogger("AiChat.Upstream"));
-        return new ResilientDashScopeClient(client, retry, TimeSpan.FromSeconds(resilience.DeadlineSeconds));
+        var endpoint = new GenAIEndpoint(new Uri(options.Value.BaseUrl), provider.GetRequiredService<TelemetryOptions>().CaptureMessageContent);
+        return new OpenTelemetryDashScopeClient(new ResilientDashScopeClient(client, retry, TimeSpan.FromSeconds(resilience.DeadlineSeconds)), endpoint);
     }
 
     private static RedisConnection CreateRedisConnection(SessionOptions options) => new(options.RedisConnection, options.RedisCaCertificate);
@@ -92,8 +98,8 @@ public static class AiChatHostBuilderExtensions
     {
         var options = provider.GetRequiredService<IOptions<SessionOptions>>();
         return options.Value.UsesRedis
-            ? new RedisSessionStore(provider.GetRequiredService<RedisConnection>(), options)
-            : new MemorySessionStore(provider.GetRequiredService<TimeProvider>(), options);
+            ? new OpenTelemetrySessionStore(new RedisSessionStore(provider.GetRequiredService<RedisConnection>(), options), "redis")
+            : new OpenTelemetrySessionStore(new MemorySessionStore(provider.GetRequiredService<TimeProvider>(), options), "memory");
     }
 
     /// <summary>Limits live where sessions do: in Redis, shared by every instance, with SESSION_STORE=redis.</summary>

@@ -1,6 +1,7 @@
 using AiChat.Core.Api;
 using AiChat.Core.Chat;
 using AiChat.Core.Redis;
+using AiChat.Core.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ internal sealed class ClientLimits(ILimitStore store, IOptions<LimitOptions> opt
             if (_limits.FailClosed)
             {
                 LimitLog.StoreUnavailableClosed(logger, e);
+                LimitMetrics.StoreUnavailable();
                 return new Admission(this, client, null, LimitErrors.StoreUnavailable());
             }
 
@@ -53,6 +55,7 @@ internal sealed class ClientLimits(ILimitStore store, IOptions<LimitOptions> opt
         }
 
         LimitLog.Refused(logger, decision.RefusedBy, client);
+        LimitMetrics.Refused(decision.RefusedBy);
         return new Admission(this, client, null, LimitErrors.For(decision, _limits));
     }
 

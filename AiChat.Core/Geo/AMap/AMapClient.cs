@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AiChat.Core.Telemetry;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -85,7 +86,7 @@ internal sealed partial class AMapClient : IDisposable
             await _slots.WaitAsync(deadline.Token);
             try
             {
-                return await ExchangeAsync(path, pathAndQuery, deadline.Token);
+                return await AMapMetrics.MeasureAsync(path, () => ExchangeAsync(path, pathAndQuery, deadline.Token));
             }
             finally
             {
