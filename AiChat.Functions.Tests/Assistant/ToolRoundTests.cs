@@ -5,7 +5,6 @@ using AiChat.Core.Configuration;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
 using AiChat.Core.Turns;
-using AiChat.Functions.Tests.Sessions;
 using AiChat.Functions.Tests.Support;
 using AiChat.Functions.Tests.Turns;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,8 +2,8 @@ using System.Net;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
-using AiChat.Functions.Tests.DashScope;
 using Microsoft.Extensions.Options;
+using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Chat;
 

@@ -3,6 +3,7 @@ using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using Microsoft.Extensions.Options;
+using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.DashScope;
 

@@ -1,0 +1,57 @@
+using AiChat.Core.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AiChat.Functions.Tests.Configuration;
+
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("DASHSCOPE_BASE_URL", "https://dashscope.aliyuncs.com/v2")]
+    [InlineData("DASHSCOPE_BASE_URL", "not a url")]
+    [InlineData("DASHSCOPE_MODEL", "gpt-4")]
+    [InlineData("MAX_REQUEST_BODY_BYTES", "10")]
+    [InlineData("KEY_VAULT_URI", "http://my-vault.vault.azure.net/")]
+    [InlineData("KEY_VAULT_URI", "my-vault")]
+    [InlineData("DASHSCOPE_API_KEY_SECRET_NAME", "DashScope_Api_Key")]
+    [InlineData("RATE_LIMIT_REQUESTS_PER_MINUTE", "-1")]
+    [InlineData("RATE_LIMIT_CONCURRENT_STREAMS", "-1")]
+    [InlineData("RATE_LIMIT_TOKENS_PER_DAY", "-5")]
+    [InlineData("DAILY_TOKEN_BUDGET", "-5")]
+    [InlineData("RATE_LIMIT_WHEN_STORE_UNAVAILABLE", "sometimes")]
+    [InlineData("TRUSTED_PROXIES", "10.0.0.1,not-an-address")]
+    [InlineData("TRUSTED_PROXIES", "10.0.0.0/33")]
+    [InlineData("TRUSTED_PROXIES", "10.0.0.1,0.0.0.0/0")]
+    [InlineData("TRUSTED_PROXIES", "::/0")]
+    [InlineData("DASHSCOPE_BASE_URL", "http://dashscope.example.com/api/v1")]
+    [InlineData("AMAP_BASE_URL", "http://restapi.example.com/")]
+    [InlineData("TRUST_EASY_AUTH", "true")]
+    [InlineData("CLIENT_IPV6_PREFIX_LENGTH", "0")]
+    [InlineData("REDIS_CONNECTION", "localhost:6379,ssl=maybe", "redis")]
+    [InlineData("REDIS_CONNECTION", "localhost:6379,nosuchoption=1", "redis")]
+    [InlineData("REDIS_CONNECTION", ",password=secret", "redis")]
+    [InlineData("REDIS_CA_CERTIFICATE", "/nonexistent/ca.pem", "redis")]
+    public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_setting(string setting, string value, string sessionStore = "memory")
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value, ["SESSION_STORE"] = sessionStore });
+        builder.AddAiChat();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Defaults_start_without_any_configuration()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.AddAiChat();
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+}

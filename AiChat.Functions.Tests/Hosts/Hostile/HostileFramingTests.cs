@@ -1,0 +1,129 @@
+using System.Text;
+using AiChat.Functions.Tests.Support;
+using CsCheck;
+
+namespace AiChat.Functions.Tests.Hosts.Hostile;
+
+/// <summary>
+/// Malformed framing over raw sockets: a 4xx (a JSON error wherever application code runs), nothing upstream, no stack
+/// trace, and the server healthy afterwards. The hosts differ by design: under Azure Functions the host reads the body
+/// from the caller and answers broken framing itself, before the app has a request to answer.
+/// </summary>
+public sealed class HostileFramingTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
+{
+    public static BackendMatrix Matrix => BackendMatrix.BothHosts;
+
+    [Theory, MatrixData]
+    public Task Broken_body_framing_is_a_json_4xx(BackendVariant on) => AssertCorpusAsync(on, HostileFramings.BodyFramings());
+
+    [Theory, MatrixData]
+    public Task Broken_request_heads_are_a_4xx(BackendVariant on) => AssertCorpusAsync(on, HostileFramings.HeadFramings());
+
+    [Theory, MatrixData]
+    public async Task Generated_mangled_chunked_bodies_are_a_json_4xx(BackendVariant on)
+    {
+        await backend.UseAsync(on);
+        var upstreamBefore = backend.Emulator.ReceivedRequests;
+        // A body the server refuses even when a mutation happens to leave the framing intact.
+        var body = Encoding.UTF8.GetBytes("""{"messages":[{"role":"system","content":"You are helpful. 你好"}]}""");
+        // No hex digits: a mutation can shorten a chunk size but not lengthen it past what the tail below covers.
+        var noise = Gen.OneOf("\r"u8.ToArray(), "\n"u8.ToArray(), ";"u8.ToArray(), "x"u8.ToArray(), "-"u8.ToArray(), " "u8.ToArray(), [0], [0xFF], "\r\n"u8.ToArray());
+        // Sent after each framing, so that a mutation that leaves the server waiting for more (a shortened chunk, a lost
+        // last chunk) meets bytes that cannot continue it, rather than waiting out the minimum data rate.
+        var tail = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("x\r\n", 100)));
+        var mutation = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 100_000], noise);
+        var framings =
+            from path in Gen.OneOf("/api/chat/completions", "/api/chat/stream")
+            from cuts in Gen.Int[1, body.Length - 1].Array[0, 4]
+            from mutations in mutation.Array[1, 3]
+            select (Path: path, Body: Mutate(Chunk(body, cuts), mutations));
+
+        await framings.SampleAsync(async framing =>
+        {
+            var request = (byte[])[.. RawHttp.Head(framing.Path, "Content-Type: application/json", "Transfer-Encoding: chunked"), .. framing.Body, .. tail];
+            var response = await RawHttp.SendAsync(backend.Address, request);
+            Assert.Null(AppAnswersBodies
+                ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText)
+                : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText));
+            Assert.Equal(upstreamBefore, backend.Emulator.ReceivedRequests);
+        }, iter: 200, print: framing => $"{framing.Path}: {Encoding.Latin1.GetString(framing.Body).ReplaceLineEndings("⏎")}");
+
+        await AssertHealthyAsync();
+    }
+
+    private async Task AssertCorpusAsync(BackendVariant on, IEnumerable<HostileFraming> corpus)
+    {
+        await backend.UseAsync(on);
+        var framings = corpus.ToList();
+        List<string> failures = [];
+        foreach (var framing in framings)
+        {
+            var upstreamBefore = backend.Emulator.ReceivedRequests;
+            var response = await RawHttp.SendAsync(backend.Address, framing.Request);
+            var problem = framing.AppAnswers && AppAnswersBodies
+                ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText)
+                : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText);
+            if (backend.Emulator.ReceivedRequests != upstreamBefore)
+            {
+                problem = $"reached the upstream (HTTP {response.Status})";
+            }
+
+            if (problem is not null)
+            {
+                failures.Add($"{framing}: {problem}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {framings.Count} hostile framings were answered wrongly:\n{string.Join('\n', failures.Take(30))}");
+        await AssertHealthyAsync();
+    }
+
+    private bool AppAnswersBodies => backend.Host == HostKind.SelfHost;
+
+    private async Task AssertHealthyAsync()
+    {
+        using var health = await backend.Client.GetAsync("/health");
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+    }
+
+    private static byte[] Chunk(byte[] body, int[] cuts)
+    {
+        var chunked = new MemoryStream();
+        var start = 0;
+        foreach (var end in cuts.Distinct().Order().Append(body.Length))
+        {
+            chunked.Write(Encoding.ASCII.GetBytes($"{end - start:x}\r\n"));
+            chunked.Write(body, start, end - start);
+            chunked.Write("\r\n"u8);
+            start = end;
+        }
+
+        chunked.Write("0\r\n\r\n"u8);
+        return chunked.ToArray();
+    }
+
+    /// <summary>Each mutation deletes (0), inserts (1) or overwrites (2) at a position, wrapped to the framing's length.</summary>
+    private static byte[] Mutate(byte[] framing, (int Kind, int Position, byte[] Noise)[] mutations)
+    {
+        var bytes = framing.ToList();
+        foreach (var (kind, position, noise) in mutations)
+        {
+            var at = position % bytes.Count;
+            switch (kind)
+            {
+                case 0:
+                    bytes.RemoveAt(at);
+                    break;
+                case 1:
+                    bytes.InsertRange(at, noise);
+                    break;
+                default:
+                    bytes.RemoveAt(at);
+                    bytes.InsertRange(at, noise);
+                    break;
+            }
+        }
+
+        return [.. bytes];
+    }
+}
