@@ -101,7 +101,7 @@ internal static class FloorReport
     {
         var direct = values["direct"];
         var gap = values["this"] - values[FloorRun.Hop];
-        report.AppendLine(Text.Row([figure, Text.Ms(direct), .. builds.Select(b => "+" + Text.Ms(values[b] - direct)), Text.Ms(gap),
+        report.AppendLine(Text.Row([figure, Text.Ms(direct), .. builds.Select(b => Signed(values[b] - direct)), Text.Ms(gap),
             $"≤ {Text.Ms(margin)}", gap <= margin ? "met" : "**missed**"]));
     }
 
@@ -110,6 +110,8 @@ internal static class FloorReport
         report.AppendLine(Text.Row([figure, values.TryGetValue("direct", out var direct) ? Text.Ms(direct, decimals) : "", .. builds.Select(b => Text.Ms(values[b], decimals)),
             Text.Ms(values["this"] - values[FloorRun.Hop], decimals), goal, met(values["this"]) ? "met" : "**missed**"]));
     }
+
+    private static string Signed(double milliseconds) => (milliseconds >= 0 ? "+" : "") + Text.Ms(milliseconds);
 
     private static string Rate(double perSecond) => Text.Int(perSecond) + " req/s";
 }
