@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using AiChat.Core.Chat;
 using AiChat.Core.DashScope.Wire;
@@ -32,7 +31,7 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
         };
         return new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
-            Content = JsonContent.Create(body, DashScopeJsonContext.Default.CompatibleChatRequest),
+            Content = JsonBody.Create(body, DashScopeJsonContext.Default.CompatibleChatRequest),
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using AiChat.Core.Chat;
 using AiChat.Core.DashScope.Wire;
@@ -32,7 +31,7 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
         };
         var message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
-            Content = JsonContent.Create(body, DashScopeJsonContext.Default.NativeChatRequest),
+            Content = JsonBody.Create(body, DashScopeJsonContext.Default.NativeChatRequest),
         };
         if (stream)
         {

@@ -5,12 +5,25 @@ namespace AiChat.Bench;
 /// <c>--server-env NAME=VALUE</c> to run the server with a runtime setting and compare.
 /// </summary>
 /// <c>--first-token</c> runs only the compatible-mode first-token scenario, with each <c>--baseline NAME=DLL</c> (a
-/// published AiChat.Server of another commit) beside this tree's build.
+/// published AiChat.Server of another commit) beside this tree's build. <c>--floor</c> runs <see cref="FloorRun"/>,
+/// with the same <c>--baseline</c>s; <c>--startup</c> only start-up, alternating this tree's build, the baselines and the variants.
 internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnlyDictionary<string, string> ServerEnvironment)
 {
-    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--openai]";
+    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--openai] [--floor [--baseline NAME=DLL]...] [--startup [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--capacity N [--baseline NAME=DLL]... [--gcdump DIR]]";
 
     public bool FirstTokenOnly { get; init; }
+
+    /// <summary><c>--floor</c>: every user-facing figure beside a bare forwarding hop's (<see cref="FloorRun"/>).</summary>
+    public bool FloorOnly { get; init; }
+
+    /// <summary><c>--startup</c>: only start-up, alternating builds (<see cref="StartupRun"/>).</summary>
+    public bool StartupOnly { get; init; }
+
+    /// <summary><c>--capacity N</c>: how many streams <see cref="CapacityRun"/> opens; 0 when not asked for.</summary>
+    public int OpenStreams { get; init; }
+
+    /// <summary><c>--gcdump DIR</c>: where <see cref="CapacityRun"/> puts each server's heap dump at its peak.</summary>
+    public string? GcDumpDirectory { get; init; }
 
     /// <summary><c>--openai</c>: only the /v1 routes beside the seed's (<see cref="OpenAIRun"/>).</summary>
     public bool OpenAIOnly { get; init; }
@@ -27,6 +40,10 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
         var environment = new Dictionary<string, string>();
         var firstToken = false;
         var openAI = false;
+        var floor = false;
+        var startup = false;
+        var openStreams = 0;
+        string? gcDump = null;
         var baselines = new List<(string, string)>();
         var variants = new List<(string, string, string)>();
         for (var i = 0; i < args.Count; i++)
@@ -51,6 +68,19 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
                     variants.Add((variantName, variable, variableValue));
                     i++;
                     break;
+                case "--floor":
+                    floor = true;
+                    break;
+                case "--startup":
+                    startup = true;
+                    break;
+                case "--capacity" when i + 1 < args.Count && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var streams) && streams > 0:
+                    openStreams = streams;
+                    i++;
+                    break;
+                case "--gcdump" when i + 1 < args.Count:
+                    gcDump = Path.GetFullPath(args[++i]);
+                    break;
                 case "--openai":
                     openAI = true;
                     break;
@@ -62,6 +92,6 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
             }
         }
 
-        return report is null ? null : new BenchOptions(Path.GetFullPath(report), plan, environment) { FirstTokenOnly = firstToken, OpenAIOnly = openAI, Baselines = baselines, Variants = variants };
+        return report is null ? null : new BenchOptions(Path.GetFullPath(report), plan, environment) { FirstTokenOnly = firstToken, FloorOnly = floor, StartupOnly = startup, OpenStreams = openStreams, GcDumpDirectory = gcDump, OpenAIOnly = openAI, Baselines = baselines, Variants = variants };
     }
 }

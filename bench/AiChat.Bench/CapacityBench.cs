@@ -7,7 +7,8 @@ namespace AiChat.Bench;
 /// all, reads the server's resident memory, then lets every stream run to its [DONE]. A batch with a stream that
 /// cannot open ends the ramp: that is the capacity.
 /// </summary>
-internal sealed class CapacityBench(StreamBench streams, SelfHost server)
+/// <param name="atPeak">Run with the streams held, after the figures are read (a heap dump, say).</param>
+internal sealed class CapacityBench(StreamBench streams, SelfHost server, Func<int, Task>? atPeak = null)
 {
     private int _open;
     private int _peak;
@@ -32,9 +33,15 @@ internal sealed class CapacityBench(StreamBench streams, SelfHost server)
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         var peak = Volatile.Read(ref _peak);
         var rssAtPeak = server.RssBytes();
+        var descriptors = ProcFs.OpenFileDescriptors(server.ProcessId);
+        if (atPeak is not null)
+        {
+            await atPeak(server.ProcessId);
+        }
+
         var outcomes = await Task.WhenAll(running);
         return new CapacityResult(plan.OpenStreams, peak, refused, ramp, rssBefore, rssAtPeak, server.RssBytes(),
-            outcomes.Count(o => o is { LostEvents: 0 }), outcomes.Sum(o => o?.LostEvents ?? 0), plan.OpenChunkDelayMs, cpu.OthersPercent());
+            outcomes.Count(o => o is { LostEvents: 0 }), outcomes.Sum(o => o?.LostEvents ?? 0), plan.OpenChunkDelayMs, cpu.OthersPercent(), descriptors);
     }
 
     private async Task WarmUpAsync(CancellationToken cancellationToken)

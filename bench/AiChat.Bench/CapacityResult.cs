@@ -12,7 +12,8 @@ internal sealed record CapacityResult(
     int Completed,
     int LostEvents,
     int ChunkDelayMs,
-    double OthersCpuPercent)
+    double OthersCpuPercent,
+    int FileDescriptorsAtPeak)
 {
     public double BytesPerStream => PeakOpen == 0 ? double.NaN : (double)(RssAtPeak - RssBefore) / PeakOpen;
 }

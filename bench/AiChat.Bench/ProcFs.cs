@@ -21,6 +21,8 @@ internal static class ProcFs
         return 0;
     }
 
+    public static int OpenFileDescriptors(int pid) => Directory.GetFileSystemEntries($"/proc/{pid}/fd").Length;
+
     /// <summary>CPU ticks a process used; with <paramref name="reapedChildren"/>, also those of children it has waited for.</summary>
     public static long ProcessTicks(int pid, bool reapedChildren)
     {

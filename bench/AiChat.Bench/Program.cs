@@ -18,23 +18,25 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-if (options.FirstTokenOnly)
+void Log(string line) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+
+// The single-section modes each write their own short report.
+Func<BenchOptions, Action<string>, CancellationToken, Task<string>>? section =
+    options.FirstTokenOnly ? FirstTokenRun.RunAsync
+    : options.FloorOnly ? FloorRun.RunAsync
+    : options.StartupOnly ? StartupRun.RunAsync
+    : options.OpenStreams > 0 ? CapacityRun.RunAsync
+    : options.OpenAIOnly ? OpenAIRun.RunAsync
+    : null;
+if (section is not null)
 {
-    var firstToken = await FirstTokenRun.RunAsync(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
-    await File.WriteAllTextAsync(options.ReportPath, firstToken, stop.Token);
-    Console.WriteLine(firstToken);
+    var text = await section(options, Log, stop.Token);
+    await File.WriteAllTextAsync(options.ReportPath, text, stop.Token);
+    Console.WriteLine(text);
     return 0;
 }
 
-if (options.OpenAIOnly)
-{
-    var openAI = await OpenAIRun.RunAsync(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
-    await File.WriteAllTextAsync(options.ReportPath, openAI, stop.Token);
-    Console.WriteLine(openAI);
-    return 0;
-}
-
-var run = await BenchRunner.RunAsync(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
+var run = await BenchRunner.RunAsync(options, Log, stop.Token);
 var report = Report.Write(run);
 await File.WriteAllTextAsync(options.ReportPath, report, stop.Token);
 Console.WriteLine(Report.Summary(run));

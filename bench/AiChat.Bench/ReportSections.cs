@@ -49,9 +49,9 @@ internal static class ReportSections
             $"first events; the emulator paces one event every {Text.Int(c.ChunkDelayMs)} ms. Memory per stream is the server's " +
             "resident set (VmRSS) at the peak minus before the ramp, over the streams open at the peak; every stream then runs to " +
             $"its `[DONE]`. Others' CPU during the phase: {Text.Percent(c.OthersCpuPercent)}.");
-        report.AppendLine(Text.Header("target", "held at once", "refused", "ramp", "RSS before", "RSS at peak", "RSS after", "per stream", "completed", "lost events"));
+        report.AppendLine(Text.Header("target", "held at once", "refused", "ramp", "RSS before", "RSS at peak", "RSS after", "per stream", "open files at peak", "completed", "lost events"));
         report.AppendLine(Text.Row(Text.Int(c.Target), Text.Int(c.PeakOpen), Text.Int(c.RefusedToOpen), $"{c.RampSeconds:0.0} s",
-            Text.Mb(c.RssBefore), Text.Mb(c.RssAtPeak), Text.Mb(c.RssAfter), Text.Kb(c.BytesPerStream), Text.Int(c.Completed), Text.Int(c.LostEvents)));
+            Text.Mb(c.RssBefore), Text.Mb(c.RssAtPeak), Text.Mb(c.RssAfter), Text.Kb(c.BytesPerStream), Text.Int(c.FileDescriptorsAtPeak), Text.Int(c.Completed), Text.Int(c.LostEvents)));
     }
 
     public static void Startup(StringBuilder report, Distribution startup)

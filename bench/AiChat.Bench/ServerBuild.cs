@@ -3,14 +3,20 @@ namespace AiChat.Bench;
 /// <summary>Publishes AiChat.Server in Release, as it is deployed, so the bench runs the shipped build.</summary>
 internal static class ServerBuild
 {
-    public static async Task<string> PublishAsync(CancellationToken cancellationToken)
+    public static Task<string> PublishAsync(CancellationToken cancellationToken) =>
+        PublishAsync(Path.Combine("AiChat.Server", "AiChat.Server.csproj"), "server", cancellationToken);
+
+    /// <summary>The bare forwarding hop (bench/AiChat.Bench.Hop), the floor the floor comparison measures AiChat against.</summary>
+    public static Task<string> PublishHopAsync(CancellationToken cancellationToken) =>
+        PublishAsync(Path.Combine("bench", "AiChat.Bench.Hop", "AiChat.Bench.Hop.csproj"), "hop", cancellationToken);
+
+    private static async Task<string> PublishAsync(string project, string folder, CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot();
-        var output = Path.Combine(AppContext.BaseDirectory, "server");
+        var output = Path.Combine(AppContext.BaseDirectory, folder);
         await DotnetCommand.RunAsync(
-            ["publish", Path.Combine(root, "AiChat.Server", "AiChat.Server.csproj"), "-c", "Release", "-o", output, "--nologo", "-v:q"],
+            ["publish", Path.Combine(RepositoryRoot(), project), "-c", "Release", "-o", output, "--nologo", "-v:q"],
             cancellationToken);
-        return Path.Combine(output, "AiChat.Server.dll");
+        return Path.Combine(output, Path.GetFileNameWithoutExtension(project) + ".dll");
     }
 
     public static string RepositoryRoot()

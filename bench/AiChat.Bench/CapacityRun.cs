@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Text;
+using AiChat.Emulator;
+
+namespace AiChat.Bench;
+
+/// <summary>
+/// <c>--capacity N</c>: only the open-streams phase, N streams on a fresh server, for each <c>--baseline NAME=DLL</c>
+/// and then this tree's server, one after the other. With <c>--gcdump DIR</c>, a heap dump of each server is taken
+/// while it holds its streams (dotnet-gcdump on the PATH or in DOTNET_TOOLS).
+/// </summary>
+internal static class CapacityRun
+{
+    public static async Task<string> RunAsync(BenchOptions options, Action<string> log, CancellationToken cancellationToken)
+    {
+        log("publishing AiChat.Server (Release)");
+        var launch = new ServerLaunch(await ServerBuild.PublishAsync(cancellationToken), options.ServerEnvironment);
+        List<(string Name, ServerLaunch Launch)> builds = [.. options.Baselines.Select(b => (b.Name, launch with { Dll = b.Dll })), ("this", launch)];
+        var plan = BenchPlan.Full with { OpenStreams = options.OpenStreams };
+        var failures = new Failures();
+        using var http = BenchHttp.Create();
+        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { RecordRequests = false }, cancellationToken);
+        var text = new StringBuilder($"Open streams: {Text.Int(plan.OpenStreams)} paced streams held on a fresh server, one build after the other (see the full report's section for the method).\n\n");
+        text.AppendLine(Text.Header("build", "held at once", "refused", "RSS before", "RSS at peak", "per stream", "open files at peak", "completed", "lost events"));
+        foreach (var (name, build) in builds)
+        {
+            log($"open streams through {name}: up to {plan.OpenStreams}");
+            await using var server = await SelfHost.StartAsync(build, emulator.NativeBaseUrl, emulator.Options.ApiKey, cancellationToken);
+            var targets = new ChatTargets(emulator.NativeBaseUrl, emulator.Options.ApiKey, server.Address);
+            Func<int, Task>? dump = options.GcDumpDirectory is { } directory
+                ? pid => GcDumpAsync(pid, Path.Combine(directory, $"{name}.gcdump"), cancellationToken)
+                : null;
+            var c = await new CapacityBench(new StreamBench(http, targets, failures), server, dump).RunAsync(plan, cancellationToken);
+            text.AppendLine(Text.Row(name, Text.Int(c.PeakOpen), Text.Int(c.RefusedToOpen), Text.Mb(c.RssBefore), Text.Mb(c.RssAtPeak),
+                Text.Kb(c.BytesPerStream), Text.Int(c.FileDescriptorsAtPeak), Text.Int(c.Completed), Text.Int(c.LostEvents)));
+        }
+
+        if (failures.Count > 0)
+        {
+            text.AppendLine().AppendLine($"{Text.Int(failures.Count)} errors, first: {string.Join("; ", failures.First)}");
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task GcDumpAsync(int pid, string output, CancellationToken cancellationToken)
+    {
+        var tool = Environment.GetEnvironmentVariable("DOTNET_TOOLS") is { } tools ? Path.Combine(tools, "dotnet-gcdump") : "dotnet-gcdump";
+        using var process = Process.Start(new ProcessStartInfo(tool, ["collect", "-p", pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", output]))!;
+        await process.WaitForExitAsync(cancellationToken);
+    }
+}

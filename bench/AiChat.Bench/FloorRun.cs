@@ -1,0 +1,82 @@
+using AiChat.Emulator;
+
+namespace AiChat.Bench;
+
+/// <summary>
+/// <c>--floor</c>: AiChat beside the floor of any .NET backend in its place, a bare YARP forwarding hop, in one run.
+/// This tree's server ("this") and each <c>--baseline NAME=DLL</c> (a published AiChat.Server of another commit)
+/// run as their own processes next to the hop's; every phase rotates all routes, so they share the machine's noise.
+/// </summary>
+internal static class FloorRun
+{
+    public const string Hop = "bare hop";
+
+    public static async Task<string> RunAsync(BenchOptions options, Action<string> log, CancellationToken cancellationToken)
+    {
+        var metadata = RunMetadata.Capture(ServerBuild.RepositoryRoot());
+        var plan = options.Plan;
+        log("publishing AiChat.Server and the bare hop (Release)");
+        var launch = new ServerLaunch(await ServerBuild.PublishAsync(cancellationToken), options.ServerEnvironment);
+        var hopLaunch = new ServerLaunch(await ServerBuild.PublishHopAsync(cancellationToken), new Dictionary<string, string>());
+        List<(string Name, ServerLaunch Launch)> builds =
+            [(Hop, hopLaunch), .. options.Baselines.Select(b => (b.Name, launch with { Dll = b.Dll })), ("this", launch)];
+
+        var failures = new Failures();
+        using var http = BenchHttp.Create();
+        // Recording on: the journal times each stream's first text frame and each abort.
+        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions(), cancellationToken);
+        var figures = new FloorFigures(builds.Select(b => b.Name).ToList());
+
+        log($"start-up: {plan.StartupRuns} starts of each, alternating");
+        figures.Startup = await StartupRounds.RunAsync(builds, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, plan.StartupRuns, cancellationToken);
+
+        var streamSeconds = TimeSpan.FromSeconds(plan.StreamSeconds * 2);
+        // One for the run: its markers must not repeat in the emulator's journal.
+        var streams = new FloorStreamBench(http, emulator, failures);
+        foreach (var native in (bool[])[false, true])
+        {
+            var protocol = native ? "native" : "compatible";
+            var hosts = new List<(string Name, SelfHost Host)>();
+            try
+            {
+                foreach (var (name, build) in builds)
+                {
+                    hosts.Add((name, await SelfHost.StartAsync(build, native ? emulator.NativeBaseUrl : emulator.CompatibleBaseUrl, emulator.Options.ApiKey, cancellationToken)));
+                }
+
+                List<FloorRoute> routes =
+                [
+                    new("direct", emulator.Address, IsAiChat: false, emulator.Options.ApiKey),
+                    .. hosts.Select(h => new FloorRoute(h.Name, h.Host.Address, IsAiChat: h.Name != Hop, emulator.Options.ApiKey)),
+                ];
+                if (!native)
+                {
+                    var completions = new FloorCompletionBench(http, failures);
+                    foreach (var concurrency in (int[])[1, 32])
+                    {
+                        log($"completions, {protocol}, {concurrency} at a time");
+                        figures.Completions[concurrency] = await completions.RunAsync(routes, concurrency, plan.CompletionBlocks, plan.Slice, cancellationToken);
+                    }
+
+                    log($"disconnects: {plan.AbortSamples / 2} per route");
+                    figures.Aborts = await new FloorAbortBench(http, emulator, failures).RunAsync(routes, plan.AbortSamples / 2, cancellationToken);
+                }
+
+                foreach (var concurrency in (int[])[1, 8])
+                {
+                    log($"streams, {protocol}, {concurrency} at a time for {streamSeconds.TotalSeconds} s");
+                    figures.Streams[(protocol, concurrency)] = await streams.RunAsync(routes, native, concurrency, streamSeconds, cancellationToken);
+                }
+            }
+            finally
+            {
+                foreach (var (_, host) in hosts)
+                {
+                    await host.DisposeAsync();
+                }
+            }
+        }
+
+        return FloorReport.Write(metadata, plan, launch, figures, failures);
+    }
+}
