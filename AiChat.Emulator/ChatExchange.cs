@@ -10,12 +10,12 @@ namespace AiChat.Emulator;
 internal sealed class ChatExchange(
     HttpContext context, ChatCall call, string? authorization, ReceivedChatRequest? record, TimeSpan chunkDelay)
 {
-    private readonly PipeWriter body = context.Response.BodyWriter;
-    private Reply? reply;
-    private IReadOnlyList<PlannedToolCall>? toolCalls;
-    private Utf8JsonWriter? json;
-    private int frames;
-    private bool textWritten;
+    private readonly PipeWriter _body = context.Response.BodyWriter;
+    private Reply? _reply;
+    private IReadOnlyList<PlannedToolCall>? _toolCalls;
+    private Utf8JsonWriter? _json;
+    private int _frames;
+    private bool _textWritten;
 
     public ChatCall Call => call;
 
@@ -29,10 +29,10 @@ internal sealed class ChatExchange(
 
     public long Created { get; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    public Reply Reply => reply ??= new Reply(ToolModel.Answer(call) ?? "You said: " + Directives.Text, call.Messages);
+    public Reply Reply => _reply ??= new Reply(ToolModel.Answer(call) ?? "You said: " + Directives.Text, call.Messages);
 
     /// <summary>The tool calls the emulated model makes in this answer; empty when it answers with text.</summary>
-    public IReadOnlyList<PlannedToolCall> ToolCalls => toolCalls ??= ToolModel.Plan(call, Directives);
+    public IReadOnlyList<PlannedToolCall> ToolCalls => _toolCalls ??= ToolModel.Plan(call, Directives);
 
     public CancellationToken Aborted => context.RequestAborted;
 
@@ -48,21 +48,21 @@ internal sealed class ChatExchange(
 
     public void SetHeader(string name, string value) => context.Response.Headers[name] = value;
 
-    public void Write(ReadOnlySpan<byte> bytes) => body.Write(bytes);
+    public void Write(ReadOnlySpan<byte> bytes) => _body.Write(bytes);
 
     public void Write(int number)
     {
-        number.TryFormat(body.GetSpan(11), out var written, provider: CultureInfo.InvariantCulture);
-        body.Advance(written);
+        number.TryFormat(_body.GetSpan(11), out var written, provider: CultureInfo.InvariantCulture);
+        _body.Advance(written);
     }
 
     /// <summary>Starts one JSON value; <see cref="EndJson"/> must follow with no await in between.</summary>
-    public Utf8JsonWriter StartJson() => json = JsonOutput.Start(body);
+    public Utf8JsonWriter StartJson() => _json = JsonOutput.Start(_body);
 
     public void EndJson()
     {
-        json?.Flush();
-        json = null;
+        _json?.Flush();
+        _json = null;
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ internal sealed class ChatExchange(
     /// </summary>
     public async ValueTask NextFrameAsync()
     {
-        if (frames++ == 0)
+        if (_frames++ == 0)
         {
             return;
         }
@@ -96,21 +96,21 @@ internal sealed class ChatExchange(
     }
 
     /// <summary>Notes that the frame just written carries text: the flush that sends it is timed (see <see cref="ReceivedChatRequest.FirstTextTimestamp"/>).</summary>
-    public void NoteText() => textWritten = true;
+    public void NoteText() => _textWritten = true;
 
     /// <summary>Drops the connection before anything was written.</summary>
     public void Drop() => context.Abort();
 
     private async ValueTask FlushAsync()
     {
-        var result = await body.FlushAsync(Aborted);
+        var result = await _body.FlushAsync(Aborted);
         if (result.IsCompleted || result.IsCanceled)
         {
             throw new OperationCanceledException(Aborted);
         }
 
         Aborted.ThrowIfCancellationRequested();
-        if (textWritten && record is { FirstTextTimestamp: null })
+        if (_textWritten && record is { FirstTextTimestamp: null })
         {
             record.FirstTextTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         }

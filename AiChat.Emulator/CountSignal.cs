@@ -3,23 +3,23 @@ namespace AiChat.Emulator;
 /// <summary>A counter whose callers can await a threshold instead of polling.</summary>
 internal sealed class CountSignal
 {
-    private readonly Lock gate = new();
-    private readonly List<(int Target, TaskCompletionSource Reached)> waiters = [];
-    private int count;
+    private readonly Lock _gate = new();
+    private readonly List<(int Target, TaskCompletionSource Reached)> _waiters = [];
+    private int _count;
 
-    public int Count => Volatile.Read(ref count);
+    public int Count => Volatile.Read(ref _count);
 
     public void Increment()
     {
-        lock (gate)
+        lock (_gate)
         {
-            count++;
-            for (var i = waiters.Count - 1; i >= 0; i--)
+            _count++;
+            for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                if (waiters[i].Target <= count)
+                if (_waiters[i].Target <= _count)
                 {
-                    waiters[i].Reached.TrySetResult();
-                    waiters.RemoveAt(i);
+                    _waiters[i].Reached.TrySetResult();
+                    _waiters.RemoveAt(i);
                 }
             }
         }
@@ -28,15 +28,15 @@ internal sealed class CountSignal
     public Task WaitAsync(int target, CancellationToken cancellationToken)
     {
         TaskCompletionSource reached;
-        lock (gate)
+        lock (_gate)
         {
-            if (count >= target)
+            if (_count >= target)
             {
                 return Task.CompletedTask;
             }
 
             reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiters.Add((target, reached));
+            _waiters.Add((target, reached));
         }
 
         return reached.Task.WaitAsync(cancellationToken);

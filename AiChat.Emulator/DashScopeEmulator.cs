@@ -8,14 +8,14 @@ namespace AiChat.Emulator;
 /// </summary>
 public sealed class DashScopeEmulator : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly RequestJournal journal;
-    private int disposed;
+    private readonly WebApplication _app;
+    private readonly RequestJournal _journal;
+    private int _disposed;
 
     private DashScopeEmulator(WebApplication app, RequestJournal journal, EmulatorOptions options, Uri address)
     {
-        this.app = app;
-        this.journal = journal;
+        _app = app;
+        _journal = journal;
         Options = options;
         Address = address;
         NativeBaseUrl = new Uri(address, "api/v1");
@@ -39,13 +39,13 @@ public sealed class DashScopeEmulator : IAsyncDisposable
         new(Address, Uri.TryCreate(configured, UriKind.Absolute, out var uri) ? uri.AbsolutePath : "/api/v1");
 
     /// <summary>Chat requests received over both protocols; the models list is not counted.</summary>
-    public int ReceivedRequests => journal.Received.Count;
+    public int ReceivedRequests => _journal.Received.Count;
 
     /// <summary>Chat requests whose caller disconnected before the answer was finished.</summary>
-    public int AbortedRequests => journal.Aborted.Count;
+    public int AbortedRequests => _journal.Aborted.Count;
 
     /// <summary>A snapshot in arrival order; empty when <see cref="EmulatorOptions.RecordRequests"/> is false.</summary>
-    public IReadOnlyList<ReceivedChatRequest> Requests => journal.Snapshot();
+    public IReadOnlyList<ReceivedChatRequest> Requests => _journal.Snapshot();
 
     public static async Task<DashScopeEmulator> StartAsync(
         EmulatorOptions? options = null, CancellationToken cancellationToken = default)
@@ -62,19 +62,19 @@ public sealed class DashScopeEmulator : IAsyncDisposable
     }
 
     public Task WaitForReceivedRequestsAsync(int count, CancellationToken cancellationToken) =>
-        journal.Received.WaitAsync(count, cancellationToken);
+        _journal.Received.WaitAsync(count, cancellationToken);
 
     public Task WaitForAbortedRequestsAsync(int count, CancellationToken cancellationToken) =>
-        journal.Aborted.WaitAsync(count, cancellationToken);
+        _journal.Aborted.WaitAsync(count, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -6,9 +6,9 @@ namespace AiChat.Emulator;
 /// <summary>What every endpoint shares: the options as they were at start, the journal, fail-once bookkeeping.</summary>
 internal sealed class EmulatorState(EmulatorOptions options)
 {
-    private readonly string apiKey = options.ApiKey;
-    private readonly FrozenSet<string> served = options.Models.ToFrozenSet(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> failedOnce = new(StringComparer.Ordinal);
+    private readonly string _apiKey = options.ApiKey;
+    private readonly FrozenSet<string> _served = options.Models.ToFrozenSet(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _failedOnce = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Models { get; } = [.. options.Models];
 
@@ -18,7 +18,7 @@ internal sealed class EmulatorState(EmulatorOptions options)
 
     public RequestJournal Journal { get; } = new(options.RecordRequests);
 
-    public bool Serves(string model) => served.Contains(model);
+    public bool Serves(string model) => _served.Contains(model);
 
     public EmulatedError? Authenticate(string? authorization)
     {
@@ -29,10 +29,10 @@ internal sealed class EmulatorState(EmulatorOptions options)
 
         const string scheme = "Bearer ";
         var valid = authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            && authorization.AsSpan(scheme.Length).SequenceEqual(apiKey);
+            && authorization.AsSpan(scheme.Length).SequenceEqual(_apiKey);
         return valid ? null : EmulatedError.InvalidKey;
     }
 
     /// <summary>True only the first time a text is seen, so fail-then-succeed fails once per distinct text.</summary>
-    public bool IsFirstSeen(string text) => failedOnce.TryAdd(text, 0);
+    public bool IsFirstSeen(string text) => _failedOnce.TryAdd(text, 0);
 }

@@ -11,7 +11,7 @@ internal static class JsonOutput
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [ThreadStatic]
-    private static Utf8JsonWriter? cached;
+    private static Utf8JsonWriter? Cached;
 
     /// <summary>
     /// Returns this thread's writer reset onto <paramref name="output"/>. Callers write one value and flush it with no
@@ -19,7 +19,7 @@ internal static class JsonOutput
     /// </summary>
     public static Utf8JsonWriter Start(IBufferWriter<byte> output)
     {
-        var writer = cached ??= new Utf8JsonWriter(output, Options);
+        var writer = Cached ??= new Utf8JsonWriter(output, Options);
         writer.Reset(output);
         return writer;
     }

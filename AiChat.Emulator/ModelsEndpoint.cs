@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Emulator;
 
-/// <summary><c>GET /compatible-mode/v1/models</c>: the configured catalogue in OpenAI's list shape.</summary>
+/// <summary><c>GET /compatible-mode/v1/models</c>: the configured catalogue in OpenAI's _list shape.</summary>
 internal sealed class ModelsEndpoint(EmulatorState state)
 {
-    private readonly byte[] list = Render(state.Models, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+    private readonly byte[] _list = Render(state.Models, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     public Task HandleAsync(HttpContext context)
     {
@@ -14,7 +14,7 @@ internal sealed class ModelsEndpoint(EmulatorState state)
         response.ContentType = "application/json";
         if (state.Authenticate(context.Request.Headers.Authorization) is not { } error)
         {
-            return response.BodyWriter.WriteAsync(list).AsTask();
+            return response.BodyWriter.WriteAsync(_list).AsTask();
         }
 
         response.StatusCode = error.Status;

@@ -7,24 +7,24 @@ namespace AiChat.Emulator;
 /// </summary>
 internal sealed class Reply
 {
-    private readonly int[] ends;
+    private readonly int[] _ends;
 
     public Reply(string text, IReadOnlyList<EmulatedMessage> messages)
     {
         Text = text;
-        ends = new int[Text.AsSpan().Count(' ') + (Text.EndsWith(' ') ? 0 : 1)];
+        _ends = new int[Text.AsSpan().Count(' ') + (Text.EndsWith(' ') ? 0 : 1)];
         var piece = 0;
         for (var i = 0; i < Text.Length; i++)
         {
             if (Text[i] == ' ')
             {
-                ends[piece++] = i + 1;
+                _ends[piece++] = i + 1;
             }
         }
 
-        if (piece < ends.Length)
+        if (piece < _ends.Length)
         {
-            ends[piece] = Text.Length;
+            _ends[piece] = Text.Length;
         }
 
         foreach (var message in messages)
@@ -35,21 +35,21 @@ internal sealed class Reply
 
     public string Text { get; }
 
-    public int PieceCount => ends.Length;
+    public int PieceCount => _ends.Length;
 
     public int PromptTokens { get; }
 
-    public int CompletionTokens => ends.Length;
+    public int CompletionTokens => _ends.Length;
 
     public int TotalTokens => PromptTokens + CompletionTokens;
 
     public ReadOnlySpan<char> Piece(int index)
     {
-        var start = index == 0 ? 0 : ends[index - 1];
-        return Text.AsSpan(start, ends[index] - start);
+        var start = index == 0 ? 0 : _ends[index - 1];
+        return Text.AsSpan(start, _ends[index] - start);
     }
 
-    public ReadOnlySpan<char> Through(int index) => Text.AsSpan(0, ends[index]);
+    public ReadOnlySpan<char> Through(int index) => Text.AsSpan(0, _ends[index]);
 
     private static int CountWords(string text)
     {

@@ -2,11 +2,11 @@ using System.Diagnostics;
 
 namespace AiChat.Emulator;
 
-/// <summary>Counts chat requests and aborts, and keeps the received requests when asked to.</summary>
+/// <summary>Counts chat _requests and aborts, and keeps the received _requests when asked to.</summary>
 internal sealed class RequestJournal(bool recordRequests)
 {
-    private readonly Lock gate = new();
-    private readonly List<ReceivedChatRequest> requests = [];
+    private readonly Lock _gate = new();
+    private readonly List<ReceivedChatRequest> _requests = [];
 
     public bool RecordRequests => recordRequests;
 
@@ -16,9 +16,9 @@ internal sealed class RequestJournal(bool recordRequests)
 
     public IReadOnlyList<ReceivedChatRequest> Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return [.. requests];
+            return [.. _requests];
         }
     }
 
@@ -26,9 +26,9 @@ internal sealed class RequestJournal(bool recordRequests)
     {
         if (request is not null)
         {
-            lock (gate)
+            lock (_gate)
             {
-                requests.Add(request);
+                _requests.Add(request);
             }
         }
 

@@ -37,12 +37,12 @@ internal static class ToolModel
         {
             foreach (var city in cities.Count == 0 ? ["北京市"] : cities)
             {
-                planned.Add(new PlannedToolCall("get_weather", Arguments(("city", (object)city))));
+                planned.Add(new PlannedToolCall("get_weather", Arguments(("city", city))));
             }
         }
         else if (Asks(text, "建议", "候选", "suggest") && call.Tools.Contains("suggest_places"))
         {
-            planned.Add(new PlannedToolCall("suggest_places", Arguments(("keywords", (object)PlaceWord(text)))));
+            planned.Add(new PlannedToolCall("suggest_places", Arguments(("keywords", PlaceWord(text)))));
         }
         else if (Asks(text, "附近", "搜索", "找", "哪里", "哪儿", "places") && call.Tools.Contains("search_places"))
         {
@@ -61,7 +61,7 @@ internal static class ToolModel
         }
         else if (directives.AlwaysCallTools && call.Tools.Count > 0)
         {
-            planned.Add(new PlannedToolCall(call.Tools[0], Arguments(("city", (object)"北京市"))));
+            planned.Add(new PlannedToolCall(call.Tools[0], Arguments(("city", "北京市"))));
         }
 
         var parallel = call.ParallelToolCalls || directives.ToolQuirks.HasFlag(ToolQuirks.Parallel);

@@ -1,6 +1,5 @@
 using AiChat.Core.Hosting;
 using AiChat.Functions;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Hosting;

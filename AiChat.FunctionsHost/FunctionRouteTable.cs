@@ -1,7 +1,5 @@
 using System.Text.Json;
 using AiChat.FunctionsHost.Rpc;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace AiChat.FunctionsHost;
 

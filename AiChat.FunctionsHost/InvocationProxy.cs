@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using AiChat.FunctionsHost.Rpc;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace AiChat.FunctionsHost;

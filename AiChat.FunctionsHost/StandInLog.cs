@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace AiChat.FunctionsHost;
 
 internal static partial class StandInLog

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace AiChat.FunctionsHost;
 
 /// <summary>What the stand-in host needs to run one Functions app: where its build output is and what to give it.</summary>

@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using AiChat.FunctionsHost.Rpc;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.Extensions.Logging;
 
 namespace AiChat.FunctionsHost;
 

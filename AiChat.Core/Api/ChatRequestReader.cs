@@ -94,7 +94,8 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options)
             if (JsonTextValidator.FindInvalidText(document.RootElement) is { } field)
             {
                 return refuse(new ApiError(400, "invalid_text",
-                    $"{field} is not valid text: it holds bytes that are not UTF-8, or a \\u escape of half a UTF-16 surrogate pair.") { Field = field });
+                    $"{field} is not valid text: it holds bytes that are not UTF-8, or a \\u escape of half a UTF-16 surrogate pair.")
+                { Field = field });
             }
 
             return parse(document.RootElement);

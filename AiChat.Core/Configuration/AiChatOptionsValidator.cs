@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Configuration;
 
 /// <summary>Refuses to start on configuration that could only fail later, with a message naming the setting.</summary>
-internal sealed class AiChatOptionsValidator(IHostEnvironment environment) : IValidateOptions<AiChatOptions>
+internal sealed class AiChatOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<AiChatOptions>
 {
     public ValidateOptionsResult Validate(string? name, AiChatOptions options)
     {

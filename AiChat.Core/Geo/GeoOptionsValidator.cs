@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.Geo;
 
 /// <summary>Refuses to start on geo settings that could only fail later, with a message naming the setting.</summary>
-internal sealed class GeoOptionsValidator(IHostEnvironment environment) : IValidateOptions<GeoOptions>
+internal sealed class GeoOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<GeoOptions>
 {
     public ValidateOptionsResult Validate(string? name, GeoOptions options)
     {

@@ -1,4 +1,3 @@
-using AiChat.Core.Api;
 using AiChat.Core.Chat;
 using AiChat.Core.Redis;
 using AiChat.Core.Telemetry;

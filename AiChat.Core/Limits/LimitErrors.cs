@@ -14,13 +14,17 @@ internal static class LimitErrors
         var error = decision.RefusedBy switch
         {
             LimitKind.DailyTokenBudget => new ApiError(503, "daily_token_budget_exhausted",
-                $"This service has spent its {limits.DailyTokenBudget} tokens for today (DAILY_TOKEN_BUDGET). {wait}") { Limit = "DAILY_TOKEN_BUDGET" },
+                $"This service has spent its {limits.DailyTokenBudget} tokens for today (DAILY_TOKEN_BUDGET). {wait}")
+            { Limit = "DAILY_TOKEN_BUDGET" },
             LimitKind.TokensPerDay => new ApiError(429, "tokens_per_day_exceeded",
-                $"This client has used its {limits.TokensPerDay} tokens for today (RATE_LIMIT_TOKENS_PER_DAY). {wait}") { Limit = "RATE_LIMIT_TOKENS_PER_DAY" },
+                $"This client has used its {limits.TokensPerDay} tokens for today (RATE_LIMIT_TOKENS_PER_DAY). {wait}")
+            { Limit = "RATE_LIMIT_TOKENS_PER_DAY" },
             LimitKind.RequestsPerMinute => new ApiError(429, "requests_per_minute_exceeded",
-                $"This client has made its {limits.RequestsPerMinute} requests for this minute (RATE_LIMIT_REQUESTS_PER_MINUTE). {wait}") { Limit = "RATE_LIMIT_REQUESTS_PER_MINUTE" },
+                $"This client has made its {limits.RequestsPerMinute} requests for this minute (RATE_LIMIT_REQUESTS_PER_MINUTE). {wait}")
+            { Limit = "RATE_LIMIT_REQUESTS_PER_MINUTE" },
             _ => new ApiError(429, "concurrent_streams_exceeded",
-                $"This client has {limits.ConcurrentStreams} streams open, the most it may (RATE_LIMIT_CONCURRENT_STREAMS). {wait}") { Limit = "RATE_LIMIT_CONCURRENT_STREAMS" },
+                $"This client has {limits.ConcurrentStreams} streams open, the most it may (RATE_LIMIT_CONCURRENT_STREAMS). {wait}")
+            { Limit = "RATE_LIMIT_CONCURRENT_STREAMS" },
         };
         return error with { RetryAfterSeconds = seconds };
     }

@@ -147,7 +147,7 @@ internal static class OpenAIChatRequestParser
         var index = 0;
         foreach (var part in parts.EnumerateArray())
         {
-            if (part.ValueKind != JsonValueKind.Object || ChatFieldRules.Member(part, "type") is not { } type || !type.ValueEquals("text"u8)
+            if (part.ValueKind != JsonValueKind.Object || ChatFieldRules.Member(part, "type") is not { ValueKind: JsonValueKind.String } type || !type.ValueEquals("text"u8)
                 || ChatFieldRules.Member(part, "text") is not { ValueKind: JsonValueKind.String } partText)
             {
                 return ChatFieldRules.Refuse($"{field}.content[{index}]",
@@ -240,7 +240,7 @@ internal static class OpenAIChatRequestParser
     private static bool TryReadTool(JsonElement tool, string field, [NotNullWhen(true)] out ChatTool? read, [NotNullWhen(false)] out ApiError? error)
     {
         read = null;
-        if (tool.ValueKind != JsonValueKind.Object || ChatFieldRules.Member(tool, "type") is not { } type || !type.ValueEquals("function"u8)
+        if (tool.ValueKind != JsonValueKind.Object || ChatFieldRules.Member(tool, "type") is not { ValueKind: JsonValueKind.String } type || !type.ValueEquals("function"u8)
             || ChatFieldRules.Member(tool, "function") is not { ValueKind: JsonValueKind.Object } function)
         {
             return ChatFieldRules.Refuse(field, $"{field} must be {{\"type\": \"function\", \"function\": {{\"name\", \"description\", \"parameters\"}}}}.", out error);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AiChat.Core.Api;
 using AiChat.Core.Chat;
 
 namespace AiChat.Core.OpenAI;

@@ -1,4 +1,3 @@
-using System.Text;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 

@@ -13,12 +13,12 @@ internal static class SseJson
     // A format writes one event's data and flushes it with no await in between, so one writer per thread serves
     // every stream instead of a new one per event.
     [ThreadStatic]
-    private static Utf8JsonWriter? cachedWriter;
+    private static Utf8JsonWriter? CachedWriter;
 
     /// <summary>This thread's writer, reset onto <paramref name="output"/>: flush it when the event is written, do not dispose it.</summary>
     public static Utf8JsonWriter Start(IBufferWriter<byte> output)
     {
-        var writer = cachedWriter ??= new Utf8JsonWriter(output, Options);
+        var writer = CachedWriter ??= new Utf8JsonWriter(output, Options);
         writer.Reset(output);
         return writer;
     }

@@ -129,18 +129,42 @@ internal static class AMapAnswers
 
     private static JsonObject Poi(AMapPoi poi, double? distance) => new()
     {
-        ["id"] = poi.Id, ["parent"] = new JsonArray(), ["name"] = poi.Name, ["tag"] = new JsonArray(), ["type"] = poi.Type, ["typecode"] = poi.Typecode,
-        ["biz_type"] = new JsonArray(), ["address"] = Text(poi.Address), ["location"] = Location(poi.Location), ["tel"] = new JsonArray(),
-        ["postcode"] = new JsonArray(), ["website"] = new JsonArray(), ["email"] = new JsonArray(),
-        ["pcode"] = poi.Adcode[..2] + "0000", ["pname"] = poi.Province, ["citycode"] = poi.Citycode, ["cityname"] = poi.City,
-        ["adcode"] = poi.Adcode, ["adname"] = poi.AdName, ["importance"] = new JsonArray(), ["shopid"] = new JsonArray(),
+        ["id"] = poi.Id,
+        ["parent"] = new JsonArray(),
+        ["name"] = poi.Name,
+        ["tag"] = new JsonArray(),
+        ["type"] = poi.Type,
+        ["typecode"] = poi.Typecode,
+        ["biz_type"] = new JsonArray(),
+        ["address"] = Text(poi.Address),
+        ["location"] = Location(poi.Location),
+        ["tel"] = new JsonArray(),
+        ["postcode"] = new JsonArray(),
+        ["website"] = new JsonArray(),
+        ["email"] = new JsonArray(),
+        ["pcode"] = poi.Adcode[..2] + "0000",
+        ["pname"] = poi.Province,
+        ["citycode"] = poi.Citycode,
+        ["cityname"] = poi.City,
+        ["adcode"] = poi.Adcode,
+        ["adname"] = poi.AdName,
+        ["importance"] = new JsonArray(),
+        ["shopid"] = new JsonArray(),
         ["distance"] = distance is { } d ? Number(Math.Round(d)) : new JsonArray(),
-        ["entr_location"] = new JsonArray(), ["business_area"] = new JsonArray(), ["match"] = "0", ["recommend"] = "0",
-        ["timestamp"] = new JsonArray(), ["alias"] = new JsonArray(), ["indoor_map"] = "0",
+        ["entr_location"] = new JsonArray(),
+        ["business_area"] = new JsonArray(),
+        ["match"] = "0",
+        ["recommend"] = "0",
+        ["timestamp"] = new JsonArray(),
+        ["alias"] = new JsonArray(),
+        ["indoor_map"] = "0",
         ["indoor_data"] = new JsonObject { ["cpid"] = new JsonArray(), ["floor"] = new JsonArray(), ["truefloor"] = new JsonArray(), ["cmsid"] = new JsonArray() },
-        ["groupbuy_num"] = "0", ["discount_num"] = "0",
+        ["groupbuy_num"] = "0",
+        ["discount_num"] = "0",
         ["biz_ext"] = new JsonObject { ["rating"] = Text(poi.Rating), ["cost"] = new JsonArray() },
-        ["event"] = new JsonArray(), ["children"] = new JsonArray(), ["photos"] = new JsonArray(),
+        ["event"] = new JsonArray(),
+        ["children"] = new JsonArray(),
+        ["photos"] = new JsonArray(),
     };
 
     private static JsonObject InputTips(IReadOnlyDictionary<string, string> query)
@@ -182,8 +206,13 @@ internal static class AMapAnswers
 
     private static JsonObject Tip(string? id, string name, string? district, string? adcode, string? location, string? address, string? typecode) => new()
     {
-        ["id"] = Text(id), ["name"] = name, ["district"] = Text(district), ["adcode"] = Text(adcode),
-        ["location"] = Text(location), ["address"] = Text(address), ["typecode"] = Text(typecode),
+        ["id"] = Text(id),
+        ["name"] = name,
+        ["district"] = Text(district),
+        ["adcode"] = Text(adcode),
+        ["location"] = Text(location),
+        ["address"] = Text(address),
+        ["typecode"] = Text(typecode),
     };
 
     private static JsonObject Geocode(IReadOnlyDictionary<string, string> query)
@@ -249,8 +278,14 @@ internal static class AMapAnswers
                 ["formatted_address"] = new JsonArray(),
                 ["addressComponent"] = new JsonObject
                 {
-                    ["country"] = new JsonArray(), ["province"] = new JsonArray(), ["city"] = new JsonArray(), ["citycode"] = new JsonArray(),
-                    ["district"] = new JsonArray(), ["adcode"] = new JsonArray(), ["township"] = new JsonArray(), ["towncode"] = new JsonArray(),
+                    ["country"] = new JsonArray(),
+                    ["province"] = new JsonArray(),
+                    ["city"] = new JsonArray(),
+                    ["citycode"] = new JsonArray(),
+                    ["district"] = new JsonArray(),
+                    ["adcode"] = new JsonArray(),
+                    ["township"] = new JsonArray(),
+                    ["towncode"] = new JsonArray(),
                 },
             };
             return answer;
@@ -261,11 +296,15 @@ internal static class AMapAnswers
             ["formatted_address"] = nearest.Province + (nearest.IsMunicipality ? "" : nearest.City) + nearest.District,
             ["addressComponent"] = new JsonObject
             {
-                ["country"] = "中国", ["province"] = nearest.Province,
+                ["country"] = "中国",
+                ["province"] = nearest.Province,
                 // Municipalities leave city empty.
                 ["city"] = nearest.IsMunicipality ? new JsonArray() : JsonValue.Create(nearest.City),
-                ["citycode"] = nearest.Citycode, ["district"] = Text(nearest.District), ["adcode"] = nearest.Adcode,
-                ["township"] = new JsonArray(), ["towncode"] = new JsonArray(),
+                ["citycode"] = nearest.Citycode,
+                ["district"] = Text(nearest.District),
+                ["adcode"] = nearest.Adcode,
+                ["township"] = new JsonArray(),
+                ["towncode"] = new JsonArray(),
                 ["neighborhood"] = new JsonObject { ["name"] = new JsonArray(), ["type"] = new JsonArray() },
                 ["building"] = new JsonObject { ["name"] = new JsonArray(), ["type"] = new JsonArray() },
                 ["streetNumber"] = new JsonObject { ["street"] = new JsonArray(), ["number"] = new JsonArray(), ["location"] = new JsonArray(), ["direction"] = new JsonArray(), ["distance"] = new JsonArray() },

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Emulator.AMap;
 
@@ -43,7 +42,7 @@ public sealed class AMapEmulator : IAsyncDisposable
         var app = builder.Build();
         var journal = new AMapJournal(options, TimeProvider.System);
         var endpoint = new AMapEndpoint(journal, TimeProvider.System);
-        app.MapGet("/v3/{**path}", (RequestDelegate)endpoint.HandleAsync);
+        app.MapGet("/v3/{**path}", endpoint.HandleAsync);
         var address = await LoopbackApp.StartAsync(app, cancellationToken);
         return new AMapEmulator(app, journal, address);
     }

@@ -30,7 +30,7 @@ public sealed class ChatRequestParserTests
             """), Options);
 
         Assert.True(result.IsValid);
-        Assert.Equal((1.99, (double?)null, 16384), (result.Request.Temperature, result.Request.TopP, result.Request.MaxTokens));
+        Assert.Equal((1.99, null, 16384), (result.Request.Temperature, result.Request.TopP, result.Request.MaxTokens));
     }
 
     [Fact]

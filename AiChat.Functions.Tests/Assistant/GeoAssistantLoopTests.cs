@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AiChat.Core.Assistant;
-using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using AiChat.Core.Hosting;

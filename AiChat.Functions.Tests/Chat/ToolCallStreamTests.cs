@@ -2,8 +2,8 @@ using System.Net;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
-using Microsoft.Extensions.Options;
 using AiChat.Functions.Tests.Support;
+using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.Chat;
 

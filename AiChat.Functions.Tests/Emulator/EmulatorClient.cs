@@ -9,7 +9,7 @@ internal sealed class EmulatorClient(DashScopeEmulator emulator) : IDisposable
 {
     public const string Key = "sk-emulator";
 
-    private readonly HttpClient http = new();
+    private readonly HttpClient _http = new();
 
     public Task<HttpResponseMessage> PostCompatibleAsync(
         string body, string? apiKey = Key, CancellationToken cancellationToken = default) =>
@@ -24,7 +24,7 @@ internal sealed class EmulatorClient(DashScopeEmulator emulator) : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{emulator.CompatibleBaseUrl}/models"));
         Authorize(request, apiKey);
-        return await http.SendAsync(request);
+        return await _http.SendAsync(request);
     }
 
     /// <summary>Reads a body to its end, or to where the connection broke.</summary>
@@ -42,7 +42,7 @@ internal sealed class EmulatorClient(DashScopeEmulator emulator) : IDisposable
         }
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> PostAsync(
         Uri uri, string body, string? apiKey, bool sse, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ internal sealed class EmulatorClient(DashScopeEmulator emulator) : IDisposable
             request.Headers.Add("X-DashScope-SSE", "enable");
         }
 
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private static void Authorize(HttpRequestMessage request, string? apiKey)

@@ -1,10 +1,9 @@
 extern alias functions;
-
 using System.Text.Json;
 using AiChat.Functions.Tests.Support;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Functions.Tests.FunctionsHost;
 

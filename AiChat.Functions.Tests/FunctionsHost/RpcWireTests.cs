@@ -5,7 +5,7 @@ namespace AiChat.Functions.Tests.FunctionsHost;
 
 /// <summary>
 /// The stand-in's proto subset against the published field numbers, byte for byte: a wrong number would not fail,
-/// it would read as an unknown field. Expected bytes are written by hand from the protobuf encoding (tag = field << 3 | wire type).
+/// it would read as an unknown field. Expected bytes are written by hand from the protobuf encoding (tag = field &lt;&lt; 3 | wire type).
 /// </summary>
 public sealed class RpcWireTests
 {

@@ -38,7 +38,9 @@ public sealed class GeoOptionsTests
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["GEO_ASSISTANT"] = mode, ["AMAP_API_KEY"] = key, ["KEY_VAULT_URI"] = vault
+            ["GEO_ASSISTANT"] = mode,
+            ["AMAP_API_KEY"] = key,
+            ["KEY_VAULT_URI"] = vault
         });
         builder.AddAiChat();
         using var host = builder.Build();

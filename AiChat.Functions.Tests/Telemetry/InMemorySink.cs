@@ -2,7 +2,6 @@ using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -55,7 +54,8 @@ public sealed class InMemorySink : ITelemetrySink
 
         return new RecordedSpan(
             activity.DisplayName, activity.TraceId.ToHexString(), activity.SpanId.ToHexString(), activity.ParentSpanId.ToHexString(),
-            activity.Kind.ToString(), attributes, activity.Status == ActivityStatusCode.Error) { Texts = texts };
+            activity.Kind.ToString(), attributes, activity.Status == ActivityStatusCode.Error)
+        { Texts = texts };
     }
 
     private static string Text(object? value) => value switch

@@ -33,6 +33,7 @@ public abstract class TelemetryBackend : IAsyncLifetime
             ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RATE_LIMIT_CONCURRENT_STREAMS"] = "0",
             ["TRUST_EASY_AUTH"] = "true",
+            ["WEBSITE_AUTH_ENABLED"] = "true",
         };
         App = await StartAsync(AiChatHosts.UpstreamSettings(Emulator, "/api/v1", settings));
         // The test process listens to HttpClient too; without a propagator the client sends each test's own traceparent as it is.

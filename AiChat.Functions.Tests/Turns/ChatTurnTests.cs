@@ -6,7 +6,6 @@ using AiChat.Core.DashScope;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
 using AiChat.Core.Turns;
-using AiChat.Functions.Tests.Sessions;
 using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

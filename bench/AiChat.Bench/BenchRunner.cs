@@ -67,6 +67,7 @@ internal static class BenchRunner
         failures.Add("Functions path", functionsFailures);
 
         return new BenchRun(plan, launch, metadata, completions, streams, capacity, startup, abort, failures,
-            cpu.OthersPercent(), Stopwatch.GetElapsedTime(started)) { Functions = functions };
+            cpu.OthersPercent(), Stopwatch.GetElapsedTime(started))
+        { Functions = functions };
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Api;

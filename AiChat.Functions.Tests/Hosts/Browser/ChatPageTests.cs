@@ -14,7 +14,7 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
         var errors = new List<string>();
         var page = await fixture.OpenPageAsync(beforeLoad: p =>
         {
-            p.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+            p.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
             p.PageError += (_, error) => errors.Add(error);
         });
 

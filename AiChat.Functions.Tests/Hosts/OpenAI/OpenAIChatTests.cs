@@ -79,6 +79,8 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     [MatrixData("""{"model":"qwen-plus","messages":[]}""", "messages")]
     [MatrixData("""{"model":"qwen-plus","messages":[{"role":"wizard","content":"bad 0e1f"}]}""", "messages[0].role")]
     [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"x"}}]}]}""", "messages[0].content[0]")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":[{"type":5,"text":"bad 0e1f"}]}]}""", "messages[0].content[0]")]
+    [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"tools":[{"type":true,"function":{"name":"get_weather"}}]}""", "tools[0]")]
     [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"},{"role":"tool","content":"x"}]}""", "messages[1].tool_call_id")]
     [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"n":2}""", "n")]
     [MatrixData("""{"model":"qwen-plus","messages":[{"role":"user","content":"bad 0e1f"}],"temperature":2}""", "temperature")]

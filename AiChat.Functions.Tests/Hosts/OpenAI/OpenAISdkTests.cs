@@ -5,8 +5,8 @@ using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
 using AIChatMessage = Microsoft.Extensions.AI.ChatMessage;
-using ChatFinishReason = OpenAI.Chat.ChatFinishReason;
 using AIChatRole = Microsoft.Extensions.AI.ChatRole;
+using ChatFinishReason = OpenAI.Chat.ChatFinishReason;
 using SdkChatMessage = OpenAI.Chat.ChatMessage;
 
 namespace AiChat.Functions.Tests.Hosts.OpenAI;
