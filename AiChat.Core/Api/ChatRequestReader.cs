@@ -54,7 +54,7 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options)
     {
         while (true)
         {
-            var read = await reader.ReadAsync(cancellationToken);
+            var read = await ReadFramedAsync(reader, cancellationToken);
             if (read.Buffer.Length > limit)
             {
                 reader.AdvanceTo(read.Buffer.Start);
@@ -74,6 +74,19 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options)
             }
 
             reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+
+    private static async ValueTask<ReadResult> ReadFramedAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Kestrel throws this, not a bad request, for a chunked trailer whose bytes are not UTF-8.
+            throw new BadHttpRequestException("The request is malformed: a chunked trailer could not be read.", StatusCodes.Status400BadRequest, e);
         }
     }
 

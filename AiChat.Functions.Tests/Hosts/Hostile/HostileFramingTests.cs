@@ -51,6 +51,27 @@ public sealed class HostileFramingTests(EmulatedBackend backend) : IClassFixture
         await AssertHealthyAsync();
     }
 
+    [Theory, MatrixData]
+    public async Task A_chunked_trailer_that_is_not_utf8_is_a_json_4xx(BackendVariant on)
+    {
+        await backend.UseAsync(on);
+        var upstreamBefore = backend.Emulator.ReceivedRequests;
+        var body = """{"messages":[{"role":"user","content":"hi"}]}"""u8.ToArray();
+        byte[] request =
+        [
+            .. RawHttp.Head("/api/chat/stream", "Content-Type: application/json", "Transfer-Encoding: chunked"),
+            .. Encoding.ASCII.GetBytes($"{body.Length:x}\r\n"), .. body, .. "\r\n0\r\nX-Note: "u8, 0xE4, .. "\r\n\r\n"u8,
+        ];
+
+        var response = await RawHttp.SendAsync(backend.Address, request);
+
+        Assert.Null(AppAnswersBodies
+            ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText)
+            : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText));
+        Assert.Equal(upstreamBefore, backend.Emulator.ReceivedRequests);
+        await AssertHealthyAsync();
+    }
+
     private async Task AssertCorpusAsync(BackendVariant on, IEnumerable<HostileFraming> corpus)
     {
         await backend.UseAsync(on);
