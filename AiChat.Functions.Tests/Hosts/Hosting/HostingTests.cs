@@ -60,7 +60,9 @@ public sealed class HostingTests
     public async Task Upstream_that_does_not_answer_in_time_is_a_504_and_the_upstream_call_is_abandoned(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = await AiChatHosts.StartAsync(host, emulator, "/api/v1", new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_SECONDS"] = "0.5", ["UPSTREAM_MAX_RETRIES"] = "0" });
+        // Two seconds, not less: on a loaded machine a request can take half a second to reach the emulator, and one
+        // cancelled before it arrives is never seen aborted.
+        await using var app = await AiChatHosts.StartAsync(host, emulator, "/api/v1", new Dictionary<string, string?> { ["UPSTREAM_TIMEOUT_SECONDS"] = "2", ["UPSTREAM_MAX_RETRIES"] = "0" });
         using var client = app.CreateClient();
 
         await WarmUpAsync(client);
@@ -84,6 +86,8 @@ public sealed class HostingTests
             ["UPSTREAM_TIMEOUT_SECONDS"] = "0.2",
             ["UPSTREAM_MAX_RETRIES"] = "10",
             ["UPSTREAM_DEADLINE_SECONDS"] = "0.7",
+            // Short backoffs, so that the second attempt starts well inside the deadline whatever the jitter.
+            ["UPSTREAM_RETRY_DELAY_MS"] = "50",
         });
         using var client = app.CreateClient();
 
