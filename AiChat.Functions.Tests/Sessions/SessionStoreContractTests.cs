@@ -28,84 +28,83 @@ public abstract class SessionStoreContractTests
     [Fact]
     public async Task Turns_are_kept_in_order()
     {
-        var id = SessionIds.New();
-        await Store.AppendAsync(id, [User("q1"), Assistant("a1")], default);
-        await Store.AppendAsync(id, [User("q2"), Assistant("a2")], default);
+        var history = await HistoryAfterAsync(
+            [User("q1"), Assistant("a1")],
+            [User("q2"), Assistant("a2")]);
 
-        Assert.Equal([User("q1"), Assistant("a1"), User("q2"), Assistant("a2")], await Store.GetAsync(id, default));
+        Assert.Equal([User("q1"), Assistant("a1"), User("q2"), Assistant("a2")], history);
     }
 
     [Fact]
     public async Task Oldest_messages_go_first_beyond_the_message_limit_and_the_system_prompt_stays()
     {
-        var id = SessionIds.New();
-        await Store.AppendAsync(id, [System("be brief"), User("q1"), Assistant("a1")], default);
-        await Store.AppendAsync(id, [User("q2"), Assistant("a2")], default);
-        await Store.AppendAsync(id, [User("q3"), Assistant("a3")], default);
+        var history = await HistoryAfterAsync(
+            [System("be brief"), User("q1"), Assistant("a1")],
+            [User("q2"), Assistant("a2")],
+            [User("q3"), Assistant("a3")]);
 
-        Assert.Equal([System("be brief"), User("q2"), Assistant("a2"), User("q3"), Assistant("a3")], await Store.GetAsync(id, default));
+        Assert.Equal([System("be brief"), User("q2"), Assistant("a2"), User("q3"), Assistant("a3")], history);
     }
 
     [Fact]
     public async Task A_tool_exchange_is_kept_as_sent()
     {
-        var id = SessionIds.New();
         ChatMessage[] turn = [User("北京天气"), Calling("call_1"), ChatMessage.Tool("call_1", "get_weather", "{\"city\":\"北京市\"}"), Assistant("晴")];
-        await Store.AppendAsync(id, turn, default);
 
-        Assert.Equal(turn, await Store.GetAsync(id, default));
+        Assert.Equal(turn, await HistoryAfterAsync(turn));
     }
 
     [Fact]
     public async Task Trimming_drops_a_tool_exchange_whole_and_leaves_no_orphan_tool_message()
     {
-        var id = SessionIds.New();
-        await Store.AppendAsync(id, [User("q1"), Calling("call_1"), ChatMessage.Tool("call_1", "get_weather", "{}"), Assistant("a1")], default);
-        await Store.AppendAsync(id, [User("q2"), Assistant("a2")], default);
+        var history = await HistoryAfterAsync(
+            [User("q1"), Calling("call_1"), ChatMessage.Tool("call_1", "get_weather", "{}"), Assistant("a1")],
+            [User("q2"), Assistant("a2")]);
 
-        Assert.Equal([User("q2"), Assistant("a2")], await Store.GetAsync(id, default));
+        Assert.Equal([User("q2"), Assistant("a2")], history);
     }
 
     [Fact]
     public async Task Oldest_messages_go_first_beyond_the_character_limit_counting_code_points()
     {
-        var id = SessionIds.New();
         // 12 + 12 code points (36 UTF-8 bytes each), then 10 + 10: 44 > 40, so the first turn goes.
-        await Store.AppendAsync(id, [User("你好你好你好你好你好你好"), Assistant("再见再见再见再见再见再见")], default);
-        await Store.AppendAsync(id, [User("0123456789"), Assistant("abcdefghij")], default);
+        var history = await HistoryAfterAsync(
+            [User("你好你好你好你好你好你好"), Assistant("再见再见再见再见再见再见")],
+            [User("0123456789"), Assistant("abcdefghij")]);
 
-        Assert.Equal([User("0123456789"), Assistant("abcdefghij")], await Store.GetAsync(id, default));
+        Assert.Equal([User("0123456789"), Assistant("abcdefghij")], history);
     }
 
     [Fact]
     public async Task Under_the_character_limit_nothing_is_dropped_even_in_chinese()
     {
-        var id = SessionIds.New();
-        await Store.AppendAsync(id, [User("你好你好你好你好你好"), Assistant("再见再见再见再见再见")], default);
-        await Store.AppendAsync(id, [User("0123456789"), Assistant("abcdefghij")], default);
+        var history = await HistoryAfterAsync(
+            [User("你好你好你好你好你好"), Assistant("再见再见再见再见再见")],
+            [User("0123456789"), Assistant("abcdefghij")]);
 
-        Assert.Equal(4, (await Store.GetAsync(id, default))!.Count);
+        Assert.Equal(4, history!.Count);
     }
 
     [Fact]
     public async Task Newest_turn_is_kept_whole_even_when_it_alone_is_over_the_limits()
     {
-        var id = SessionIds.New();
         var longQuestion = new string('x', 100);
-        await Store.AppendAsync(id, [User("q1"), Assistant("a1")], default);
-        await Store.AppendAsync(id, [User(longQuestion), Assistant("a2")], default);
 
-        Assert.Equal([User(longQuestion), Assistant("a2")], await Store.GetAsync(id, default));
+        var history = await HistoryAfterAsync(
+            [User("q1"), Assistant("a1")],
+            [User(longQuestion), Assistant("a2")]);
+
+        Assert.Equal([User(longQuestion), Assistant("a2")], history);
     }
 
     [Fact]
     public async Task History_never_starts_with_an_assistant_message_after_trimming()
     {
-        var id = SessionIds.New();
-        await Store.AppendAsync(id, [User("q1"), Assistant("a1"), Assistant("a1 continued")], default);
-        await Store.AppendAsync(id, [User("q2"), Assistant("a2")], default);
+        var history = await HistoryAfterAsync(
+            [User("q1"), Assistant("a1"), Assistant("a1 continued")],
+            [User("q2"), Assistant("a2")]);
 
-        Assert.Equal([User("q2"), Assistant("a2")], await Store.GetAsync(id, default));
+        Assert.Equal([User("q2"), Assistant("a2")], history);
     }
 
     [Fact]
@@ -134,6 +133,18 @@ public abstract class SessionStoreContractTests
         {
             Assert.Equal("a" + history[i].Content[1..], history[i + 1].Content);
         }
+    }
+
+    /// <summary>Appends each turn, in order, to a new session and returns what the store then holds.</summary>
+    private async Task<IReadOnlyList<ChatMessage>?> HistoryAfterAsync(params ChatMessage[][] turns)
+    {
+        var id = SessionIds.New();
+        foreach (var turn in turns)
+        {
+            await Store.AppendAsync(id, turn, default);
+        }
+
+        return await Store.GetAsync(id, default);
     }
 
     private protected static ChatMessage User(string content) => new("user", content);

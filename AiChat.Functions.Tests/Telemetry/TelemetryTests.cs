@@ -22,11 +22,8 @@ public abstract class TelemetryTests<TBackend>(TBackend backend) : IClassFixture
     [Fact]
     public async Task Completion_is_one_chat_client_span_with_the_GenAI_attributes_and_token_and_duration_metrics()
     {
-        var (response, traceId) = await SendAsync(HttpMethod.Post, "/api/chat/completions", Json.ChatBody($"hello {_marker}"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-
-        var spans = await TraceAsync(traceId, "POST /api/chat/completions");
-        var chat = Assert.Single(spans, s => s.Name.StartsWith("chat ", StringComparison.Ordinal));
+        var spans = await CompletionTraceAsync($"hello {_marker}", HttpStatusCode.OK);
+        var chat = SingleChatSpan(spans);
         var model = chat["gen_ai.request.model"];
         Assert.Equal($"chat {model}", chat.Name);
         Assert.Equal("Client", chat.Kind);
@@ -66,7 +63,7 @@ public abstract class TelemetryTests<TBackend>(TBackend backend) : IClassFixture
         Assert.Equal("[DONE]", events[^1].Data);
 
         var spans = await TraceAsync(traceId, "POST /api/chat/stream");
-        var chat = Assert.Single(spans, s => s.Name.StartsWith("chat ", StringComparison.Ordinal));
+        var chat = SingleChatSpan(spans);
         var model = chat["gen_ai.request.model"]!;
         Assert.Equal(("true", "stop"), (chat["gen_ai.request.stream"], chat["gen_ai.response.finish_reasons"]));
         Assert.True(double.Parse(chat["gen_ai.response.time_to_first_chunk"]!, System.Globalization.CultureInfo.InvariantCulture) > 0);
@@ -127,10 +124,7 @@ public abstract class TelemetryTests<TBackend>(TBackend backend) : IClassFixture
             Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
         }
 
-        var (response, traceId) = await SendAsync(HttpMethod.Post, "/api/chat/completions", Json.ChatBody($"hello {_marker}"));
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-
-        var spans = await TraceAsync(traceId, "POST /api/chat/completions");
+        var spans = await CompletionTraceAsync($"hello {_marker}", HttpStatusCode.TooManyRequests);
         Assert.Equal("429", Assert.Single(spans, s => s.Kind == "Server")["http.response.status_code"]);
         Assert.DoesNotContain(spans, s => s.Name.StartsWith("chat ", StringComparison.Ordinal));
         AssertCarriesNoSecret(spans);
@@ -143,11 +137,8 @@ public abstract class TelemetryTests<TBackend>(TBackend backend) : IClassFixture
     [Fact]
     public async Task Upstream_failure_is_one_chat_span_across_the_retries_with_its_error_type_and_an_errored_duration()
     {
-        var (response, traceId) = await SendAsync(HttpMethod.Post, "/api/chat/completions", Json.ChatBody($"hello [[fault:internal-error]] {_marker}"));
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-
-        var spans = await TraceAsync(traceId, "POST /api/chat/completions");
-        var chat = Assert.Single(spans, s => s.Name.StartsWith("chat ", StringComparison.Ordinal));
+        var spans = await CompletionTraceAsync($"hello [[fault:internal-error]] {_marker}", HttpStatusCode.BadGateway);
+        var chat = SingleChatSpan(spans);
         Assert.True(chat.IsError);
         var errorType = chat["error.type"];
         Assert.False(string.IsNullOrEmpty(errorType));
@@ -169,6 +160,16 @@ public abstract class TelemetryTests<TBackend>(TBackend backend) : IClassFixture
         request.Headers.Add("X-MS-CLIENT-PRINCIPAL-ID", _client);
         return (await backend.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead), traceId);
     }
+
+    /// <summary>Posts <paramref name="text"/> to /api/chat/completions, checks the status, and returns the spans of its trace.</summary>
+    private async Task<List<RecordedSpan>> CompletionTraceAsync(string text, HttpStatusCode expected)
+    {
+        var (response, traceId) = await SendAsync(HttpMethod.Post, "/api/chat/completions", Json.ChatBody(text));
+        Assert.Equal(expected, response.StatusCode);
+        return await TraceAsync(traceId, "POST /api/chat/completions");
+    }
+
+    private static RecordedSpan SingleChatSpan(List<RecordedSpan> spans) => Assert.Single(spans, s => s.Name.StartsWith("chat ", StringComparison.Ordinal));
 
     /// <summary>The spans of one trace, once its server span named <paramref name="serverSpan"/> has ended.</summary>
     protected async Task<List<RecordedSpan>> TraceAsync(string traceId, string serverSpan)

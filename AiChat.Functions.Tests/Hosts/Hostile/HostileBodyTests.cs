@@ -53,24 +53,13 @@ public sealed class HostileBodyTests(EmulatedBackend backend) : IClassFixture<Em
         }, iter: 300, print: body => $"{body.Slot.Template} with {Convert.ToHexString(body.Text)}");
 
         Assert.Equal(upstreamBefore, backend.Emulator.ReceivedRequests);
-        await AssertHealthyAsync();
+        await HostileCorpus.AssertHealthyAsync(backend);
     }
 
     private async Task AssertCorpusAsync(BackendVariant on, IEnumerable<HostileRequest> corpus)
     {
         await backend.UseAsync(on);
-        var requests = corpus.ToList();
-        List<string> failures = [];
-        foreach (var request in requests)
-        {
-            if (await ProblemAsync(request) is { } problem)
-            {
-                failures.Add($"{request}: {problem}");
-            }
-        }
-
-        Assert.True(failures.Count == 0, $"{failures.Count} of {requests.Count} hostile bodies were answered wrongly:\n{string.Join('\n', failures.Take(30))}");
-        await AssertHealthyAsync();
+        await HostileCorpus.AssertAllAnsweredAsync(backend, corpus, "hostile bodies", ProblemAsync);
     }
 
     /// <returns>What is wrong with the answer to <paramref name="request"/>, including a call upstream; null when nothing is.</returns>
@@ -88,11 +77,5 @@ public sealed class HostileBodyTests(EmulatedBackend backend) : IClassFixture<Em
         var body = await response.Content.ReadAsStringAsync();
         var problem = ErrorAnswer.Problem((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), body, request.ExpectedStatus, request.ExpectedField);
         return backend.Emulator.ReceivedRequests != upstreamBefore ? $"reached the upstream (HTTP {(int)response.StatusCode})" : problem;
-    }
-
-    private async Task AssertHealthyAsync()
-    {
-        using var health = await backend.Client.GetAsync("/health");
-        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
     }
 }

@@ -48,7 +48,7 @@ public sealed class HostileFramingTests(EmulatedBackend backend) : IClassFixture
             Assert.Equal(upstreamBefore, backend.Emulator.ReceivedRequests);
         }, iter: 200, print: framing => $"{framing.Path}: {Encoding.Latin1.GetString(framing.Body).ReplaceLineEndings("⏎")}");
 
-        await AssertHealthyAsync();
+        await HostileCorpus.AssertHealthyAsync(backend);
     }
 
     [Theory, MatrixData]
@@ -69,43 +69,27 @@ public sealed class HostileFramingTests(EmulatedBackend backend) : IClassFixture
             ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText)
             : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText));
         Assert.Equal(upstreamBefore, backend.Emulator.ReceivedRequests);
-        await AssertHealthyAsync();
+        await HostileCorpus.AssertHealthyAsync(backend);
     }
 
     private async Task AssertCorpusAsync(BackendVariant on, IEnumerable<HostileFraming> corpus)
     {
         await backend.UseAsync(on);
-        var framings = corpus.ToList();
-        List<string> failures = [];
-        foreach (var framing in framings)
-        {
-            var upstreamBefore = backend.Emulator.ReceivedRequests;
-            var response = await RawHttp.SendAsync(backend.Address, framing.Request);
-            var problem = framing.AppAnswers && AppAnswersBodies
-                ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText)
-                : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText);
-            if (backend.Emulator.ReceivedRequests != upstreamBefore)
-            {
-                problem = $"reached the upstream (HTTP {response.Status})";
-            }
+        await HostileCorpus.AssertAllAnsweredAsync(backend, corpus, "hostile framings", ProblemAsync);
+    }
 
-            if (problem is not null)
-            {
-                failures.Add($"{framing}: {problem}");
-            }
-        }
-
-        Assert.True(failures.Count == 0, $"{failures.Count} of {framings.Count} hostile framings were answered wrongly:\n{string.Join('\n', failures.Take(30))}");
-        await AssertHealthyAsync();
+    /// <returns>What is wrong with the answer to <paramref name="framing"/>, including a call upstream; null when nothing is.</returns>
+    private async Task<string?> ProblemAsync(HostileFraming framing)
+    {
+        var upstreamBefore = backend.Emulator.ReceivedRequests;
+        var response = await RawHttp.SendAsync(backend.Address, framing.Request);
+        var problem = framing.AppAnswers && AppAnswersBodies
+            ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText)
+            : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText);
+        return backend.Emulator.ReceivedRequests != upstreamBefore ? $"reached the upstream (HTTP {response.Status})" : problem;
     }
 
     private bool AppAnswersBodies => backend.Host == HostKind.SelfHost;
-
-    private async Task AssertHealthyAsync()
-    {
-        using var health = await backend.Client.GetAsync("/health");
-        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
-    }
 
     private static byte[] Chunk(byte[] body, int[] cuts)
     {

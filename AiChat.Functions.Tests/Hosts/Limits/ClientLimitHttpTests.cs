@@ -49,15 +49,12 @@ public sealed class ClientLimitHttpTests : IAsyncLifetime
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task A_forwarded_for_header_from_an_untrusted_peer_changes_nothing(HostKind host)
     {
-        await using var app = await StartAsync(host, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["TRUSTED_PROXIES"] = "10.0.0.0/8" });
-        using var client = app.CreateClient();
+        await using var app = await StartOnePerMinuteAsync(host, trustedProxies: "10.0.0.0/8");
         var marker = Marker();
 
-        var first = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "203.0.113.1");
-        var spoofed = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "203.0.113.2");
-        var spoofedChain = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "203.0.113.3, 10.0.0.1");
+        var statuses = await SendForwardedAsync(app, marker, "203.0.113.1", "203.0.113.2", "203.0.113.3, 10.0.0.1");
 
-        Assert.Equal([200, 429, 429], [first.Status, spoofed.Status, spoofedChain.Status]);
+        Assert.Equal([200, 429, 429], statuses);
         Assert.Equal(1, RequestsWith(marker));
     }
 
@@ -66,25 +63,20 @@ public sealed class ClientLimitHttpTests : IAsyncLifetime
     public async Task A_trusted_proxys_forwarded_for_names_the_client_and_under_functions_the_host_forwards_its_own_peer(HostKind host)
     {
         // The test client plays the proxy: it connects from loopback and writes the address it "forwards".
-        await using var app = await StartAsync(host, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["TRUSTED_PROXIES"] = "127.0.0.1,::1" });
-        using var client = app.CreateClient();
-        var marker = Marker();
+        await using var app = await StartOnePerMinuteAsync(host, trustedProxies: "127.0.0.1,::1");
 
-        var first = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "203.0.113.1");
-        var again = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "203.0.113.1");
-        var other = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "203.0.113.2");
-        var withPort = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "203.0.113.2:50123");
+        var statuses = await SendForwardedAsync(app, Marker(), "203.0.113.1", "203.0.113.1", "203.0.113.2", "203.0.113.2:50123");
 
         if (host == HostKind.SelfHost)
         {
-            Assert.Equal([200, 429, 200, 429], [first.Status, again.Status, other.Status, withPort.Status]);
+            Assert.Equal([200, 429, 200, 429], statuses);
             Assert.Contains(app.LogLines, l => l.TrimEnd().EndsWith("client ip:203.0.113.1", StringComparison.Ordinal));
         }
         else
         {
             // The Functions host forwards with YARP's default transformer, which sets X-Forwarded-For to the host's own
             // peer; the worker's forwarded-headers middleware takes that hop. What the caller wrote never reaches AiChat.
-            Assert.Equal([200, 429, 429, 429], [first.Status, again.Status, other.Status, withPort.Status]);
+            Assert.Equal([200, 429, 429, 429], statuses);
             var refusals = app.LogLines.Where(l => l.Contains("Refused by", StringComparison.Ordinal)).ToList();
             Assert.Equal(3, refusals.Count);
             Assert.All(refusals, l => Assert.EndsWith("client ip:127.0.0.1", l.TrimEnd(), StringComparison.Ordinal));
@@ -95,15 +87,12 @@ public sealed class ClientLimitHttpTests : IAsyncLifetime
     [Fact]
     public async Task Ipv6_callers_forwarded_by_a_trusted_proxy_are_one_client_per_64_network()
     {
-        await using var app = await StartAsync(HostKind.SelfHost, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["TRUSTED_PROXIES"] = "127.0.0.1,::1" });
-        using var client = app.CreateClient();
+        await using var app = await StartOnePerMinuteAsync(HostKind.SelfHost, trustedProxies: "127.0.0.1,::1");
         var marker = Marker();
 
-        var first = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "2001:db8:1:2::1");
-        var rotated = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "[2001:db8:1:2:abcd::99]:443");
-        var neighbour = await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: "2001:db8:1:3::1");
+        var statuses = await SendForwardedAsync(app, marker, "2001:db8:1:2::1", "[2001:db8:1:2:abcd::99]:443", "2001:db8:1:3::1");
 
-        Assert.Equal([200, 429, 200], [first.Status, rotated.Status, neighbour.Status]);
+        Assert.Equal([200, 429, 200], statuses);
         Assert.Equal(2, RequestsWith(marker));
     }
 
@@ -223,6 +212,22 @@ public sealed class ClientLimitHttpTests : IAsyncLifetime
 
     private Task<IAiChatHost> StartAsync(HostKind host, Dictionary<string, string?> settings, string protocol = "/api/v1") =>
         AiChatHosts.StartAsync(host, _emulator, protocol, settings);
+
+    private Task<IAiChatHost> StartOnePerMinuteAsync(HostKind host, string trustedProxies) =>
+        StartAsync(host, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["TRUSTED_PROXIES"] = trustedProxies });
+
+    /// <summary>Sends one completion per forwarded-for value, in order, from one client; returns the statuses.</summary>
+    private static async Task<int[]> SendForwardedAsync(IAiChatHost app, string marker, params string[] forwardedFor)
+    {
+        using var client = app.CreateClient();
+        var statuses = new int[forwardedFor.Length];
+        for (var i = 0; i < forwardedFor.Length; i++)
+        {
+            statuses[i] = (await LimitedChat.SendAsync(client, LimitedChat.Completions, marker, forwardedFor: forwardedFor[i])).Status;
+        }
+
+        return statuses;
+    }
 
     private int RequestsWith(string marker) => _emulator.Requests.Count(r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal));
 
