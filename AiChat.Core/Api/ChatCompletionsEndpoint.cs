@@ -1,4 +1,3 @@
-using AiChat.Core.Chat;
 using AiChat.Core.Limits;
 using AiChat.Core.Turns;
 using Microsoft.AspNetCore.Http;
@@ -37,14 +36,8 @@ internal sealed class ChatCompletionsEndpoint(ChatRequestReader reader, ChatTurn
 
     private async Task AnswerAsync(HttpContext context, TurnRequest request, CancellationToken aborted)
     {
-        ChatCompletion answer;
-        try
+        if (await failures.CompleteAsync(turn, request, context, ApiErrorWriter.WriteAsync, aborted) is not { } answer)
         {
-            answer = await turn.CompleteAsync(request, aborted);
-        }
-        catch (Exception e) when (!aborted.IsCancellationRequested)
-        {
-            await ApiErrorWriter.WriteAsync(context, failures.Describe(e, streamStarted: false));
             return;
         }
 

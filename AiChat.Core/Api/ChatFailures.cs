@@ -1,4 +1,7 @@
+using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
+using AiChat.Core.Turns;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,5 +27,23 @@ internal sealed class ChatFailures(IOptions<AiChatOptions> options, ILogger<Chat
         }
 
         return error;
+    }
+
+    /// <summary>
+    /// Runs a whole (not streamed) turn; if it fails before the client went away, the error is written with
+    /// <paramref name="writeError"/>, the surface's envelope, and the answer is null.
+    /// </summary>
+    public async Task<ChatCompletion?> CompleteAsync(
+        ChatTurn turn, TurnRequest request, HttpContext context, Func<HttpContext, ApiError, Task> writeError, CancellationToken aborted)
+    {
+        try
+        {
+            return await turn.CompleteAsync(request, aborted);
+        }
+        catch (Exception e) when (!aborted.IsCancellationRequested)
+        {
+            await writeError(context, Describe(e, streamStarted: false));
+            return null;
+        }
     }
 }

@@ -7,28 +7,11 @@ namespace AiChat.Core.DashScope;
 /// <summary>DashScope's OpenAI-compatible protocol (<c>{host}/compatible-mode/v1</c>).</summary>
 internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
 {
-    private static readonly CompatibleStreamOptions IncludeUsage = new(IncludeUsage: true);
-
     private readonly Uri _endpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/chat/completions");
 
     public HttpRequestMessage CreateRequest(ChatRequest request, bool stream)
     {
-        var body = new CompatibleChatRequest
-        {
-            Model = request.Model,
-            Messages = WireMessages.From(request.Messages, withToolNames: false),
-            Stream = stream ? true : null,
-            StreamOptions = stream ? IncludeUsage : null,
-            Temperature = request.Temperature,
-            TopP = request.TopP,
-            MaxTokens = request.MaxTokens,
-            Stop = request.Stop,
-            Seed = request.Seed,
-            EnableThinking = request.EnableThinking,
-            Tools = WireMessages.From(request.Tools),
-            ToolChoice = WireMessages.ToolChoice(request),
-            ParallelToolCalls = request.Tools is null ? null : request.ParallelToolCalls,
-        };
+        var body = new CompatibleChatRequest(request, stream);
         return new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
             Content = JsonBody.Create(body, DashScopeJsonContext.Default.CompatibleChatRequest),

@@ -15,19 +15,7 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
         {
             Model = request.Model,
             Input = new NativeInput(WireMessages.From(request.Messages, withToolNames: true)),
-            Parameters = new NativeParameters
-            {
-                IncrementalOutput = stream ? true : null,
-                Temperature = request.Temperature,
-                TopP = request.TopP,
-                MaxTokens = request.MaxTokens,
-                Stop = request.Stop,
-                Seed = request.Seed,
-                EnableThinking = request.EnableThinking,
-                Tools = WireMessages.From(request.Tools),
-                ToolChoice = WireMessages.ToolChoice(request),
-                ParallelToolCalls = request.Tools is null ? null : request.ParallelToolCalls,
-            },
+            Parameters = new NativeParameters(request, stream),
         };
         var message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {

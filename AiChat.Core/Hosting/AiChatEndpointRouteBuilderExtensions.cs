@@ -32,23 +32,17 @@ public static class AiChatEndpointRouteBuilderExtensions
             .Accepts<MessagesRequest>(Json)
             .Produces<CompletionResponse>(200, Json)
             .ProducesChatErrors();
-        routes.MapPost("/api/chat/stream", ([FromServices] ChatStreamEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context, StreamDialect.Flask))
+        routes.MapChatStream<MessagesRequest>("/api/chat/stream", StreamDialect.Flask)
             .WithName("ChatStream")
             .WithSummary("The answer streamed in the Flask-compatible format.")
             .WithDescription("Server-sent events whose data is {\"content\":\"…\"} per piece of text, then [DONE]; a failure after the "
-                + "stream started is a last data {\"error\",\"code\",\"status\"}.")
-            .Accepts<MessagesRequest>(Json)
-            .Produces<string>(200, EventStream)
-            .ProducesChatErrors();
-        routes.MapPost("/api/chat/events", ([FromServices] ChatStreamEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context, StreamDialect.TypedEvents))
+                + "stream started is a last data {\"error\",\"code\",\"status\"}.");
+        routes.MapChatStream<MessageRequest>("/api/chat/events", StreamDialect.TypedEvents)
             .WithName("ChatEvents")
             .WithSummary("The answer streamed as typed events, in a server-side session.")
             .WithDescription("Server-sent events named by their type: stream_start (message_id, session_id, model), stream_chunk (chunk), "
                 + "with the geo assistant tool_status, map_action and geo_card, then stream_end (finish_reason, usage) or error "
-                + "(error, code, status). Every event's data carries type, message_id and session_id.")
-            .Accepts<MessageRequest>(Json)
-            .Produces<string>(200, EventStream)
-            .ProducesChatErrors();
+                + "(error, code, status). Every event's data carries type, message_id and session_id.");
         routes.MapGet("/api/sessions/{id}", ([FromServices] SessionEndpoint endpoint, HttpContext context, string id) => endpoint.GetAsync(context, id))
             .WithName("GetSession")
             .WithSummary("A session's stored conversation.")
@@ -66,6 +60,14 @@ public static class AiChatEndpointRouteBuilderExtensions
             .ExcludeFromDescription();
         return routes;
     }
+
+    /// <summary>A chat route whose answer is server-sent events in <paramref name="dialect"/>.</summary>
+    private static RouteHandlerBuilder MapChatStream<TBody>(this IEndpointRouteBuilder routes, string pattern, StreamDialect dialect)
+        where TBody : notnull =>
+        routes.MapPost(pattern, ([FromServices] ChatStreamEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context, dialect))
+            .Accepts<TBody>(Json)
+            .Produces<string>(200, EventStream)
+            .ProducesChatErrors();
 
     /// <summary>What a chat route answers besides its answer: bad requests, unknown sessions, limits and upstream trouble.</summary>
     private static RouteHandlerBuilder ProducesChatErrors(this RouteHandlerBuilder route)

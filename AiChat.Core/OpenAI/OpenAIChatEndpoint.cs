@@ -77,14 +77,8 @@ internal sealed partial class OpenAIChatEndpoint(
 
     private async Task CompleteAsync(HttpContext context, TurnRequest request, CancellationToken aborted)
     {
-        ChatCompletion answer;
-        try
+        if (await failures.CompleteAsync(turn, request, context, OpenAIErrors.WriteAsync, aborted) is not { } answer)
         {
-            answer = await turn.CompleteAsync(request, aborted);
-        }
-        catch (Exception e) when (!aborted.IsCancellationRequested)
-        {
-            await OpenAIErrors.WriteAsync(context, failures.Describe(e, streamStarted: false));
             return;
         }
 

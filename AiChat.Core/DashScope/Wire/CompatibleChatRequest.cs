@@ -1,31 +1,16 @@
+using AiChat.Core.Chat;
+
 namespace AiChat.Core.DashScope.Wire;
 
-internal sealed class CompatibleChatRequest
+internal sealed class CompatibleChatRequest(ChatRequest request, bool stream) : WireGenerationSettings(request)
 {
-    public required string Model { get; init; }
+    private static readonly CompatibleStreamOptions IncludeUsage = new(IncludeUsage: true);
 
-    public required IReadOnlyList<WireMessage> Messages { get; init; }
+    public string Model { get; } = request.Model;
 
-    public bool? Stream { get; init; }
+    public IReadOnlyList<WireMessage> Messages { get; } = WireMessages.From(request.Messages, withToolNames: false);
 
-    public CompatibleStreamOptions? StreamOptions { get; init; }
+    public bool? Stream { get; } = stream ? true : null;
 
-    public double? Temperature { get; init; }
-
-    public double? TopP { get; init; }
-
-    public int? MaxTokens { get; init; }
-
-    public IReadOnlyList<string>? Stop { get; init; }
-
-    public int? Seed { get; init; }
-
-    public bool? EnableThinking { get; init; }
-
-    public IReadOnlyList<WireTool>? Tools { get; init; }
-
-    /// <summary>A string (<c>auto</c>, <c>none</c>, <c>required</c>) or a forced function object.</summary>
-    public System.Text.Json.JsonElement? ToolChoice { get; init; }
-
-    public bool? ParallelToolCalls { get; init; }
+    public CompatibleStreamOptions? StreamOptions { get; } = stream ? IncludeUsage : null;
 }

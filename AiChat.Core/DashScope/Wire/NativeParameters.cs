@@ -1,27 +1,10 @@
+using AiChat.Core.Chat;
+
 namespace AiChat.Core.DashScope.Wire;
 
-internal sealed class NativeParameters
+internal sealed class NativeParameters(ChatRequest request, bool stream) : WireGenerationSettings(request)
 {
-    public string ResultFormat { get; init; } = "message";
+    public string ResultFormat { get; } = "message";
 
-    public bool? IncrementalOutput { get; init; }
-
-    public double? Temperature { get; init; }
-
-    public double? TopP { get; init; }
-
-    public int? MaxTokens { get; init; }
-
-    public IReadOnlyList<string>? Stop { get; init; }
-
-    public int? Seed { get; init; }
-
-    public bool? EnableThinking { get; init; }
-
-    public IReadOnlyList<WireTool>? Tools { get; init; }
-
-    /// <summary>A string (<c>auto</c>, <c>none</c>, <c>required</c>) or a forced function object.</summary>
-    public System.Text.Json.JsonElement? ToolChoice { get; init; }
-
-    public bool? ParallelToolCalls { get; init; }
+    public bool? IncrementalOutput { get; } = stream ? true : null;
 }
