@@ -61,34 +61,6 @@ internal sealed class CompletionBench(HttpClient http, ChatTargets targets, Benc
         return new Slices(samples.SelectMany(s => s), Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    private async Task<List<double>> WorkAsync(Route route, long deadline, CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        var samples = new List<double>();
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            var sent = Stopwatch.GetTimestamp();
-            try
-            {
-                using var request = targets.Create(route, Prompt, stream: false);
-                using var response = await http.SendAsync(request, cancellationToken);
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                var elapsed = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                if (response.IsSuccessStatusCode && body.AsSpan().IndexOf("You said"u8) >= 0)
-                {
-                    samples.Add(elapsed);
-                }
-                else
-                {
-                    failures.Add("completions", $"{route}: HTTP {(int)response.StatusCode}");
-                }
-            }
-            catch (HttpRequestException e)
-            {
-                failures.Add("completions", $"{route}: {e.Message}");
-            }
-        }
-
-        return samples;
-    }
+    private Task<List<double>> WorkAsync(Route route, long deadline, CancellationToken cancellationToken) =>
+        CompletionLoop.RunAsync(http, () => targets.Create(route, Prompt, stream: false), deadline, failures, "completions", route.ToString(), cancellationToken);
 }

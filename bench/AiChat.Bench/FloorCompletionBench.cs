@@ -34,34 +34,6 @@ internal sealed class FloorCompletionBench(HttpClient http, Failures failures)
         return routes.ToDictionary(r => r.Name, r => (new Distribution(samples[r.Name]), samples[r.Name].Count / seconds[r.Name]));
     }
 
-    private async Task<List<double>> WorkAsync(FloorRoute route, long deadline, CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        var samples = new List<double>();
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            var sent = Stopwatch.GetTimestamp();
-            try
-            {
-                using var request = route.Create(native: false, stream: false, Text);
-                using var response = await http.SendAsync(request, cancellationToken);
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                var elapsed = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                if (response.IsSuccessStatusCode && body.AsSpan().IndexOf("You said"u8) >= 0)
-                {
-                    samples.Add(elapsed);
-                }
-                else
-                {
-                    failures.Add("floor completions", $"{route.Name}: HTTP {(int)response.StatusCode}");
-                }
-            }
-            catch (HttpRequestException e)
-            {
-                failures.Add("floor completions", $"{route.Name}: {e.Message}");
-            }
-        }
-
-        return samples;
-    }
+    private Task<List<double>> WorkAsync(FloorRoute route, long deadline, CancellationToken cancellationToken) =>
+        CompletionLoop.RunAsync(http, () => route.Create(native: false, stream: false, Text), deadline, failures, "floor completions", route.Name, cancellationToken);
 }
