@@ -10,7 +10,7 @@ internal sealed class ChatCompletionsEndpoint(ChatRequestReader reader, ChatTurn
     public async Task HandleAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
-        var read = await reader.ReadAsync(context.Request, ChatBodyShape.Messages, aborted);
+        var read = await reader.ReadAsync(context.Request, ChatBodyShape.Messages, stream: false, aborted);
         if (!read.IsValid)
         {
             await ApiErrorWriter.WriteAsync(context, read.Error);
@@ -41,7 +41,10 @@ internal sealed class ChatCompletionsEndpoint(ChatRequestReader reader, ChatTurn
             return;
         }
 
-        var body = new CompletionResponse(answer.Id, answer.Content, answer.Model, answer.FinishReason, UsageResponse.From(answer.Usage));
+        var body = new CompletionResponse(answer.Id, answer.Content, answer.Model, answer.FinishReason, UsageResponse.From(answer.Usage))
+        {
+            ReasoningContent = answer.ReasoningContent,
+        };
         await TypedResults.Json(body, AiChatJsonContext.Relaxed.CompletionResponse).ExecuteAsync(context);
     }
 }

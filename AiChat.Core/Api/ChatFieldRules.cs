@@ -106,6 +106,108 @@ internal static class ChatFieldRules
         }
     }
 
+    public const string EnableThinkingRule =
+        "true or false; absent keeps the model's default (GET /api/models: thinking). false is refused by a model whose thinking is \"only\", true by one whose thinking is \"none\".";
+
+    public const string ThinkingBudgetRule = "a whole number of at least 1: the most tokens the model may think for; only for a model that thinks.";
+
+    public const string PreserveThinkingRule =
+        "true keeps the answer's reasoning in the session and sends earlier reasoning upstream; only for a model with preserveThinking.";
+
+    /// <summary>
+    /// enable_thinking, thinking_budget and preserve_thinking, checked against what <paramref name="model"/> can do, so
+    /// that a request the upstream would refuse is refused here, naming the field.
+    /// </summary>
+    /// <param name="stream">Whether the call streams: a model that thinks only, and not on non-streaming calls, answers only streams.</param>
+    /// <param name="streamField">The field a refusal of a non-streaming call names (<c>stream</c>, or <c>model</c> where the route decides).</param>
+    /// <param name="jsonMode">Whether the answer must be a JSON object: DashScope refuses that while the model thinks.</param>
+    /// <param name="impliedThinking">What another field (OpenAI's <c>reasoning_effort</c>) said, when enable_thinking is absent.</param>
+    public static bool TryReadThinking(JsonElement body, ModelInfo model, bool stream, string streamField, bool jsonMode, bool? impliedThinking,
+        out ThinkingFields thinking, [NotNullWhen(false)] out ApiError? error)
+    {
+        thinking = default;
+        error = null;
+        var enableField = "enable_thinking";
+        bool? enable = null;
+        switch (Member(body, enableField))
+        {
+            case null:
+                (enable, enableField) = (impliedThinking, impliedThinking is null ? enableField : "reasoning_effort");
+                break;
+            case { ValueKind: JsonValueKind.True or JsonValueKind.False } value:
+                enable = value.GetBoolean();
+                break;
+            default:
+                return Refuse(enableField, $"enable_thinking must be {EnableThinkingRule}", out error);
+        }
+
+        int? budget = null;
+        switch (Member(body, "thinking_budget"))
+        {
+            case null:
+                break;
+            case { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var tokens) && tokens >= 1:
+                budget = tokens;
+                break;
+            default:
+                return Refuse("thinking_budget", $"thinking_budget must be {ThinkingBudgetRule}", out error);
+        }
+
+        bool? preserve = null;
+        switch (Member(body, "preserve_thinking"))
+        {
+            case null:
+                break;
+            case { ValueKind: JsonValueKind.True or JsonValueKind.False } value:
+                preserve = value.GetBoolean();
+                break;
+            default:
+                return Refuse("preserve_thinking", "preserve_thinking must be true or false.", out error);
+        }
+
+        if (enable == false && model.Thinking == ThinkingModes.Only)
+        {
+            return Refuse(enableField, $"{model.Id} always thinks: thinking cannot be turned off.", out error);
+        }
+
+        if (enable == true && !model.CanThink)
+        {
+            return Refuse(enableField, $"{model.Id} cannot think: leave thinking off or pick a model whose thinking is not \"none\" ({ModelsRoute}).", out error);
+        }
+
+        if (budget is not null && (!model.CanThink || enable == false))
+        {
+            return Refuse("thinking_budget", $"thinking_budget is only for a call that thinks; {model.Id} {(model.CanThink ? "was told not to think" : "cannot think")}.", out error);
+        }
+
+        if (preserve == true && !model.PreserveThinking)
+        {
+            return Refuse("preserve_thinking", $"{model.Id} does not take preserve_thinking ({ModelsRoute}: preserveThinking).", out error);
+        }
+
+        if (jsonMode && (enable ?? model.ThinksByDefault))
+        {
+            if (enable == true || model.Thinking == ThinkingModes.Only)
+            {
+                return Refuse("response_format", $"JSON mode cannot be used while {model.Id} thinks; set enable_thinking to false or pick a model that need not think.", out error);
+            }
+
+            // A model that thinks by default is told not to: JSON mode asked for an answer, not for reasoning.
+            enable = false;
+        }
+
+        if (!stream && model is { Thinking: ThinkingModes.Only, ThinkingNonStreaming: false })
+        {
+            return Refuse(streamField, $"{model.Id} answers only streamed calls (it always thinks, and not on non-streaming calls).", out error);
+        }
+
+        thinking = new ThinkingFields(enable, budget, preserve);
+        return true;
+    }
+
+    /// <summary>Where both formats' refusals point for the models and their flags.</summary>
+    private const string ModelsRoute = "GET /api/models";
+
     /// <summary>The member's value; null when it is absent or JSON null, which both formats read as "not set".</summary>
     public static JsonElement? Member(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;

@@ -13,7 +13,8 @@ namespace AiChat.Core.Api;
 /// </summary>
 internal static class ChatRequestParser
 {
-    public static ChatRequestReadResult Parse(JsonElement body, AiChatOptions options, ChatBodyShape shape = ChatBodyShape.Messages)
+    /// <param name="stream">Whether the route streams its answer.</param>
+    public static ChatRequestReadResult Parse(JsonElement body, AiChatOptions options, ChatBodyShape shape = ChatBodyShape.Messages, bool stream = true)
     {
         if (!ChatFieldRules.IsObject(body, out var error)
             || !TryReadModel(body, options, out var model, out error)
@@ -22,12 +23,21 @@ internal static class ChatRequestParser
             || !TryReadClientContext(body, shape, out var clientContext, out error)
             || !ChatFieldRules.TryReadTemperature(body, out var temperature, out error)
             || !ChatFieldRules.TryReadTopP(body, out var topP, out error)
-            || !ChatFieldRules.TryReadMaxTokens(body, "max_tokens", model, out var maxTokens, out error))
+            || !ChatFieldRules.TryReadMaxTokens(body, "max_tokens", model, out var maxTokens, out error)
+            || !ChatFieldRules.TryReadThinking(body, model, stream, "model", jsonMode: false, impliedThinking: null, out var thinking, out error))
         {
             return new ChatRequestReadResult(error);
         }
 
-        var request = new ChatRequest(model.Id, messages) { Temperature = temperature, TopP = topP, MaxTokens = maxTokens };
+        var request = new ChatRequest(model.Id, messages)
+        {
+            Temperature = temperature,
+            TopP = topP,
+            MaxTokens = maxTokens,
+            EnableThinking = thinking.EnableThinking,
+            ThinkingBudget = thinking.ThinkingBudget,
+            PreserveThinking = thinking.PreserveThinking,
+        };
         return new ChatRequestReadResult(request, sessionId) { ClientContext = clientContext };
     }
 

@@ -14,8 +14,9 @@ namespace AiChat.Core.Api;
 /// </summary>
 internal sealed class ChatRequestReader(IOptions<AiChatOptions> options)
 {
-    public Task<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, CancellationToken cancellationToken) =>
-        ReadAsync(request, body => ChatRequestParser.Parse(body, options.Value, shape), error => new ChatRequestReadResult(error), cancellationToken);
+    /// <param name="stream">Whether the route answers with a stream (what thinking a model may do depends on it).</param>
+    public Task<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, bool stream, CancellationToken cancellationToken) =>
+        ReadAsync(request, body => ChatRequestParser.Parse(body, options.Value, shape, stream), error => new ChatRequestReadResult(error), cancellationToken);
 
     /// <summary>
     /// The same checks for any JSON request body: <paramref name="parse"/> gets the body once it is valid JSON text,

@@ -10,7 +10,7 @@ internal sealed class ChatStreamEndpoint(ChatRequestReader reader, ChatTurn turn
 {
     public async Task HandleAsync(HttpContext context, StreamDialect dialect)
     {
-        var read = await reader.ReadAsync(context.Request, dialect.BodyShape, context.RequestAborted);
+        var read = await reader.ReadAsync(context.Request, dialect.BodyShape, stream: true, context.RequestAborted);
         if (!read.IsValid)
         {
             await ApiErrorWriter.WriteAsync(context, read.Error);

@@ -18,8 +18,13 @@ internal sealed record ChatMessage(string Role, string Content)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get; init; }
 
+    /// <summary>On an assistant message, the reasoning that led to it; kept and sent only under <c>preserve_thinking</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReasoningContent { get; init; }
+
     public bool Equals(ChatMessage? other) =>
         other is not null && Role == other.Role && Content == other.Content && ToolCallId == other.ToolCallId && Name == other.Name
+        && ReasoningContent == other.ReasoningContent
         && (ReferenceEquals(ToolCalls, other.ToolCalls) || (ToolCalls is not null && other.ToolCalls is not null && ToolCalls.SequenceEqual(other.ToolCalls)));
 
     public override int GetHashCode() => HashCode.Combine(Role, Content, ToolCallId, Name, ToolCalls?.Count);

@@ -17,6 +17,18 @@ internal sealed record ChatRequest(string Model, IReadOnlyList<ChatMessage> Mess
     /// <summary>DashScope's <c>enable_thinking</c>; null leaves the model's default.</summary>
     public bool? EnableThinking { get; init; }
 
+    /// <summary>DashScope's <c>thinking_budget</c>: the most tokens the model may think for; null leaves the model's maximum.</summary>
+    public int? ThinkingBudget { get; init; }
+
+    /// <summary>
+    /// DashScope's <c>preserve_thinking</c>: earlier turns' reasoning is sent with the history (and the turn's own is
+    /// kept in the session). Otherwise reasoning never goes upstream.
+    /// </summary>
+    public bool? PreserveThinking { get; init; }
+
+    /// <summary>OpenAI's <c>response_format: {"type": "json_object"}</c>: the answer must be a JSON object.</summary>
+    public bool JsonMode { get; init; }
+
     /// <summary>Functions offered to the model; null offers none.</summary>
     public IReadOnlyList<ChatTool>? Tools { get; init; }
 

@@ -46,6 +46,20 @@ internal sealed class AiChatOptionsValidator(IHostEnvironment? environment = nul
             {
                 failures.Add($"Every entry of Models needs an Id and a MaxTokens of at least 1; '{model.Id}' has MaxTokens {model.MaxTokens}.");
             }
+
+            if (!ModelEndpoints.IsKnown(model.Endpoint))
+            {
+                failures.Add($"Models entry '{model.Id}': Endpoint must be {ModelEndpoints.Text} or {ModelEndpoints.Multimodal}; got '{model.Endpoint}'.");
+            }
+
+            if (!ThinkingModes.IsKnown(model.Thinking))
+            {
+                failures.Add($"Models entry '{model.Id}': Thinking must be {ThinkingModes.None}, {ThinkingModes.HybridOn}, {ThinkingModes.HybridOff} or {ThinkingModes.Only}; got '{model.Thinking}'.");
+            }
+            else if (!model.CanThink && (model.ThinkingNonStreaming || model.PreserveThinking))
+            {
+                failures.Add($"Models entry '{model.Id}': ThinkingNonStreaming and PreserveThinking need a model that thinks (Thinking is {ThinkingModes.None}).");
+            }
         }
 
         if (options.FindModel(options.DefaultModel) is null)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AiChat.Core.Chat;
+using AiChat.Core.Configuration;
 using AiChat.Core.DashScope.Wire;
 
 namespace AiChat.Core.DashScope;
@@ -9,7 +10,7 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
 {
     private readonly Uri _endpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/chat/completions");
 
-    public HttpRequestMessage CreateRequest(ChatRequest request, bool stream)
+    public HttpRequestMessage CreateRequest(ChatRequest request, ModelInfo? model, bool stream)
     {
         var body = new CompatibleChatRequest(request, stream);
         return new HttpRequestMessage(HttpMethod.Post, _endpoint)
@@ -70,5 +71,5 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
         answer.Id is { } id && id.StartsWith("chatcmpl-", StringComparison.Ordinal) ? id["chatcmpl-".Length..] : answer.Id;
 
     private static TokenUsage? ToUsage(CompatibleUsage? usage) =>
-        usage is null ? null : new TokenUsage(usage.PromptTokens, usage.CompletionTokens, usage.TotalTokens);
+        usage is null ? null : new TokenUsage(usage.PromptTokens, usage.CompletionTokens, usage.TotalTokens) { ReasoningTokens = usage.CompletionTokensDetails?.ReasoningTokens };
 }

@@ -22,7 +22,7 @@ internal sealed class DashScopeClient(HttpClient http, IDashScopeProtocol protoc
         deadline.CancelAfter(_upstreamTimeout);
         try
         {
-            using var message = protocol.CreateRequest(request, stream: false);
+            using var message = CreateRequest(request, stream: false);
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, deadline.Token);
             var body = await response.Content.ReadAsByteArrayAsync(deadline.Token);
             return response.IsSuccessStatusCode
@@ -103,7 +103,7 @@ internal sealed class DashScopeClient(HttpClient http, IDashScopeProtocol protoc
     {
         try
         {
-            using var message = protocol.CreateRequest(request, stream: true);
+            using var message = CreateRequest(request, stream: true);
             var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline);
             if (response.IsSuccessStatusCode)
             {
@@ -156,6 +156,12 @@ internal sealed class DashScopeClient(HttpClient http, IDashScopeProtocol protoc
         {
             throw failure;
         }
+    }
+
+    private HttpRequestMessage CreateRequest(ChatRequest request, bool stream)
+    {
+        var model = options.Value.FindModel(request.Model);
+        return protocol.CreateRequest(UpstreamThinking.Apply(request, model, stream), model, stream);
     }
 
     private async Task<bool> HasFresherKeyAsync(HttpResponseMessage refused, CancellationToken cancellationToken) =>

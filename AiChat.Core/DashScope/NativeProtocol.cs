@@ -1,26 +1,46 @@
 using System.Text.Json;
 using AiChat.Core.Chat;
+using AiChat.Core.Configuration;
 using AiChat.Core.DashScope.Wire;
 
 namespace AiChat.Core.DashScope;
 
-/// <summary>DashScope's native text-generation protocol (<c>{host}/api/v1</c>).</summary>
+/// <summary>
+/// DashScope's native protocol (<c>{host}/api/v1</c>): text-generation for text models, multimodal-generation (content
+/// as arrays of parts both ways) for the models the catalogue marks <see cref="ModelEndpoints.Multimodal"/>; each
+/// answers the other's models <c>url error</c> (docs/dashscope-streams.md#the-multimodal-generation-endpoint).
+/// </summary>
 internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
 {
-    private readonly Uri _endpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/services/aigc/text-generation/generation");
+    private readonly Uri _textEndpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/services/aigc/text-generation/generation");
+    private readonly Uri _multimodalEndpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/services/aigc/multimodal-generation/generation");
 
-    public HttpRequestMessage CreateRequest(ChatRequest request, bool stream)
+    public HttpRequestMessage CreateRequest(ChatRequest request, ModelInfo? model, bool stream)
     {
-        var body = new NativeChatRequest
-        {
-            Model = request.Model,
-            Input = new NativeInput(WireMessages.From(request.Messages, withToolNames: true)),
-            Parameters = new NativeParameters(request, stream),
-        };
-        var message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
-        {
-            Content = JsonBody.Create(body, DashScopeJsonContext.Default.NativeChatRequest),
-        };
+        var withReasoning = request.PreserveThinking == true;
+        var message = model is { IsMultimodal: true }
+            ? new HttpRequestMessage(HttpMethod.Post, _multimodalEndpoint)
+            {
+                Content = JsonBody.Create(
+                    new NativeMultimodalChatRequest
+                    {
+                        Model = request.Model,
+                        Input = new NativeMultimodalInput(WireMessages.Parts(request.Messages, withReasoning)),
+                        Parameters = new NativeParameters(request, stream),
+                    },
+                    DashScopeJsonContext.Default.NativeMultimodalChatRequest),
+            }
+            : new HttpRequestMessage(HttpMethod.Post, _textEndpoint)
+            {
+                Content = JsonBody.Create(
+                    new NativeChatRequest
+                    {
+                        Model = request.Model,
+                        Input = new NativeInput(WireMessages.From(request.Messages, withToolNames: true, withReasoning)),
+                        Parameters = new NativeParameters(request, stream),
+                    },
+                    DashScopeJsonContext.Default.NativeChatRequest),
+            };
         if (stream)
         {
             message.Headers.Add("X-DashScope-SSE", "enable");
@@ -48,6 +68,10 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
         };
     }
 
+    /// <summary>
+    /// Every frame variant: text (string content), multimodal reasoning (<c>content: []</c>), answer (<c>[{"text"}]</c>),
+    /// a transition frame carrying both, and an empty last frame or none.
+    /// </summary>
     public StreamFrame ReadFrame(string eventType, ReadOnlySpan<byte> data)
     {
         var frame = JsonSerializer.Deserialize(data, DashScopeJsonContext.Default.NativeChatResponse);
@@ -80,5 +104,9 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
     private static string? FinishReason(string? value) => value is null or "null" ? null : value;
 
     private static TokenUsage? ToUsage(NativeUsage? usage) =>
-        usage is null ? null : new TokenUsage(usage.InputTokens, usage.OutputTokens, usage.TotalTokens);
+        usage is null ? null : new TokenUsage(usage.InputTokens, usage.OutputTokens, usage.TotalTokens)
+        {
+            ReasoningTokens = usage.OutputTokensDetails?.ReasoningTokens,
+            ImageTokens = usage.ImageTokens,
+        };
 }

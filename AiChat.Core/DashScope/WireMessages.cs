@@ -11,15 +11,37 @@ internal static class WireMessages
     private static readonly JsonElement None = JsonElement.Parse("\"none\"");
 
     /// <param name="withToolNames">Whether tool messages also carry the tool's name (the native protocol's older form, docs/geo-assistant.md#upstream-requests).</param>
-    public static WireMessage[] From(IReadOnlyList<ChatMessage> messages, bool withToolNames)
+    /// <param name="withReasoning">Whether assistant messages carry their reasoning (<c>preserve_thinking</c>); otherwise it never goes upstream.</param>
+    public static WireMessage[] From(IReadOnlyList<ChatMessage> messages, bool withToolNames, bool withReasoning)
     {
         var wire = new WireMessage[messages.Count];
         for (var i = 0; i < wire.Length; i++)
         {
             var message = messages[i];
-            wire[i] = message.ToolCalls is null && message.ToolCallId is null
+            var reasoning = withReasoning ? message.ReasoningContent : null;
+            wire[i] = message.ToolCalls is null && message.ToolCallId is null && reasoning is null
                 ? new WireMessage(message.Role, message.Content)
-                : new WireMessage(message.Role, message.Content) { ToolCalls = ToWire(message.ToolCalls), ToolCallId = message.ToolCallId, Name = withToolNames ? message.Name : null };
+                : new WireMessage(message.Role, message.Content)
+                {
+                    ToolCalls = ToWire(message.ToolCalls), ToolCallId = message.ToolCallId, Name = withToolNames ? message.Name : null, ReasoningContent = reasoning,
+                };
+        }
+
+        return wire;
+    }
+
+    /// <summary>The messages with content as arrays of parts, for the native multimodal-generation endpoint.</summary>
+    public static WirePartsMessage[] Parts(IReadOnlyList<ChatMessage> messages, bool withReasoning)
+    {
+        var wire = new WirePartsMessage[messages.Count];
+        for (var i = 0; i < wire.Length; i++)
+        {
+            var message = messages[i];
+            IReadOnlyList<WirePart> content = message.Content.Length == 0 ? [] : [new WirePart(message.Content)];
+            wire[i] = new WirePartsMessage(message.Role, content)
+            {
+                ToolCalls = ToWire(message.ToolCalls), ToolCallId = message.ToolCallId, ReasoningContent = withReasoning ? message.ReasoningContent : null,
+            };
         }
 
         return wire;

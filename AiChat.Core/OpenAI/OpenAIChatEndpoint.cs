@@ -1,7 +1,5 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AiChat.Core.Api;
-using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.Limits;
 using AiChat.Core.Streaming;
@@ -16,7 +14,7 @@ namespace AiChat.Core.OpenAI;
 /// and the answer comes back as a <c>chat.completion</c>, or as <c>chat.completion.chunk</c> events ending in
 /// <c>[DONE]</c> (<see cref="OpenAIStreamFormat"/>), errors in OpenAI's envelope.
 /// </summary>
-internal sealed partial class OpenAIChatEndpoint(
+internal sealed class OpenAIChatEndpoint(
     ClientKeys keys,
     ChatRequestReader reader,
     ChatTurn turn,
@@ -58,22 +56,13 @@ internal sealed partial class OpenAIChatEndpoint(
 
         try
         {
-            await CompleteAsync(context, new TurnRequest(WithoutThinking(read.Request)) { Admission = admission }, aborted);
+            await CompleteAsync(context, new TurnRequest(read.Request) { Admission = admission }, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             // The caller went away; the upstream call was cancelled with it.
         }
     }
-
-    /// <summary>
-    /// DashScope refuses a non-streaming call to a model that is thinking (the open Qwen3 models think unless told not
-    /// to), so such a call always says <c>enable_thinking: false</c>.
-    /// </summary>
-    private static ChatRequest WithoutThinking(ChatRequest request) =>
-        request.EnableThinking == true || (request.EnableThinking is null && OpenQwen3().IsMatch(request.Model))
-            ? request with { EnableThinking = false }
-            : request;
 
     private async Task CompleteAsync(HttpContext context, TurnRequest request, CancellationToken aborted)
     {
@@ -90,7 +79,4 @@ internal sealed partial class OpenAIChatEndpoint(
 
         await context.Response.BodyWriter.FlushAsync(aborted);
     }
-
-    [GeneratedRegex(@"^qwen3-\d", RegexOptions.CultureInvariant)]
-    private static partial Regex OpenQwen3();
 }

@@ -31,7 +31,9 @@ internal static class OpenAIChatRequestParser
             || !TryReadMaxTokens(body, model, out var maxTokens, out error)
             || !TryReadStop(body, out var stop, out error)
             || !TryReadSeed(body, out var seed, out error)
-            || !TryReadBool(body, "enable_thinking", out var enableThinking, out error)
+            || !TryReadReasoningEffort(body, out var effortThinking, out error)
+            || !TryReadJsonMode(body, out var jsonMode, out error)
+            || !ChatFieldRules.TryReadThinking(body, model, stream ?? false, "stream", jsonMode, effortThinking, out var thinking, out error)
             || !TryReadParallelToolCalls(body, tools, out var parallelToolCalls, out error))
         {
             return new OpenAIChatReadResult(error);
@@ -44,7 +46,10 @@ internal static class OpenAIChatRequestParser
             MaxTokens = maxTokens,
             Stop = stop,
             Seed = seed,
-            EnableThinking = enableThinking,
+            EnableThinking = thinking.EnableThinking,
+            ThinkingBudget = thinking.ThinkingBudget,
+            PreserveThinking = thinking.PreserveThinking,
+            JsonMode = jsonMode,
             Tools = tools,
             ToolChoice = toolChoice,
             ForcedToolName = forcedTool,
@@ -401,6 +406,45 @@ internal static class OpenAIChatRequestParser
         parallel = null;
         error = null;
         return tools is null || TryReadBool(body, "parallel_tool_calls", out parallel, out error);
+    }
+
+    public const string ReasoningEffortRule = "none or minimal turns thinking off; low, medium, high (or any other word) turns it on. enable_thinking wins when both are given.";
+
+    /// <summary>OpenAI's <c>reasoning_effort</c>, which DashScope does not take, read as on or off.</summary>
+    private static bool TryReadReasoningEffort(JsonElement body, out bool? thinking, [NotNullWhen(false)] out ApiError? error)
+    {
+        thinking = null;
+        error = null;
+        switch (ChatFieldRules.Member(body, "reasoning_effort"))
+        {
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.String } value:
+                thinking = !(value.ValueEquals("none"u8) || value.ValueEquals("minimal"u8));
+                return true;
+            default:
+                return ChatFieldRules.Refuse("reasoning_effort", $"reasoning_effort must be a string: {ReasoningEffortRule}", out error);
+        }
+    }
+
+    /// <summary>
+    /// <c>response_format: {"type": "json_object"}</c> is JSON mode and goes upstream; other formats are ignored, as they
+    /// were before JSON mode was read.
+    /// </summary>
+    private static bool TryReadJsonMode(JsonElement body, out bool jsonMode, [NotNullWhen(false)] out ApiError? error)
+    {
+        jsonMode = false;
+        error = null;
+        switch (ChatFieldRules.Member(body, "response_format"))
+        {
+            case null:
+                return true;
+            case { ValueKind: JsonValueKind.Object } format:
+                jsonMode = ChatFieldRules.Member(format, "type") is { ValueKind: JsonValueKind.String } type && type.ValueEquals("json_object"u8);
+                return true;
+            default:
+                return ChatFieldRules.Refuse("response_format", "response_format must be an object such as {\"type\": \"json_object\"}.", out error);
+        }
     }
 
     /// <param name="field">The member's path in a refusal, when it is not at the top of the body.</param>

@@ -156,12 +156,5 @@ internal static class OpenAIJson
         }
     }
 
-    private static void WriteUsage(Utf8JsonWriter json, TokenUsage usage)
-    {
-        json.WriteStartObject("usage"u8);
-        json.WriteNumber("prompt_tokens"u8, usage.PromptTokens);
-        json.WriteNumber("completion_tokens"u8, usage.CompletionTokens);
-        json.WriteNumber("total_tokens"u8, usage.TotalTokens);
-        json.WriteEndObject();
-    }
+    private static void WriteUsage(Utf8JsonWriter json, TokenUsage usage) => Streaming.SseJson.WriteUsage(json, usage);
 }

@@ -8,24 +8,15 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.OpenAI;
 
 /// <summary>
-/// GET /v1/models and GET /v1/models/{id}: the configured catalogue in OpenAI's model shape. The catalogue has no
-/// dates, so <c>created</c> is 0.
+/// GET /v1/models and GET /v1/models/{id}: the configured catalogue in OpenAI's model shape, plus each model's
+/// capability flags under the names GET /api/models gives them. The catalogue has no release dates, so <c>created</c>
+/// is when this process loaded it.
 /// </summary>
-internal sealed class OpenAIModelsEndpoint(ClientKeys keys, IOptions<AiChatOptions> options)
+internal sealed class OpenAIModelsEndpoint(ClientKeys keys, IOptions<AiChatOptions> options, TimeProvider time)
 {
-    private readonly byte[] _list = Serialize(json =>
-    {
-        json.WriteStartObject();
-        json.WriteString("object"u8, "list"u8);
-        json.WriteStartArray("data"u8);
-        foreach (var model in options.Value.Models)
-        {
-            WriteModel(json, model);
-        }
+    private readonly long _created = time.GetUtcNow().ToUnixTimeSeconds();
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-    });
+    private byte[]? _list;
 
     public async Task ListAsync(HttpContext context)
     {
@@ -35,7 +26,7 @@ internal sealed class OpenAIModelsEndpoint(ClientKeys keys, IOptions<AiChatOptio
             return;
         }
 
-        await WriteAsync(context, _list);
+        await WriteAsync(context, _list ??= ListBody());
     }
 
     public async Task GetAsync(HttpContext context, string id)
@@ -52,8 +43,22 @@ internal sealed class OpenAIModelsEndpoint(ClientKeys keys, IOptions<AiChatOptio
             return;
         }
 
-        await WriteAsync(context, Serialize(json => WriteModel(json, model)));
+        await WriteAsync(context, Serialize(json => WriteModel(json, model, _created)));
     }
+
+    private byte[] ListBody() => Serialize(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("object"u8, "list"u8);
+        json.WriteStartArray("data"u8);
+        foreach (var model in options.Value.Models)
+        {
+            WriteModel(json, model, _created);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 
     private static async Task WriteAsync(HttpContext context, byte[] body)
     {
@@ -62,13 +67,19 @@ internal sealed class OpenAIModelsEndpoint(ClientKeys keys, IOptions<AiChatOptio
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
-    private static void WriteModel(Utf8JsonWriter json, ModelInfo model)
+    private static void WriteModel(Utf8JsonWriter json, ModelInfo model, long created)
     {
         json.WriteStartObject();
         json.WriteString("id"u8, model.Id);
         json.WriteString("object"u8, "model"u8);
-        json.WriteNumber("created"u8, 0);
+        json.WriteNumber("created"u8, created);
         json.WriteString("owned_by"u8, model.Provider.ToLowerInvariant());
+        json.WriteNumber("maxTokens"u8, model.MaxTokens);
+        json.WriteString("endpoint"u8, model.Endpoint);
+        json.WriteBoolean("imageInput"u8, model.ImageInput);
+        json.WriteString("thinking"u8, model.Thinking);
+        json.WriteBoolean("thinkingNonStreaming"u8, model.ThinkingNonStreaming);
+        json.WriteBoolean("preserveThinking"u8, model.PreserveThinking);
         json.WriteEndObject();
     }
 

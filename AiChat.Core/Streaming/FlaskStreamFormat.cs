@@ -8,6 +8,8 @@ namespace AiChat.Core.Streaming;
 /// <summary>
 /// The Flask seed's stream: <c>data: {"content": ..., "finish_reason": ...}</c> per chunk, the finish reason on a
 /// last empty chunk, then <c>data: [DONE]</c>. A failure is one <c>data: {"error", "code", "status"}</c> before [DONE].
+/// A thinking model's reasoning comes first, as frames with an empty <c>content</c> and the text in
+/// <c>reasoning_content</c>, so a seed frontend that reads only <c>content</c> sees nothing of it.
 /// </summary>
 internal sealed class FlaskStreamFormat : IChatStreamFormat<ChatStreamEvent?>
 {
@@ -19,7 +21,7 @@ internal sealed class FlaskStreamFormat : IChatStreamFormat<ChatStreamEvent?>
     {
         switch (turnEvent)
         {
-            case StreamChunkEvent:
+            case StreamChunkEvent or StreamReasoningEvent:
                 items.Add(new(turnEvent));
                 break;
             case StreamEndEvent or StreamErrorEvent:
@@ -43,6 +45,11 @@ internal sealed class FlaskStreamFormat : IChatStreamFormat<ChatStreamEvent?>
         {
             case StreamChunkEvent chunk:
                 json.WriteString("content", chunk.Chunk);
+                json.WriteNull("finish_reason");
+                break;
+            case StreamReasoningEvent reasoning:
+                json.WriteString("content", "");
+                json.WriteString("reasoning_content", reasoning.Chunk);
                 json.WriteNull("finish_reason");
                 break;
             case StreamEndEvent end:

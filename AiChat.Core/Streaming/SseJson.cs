@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using AiChat.Core.Api;
+using AiChat.Core.Chat;
 
 namespace AiChat.Core.Streaming;
 
@@ -21,6 +22,26 @@ internal static class SseJson
         var writer = CachedWriter ??= new Utf8JsonWriter(output, Options);
         writer.Reset(output);
         return writer;
+    }
+
+    /// <summary>
+    /// <c>usage</c> as every surface writes it: the three totals, and <c>completion_tokens_details.reasoning_tokens</c>
+    /// when the upstream counted reasoning.
+    /// </summary>
+    public static void WriteUsage(Utf8JsonWriter json, TokenUsage usage)
+    {
+        json.WriteStartObject("usage"u8);
+        json.WriteNumber("prompt_tokens"u8, usage.PromptTokens);
+        json.WriteNumber("completion_tokens"u8, usage.CompletionTokens);
+        json.WriteNumber("total_tokens"u8, usage.TotalTokens);
+        if (usage.ReasoningTokens is { } reasoning)
+        {
+            json.WriteStartObject("completion_tokens_details"u8);
+            json.WriteNumber("reasoning_tokens"u8, reasoning);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
     }
 
     public static void WriteError(Utf8JsonWriter json, ApiError error)

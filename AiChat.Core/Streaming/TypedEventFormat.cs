@@ -33,15 +33,14 @@ internal sealed class TypedEventFormat : IChatStreamFormat<ChatStreamEvent?>
             case StreamChunkEvent chunk:
                 json.WriteString("chunk", chunk.Chunk);
                 break;
+            case StreamReasoningEvent reasoning:
+                json.WriteString("chunk", reasoning.Chunk);
+                break;
             case StreamEndEvent end:
                 json.WriteString("finish_reason", end.FinishReason);
                 if (end.Usage is { } usage)
                 {
-                    json.WriteStartObject("usage");
-                    json.WriteNumber("prompt_tokens", usage.PromptTokens);
-                    json.WriteNumber("completion_tokens", usage.CompletionTokens);
-                    json.WriteNumber("total_tokens", usage.TotalTokens);
-                    json.WriteEndObject();
+                    SseJson.WriteUsage(json, usage);
                 }
                 else
                 {

@@ -24,7 +24,7 @@ internal sealed class ChatTurn(
     private readonly ToolLoopLimits _limits = limits ?? ToolLoopLimits.Default;
 
     /// <summary>
-    /// The turn streamed: stream_start once the upstream has answered, the chunks as they come, each tool round's
+    /// The turn streamed: stream_start once the upstream has answered, the reasoning and the chunks as they come, each tool round's
     /// events, then stream_end with the last round's finish reason and the usage of all rounds.
     /// </summary>
     public async IAsyncEnumerable<ChatStreamEvent> StreamAsync(TurnRequest turn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -33,12 +33,13 @@ internal sealed class ChatTurn(
         var conversation = await BeginAsync(turn, cancellationToken);
         var tools = await ToolLoop.OfferAsync(turn, conversation, geoTools, options.Value.FindModel(turn.Request.Model), _limits, cancellationToken);
         var keepsReply = conversation.SessionId is not null || tools is not null;
+        var preserveThinking = keepsReply && turn.Request.PreserveThinking == true;
         var answer = new List<ChatMessage>(1);
         var (started, finishReason, usage) = (false, (string?)null, (TokenUsage?)null);
         for (var round = 1; ; round++)
         {
             var isFinal = tools is null || tools.IsFinal(round);
-            var model = new ModelRound(messageId, conversation.SessionId, isFinal ? null : tools!.NewAccumulator(), keepsReply, turn.RelaysDeltas);
+            var model = new ModelRound(messageId, conversation.SessionId, isFinal ? null : tools!.NewAccumulator(), keepsReply, turn.RelaysDeltas, preserveThinking);
             var request = tools?.RoundRequest(isFinal) ?? turn.Request with { Messages = conversation.Messages };
             await foreach (var delta in client.StreamAsync(request, cancellationToken).WithCancellation(cancellationToken))
             {
@@ -47,6 +48,11 @@ internal sealed class ChatTurn(
                     // The upstream has answered: the surface may start its stream.
                     started = true;
                     yield return new StreamStartEvent(messageId, conversation.SessionId, turn.Request.Model);
+                }
+
+                if (model.Reason(delta) is { } reasoning)
+                {
+                    yield return reasoning;
                 }
 
                 if (model.Add(delta) is { } chunk)
@@ -60,7 +66,7 @@ internal sealed class ChatTurn(
             var calls = model.ToolCalls(logger);
             if (calls.Count == 0)
             {
-                answer.Add(new ChatMessage("assistant", model.Reply));
+                answer.Add(new ChatMessage("assistant", model.Reply) { ReasoningContent = model.Reasoning });
                 break;
             }
 
@@ -87,7 +93,8 @@ internal sealed class ChatTurn(
     {
         var conversation = await BeginAsync(turn, cancellationToken);
         var answer = await client.CompleteAsync(turn.Request with { Messages = conversation.Messages }, cancellationToken);
-        await EndAsync(turn, conversation, [new ChatMessage("assistant", answer.Content)], answer.Model, answer.FinishReason, answer.Usage, cancellationToken);
+        var reply = new ChatMessage("assistant", answer.Content) { ReasoningContent = turn.Request.PreserveThinking == true ? answer.ReasoningContent : null };
+        await EndAsync(turn, conversation, [reply], answer.Model, answer.FinishReason, answer.Usage, cancellationToken);
         return answer;
     }
 
@@ -111,5 +118,9 @@ internal sealed class ChatTurn(
     private static TokenUsage? Sum(TokenUsage? total, TokenUsage? round) =>
         total is null ? round
         : round is null ? total
-        : new TokenUsage(total.PromptTokens + round.PromptTokens, total.CompletionTokens + round.CompletionTokens, total.TotalTokens + round.TotalTokens);
+        : new TokenUsage(total.PromptTokens + round.PromptTokens, total.CompletionTokens + round.CompletionTokens, total.TotalTokens + round.TotalTokens)
+        {
+            ReasoningTokens = total.ReasoningTokens is null && round.ReasoningTokens is null ? null : (total.ReasoningTokens ?? 0) + (round.ReasoningTokens ?? 0),
+            ImageTokens = total.ImageTokens is null && round.ImageTokens is null ? null : (total.ImageTokens ?? 0) + (round.ImageTokens ?? 0),
+        };
 }

@@ -8,7 +8,7 @@ internal sealed class CompatibleChatRequest(ChatRequest request, bool stream) : 
 
     public string Model { get; } = request.Model;
 
-    public IReadOnlyList<WireMessage> Messages { get; } = WireMessages.From(request.Messages, withToolNames: false);
+    public IReadOnlyList<WireMessage> Messages { get; } = WireMessages.From(request.Messages, withToolNames: false, withReasoning: request.PreserveThinking == true);
 
     public bool? Stream { get; } = stream ? true : null;
 

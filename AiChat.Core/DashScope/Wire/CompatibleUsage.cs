@@ -7,4 +7,6 @@ internal sealed class CompatibleUsage
     public int CompletionTokens { get; set; }
 
     public int TotalTokens { get; set; }
+
+    public CompatibleCompletionTokensDetails? CompletionTokensDetails { get; set; }
 }

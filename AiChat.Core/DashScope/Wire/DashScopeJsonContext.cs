@@ -9,6 +9,7 @@ namespace AiChat.Core.DashScope.Wire;
 [JsonSerializable(typeof(CompatibleChatRequest))]
 [JsonSerializable(typeof(CompatibleChatResponse))]
 [JsonSerializable(typeof(NativeChatRequest))]
+[JsonSerializable(typeof(NativeMultimodalChatRequest))]
 [JsonSerializable(typeof(NativeChatResponse))]
 [JsonSerializable(typeof(WireError))]
 internal sealed partial class DashScopeJsonContext : JsonSerializerContext;

@@ -21,6 +21,12 @@ internal abstract class WireGenerationSettings(ChatRequest request)
 
     public bool? EnableThinking { get; } = request.EnableThinking;
 
+    public int? ThinkingBudget { get; } = request.ThinkingBudget;
+
+    public bool? PreserveThinking { get; } = request.PreserveThinking == true ? true : null;
+
+    public WireResponseFormat? ResponseFormat { get; } = request.JsonMode ? WireResponseFormat.JsonObject : null;
+
     public IReadOnlyList<WireTool>? Tools { get; } = WireMessages.From(request.Tools);
 
     /// <summary>A string (<c>auto</c>, <c>none</c>, <c>required</c>) or a forced function object.</summary>

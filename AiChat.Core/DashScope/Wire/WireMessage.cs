@@ -8,4 +8,7 @@ internal sealed record WireMessage(string Role, string Content)
     public string? ToolCallId { get; init; }
 
     public string? Name { get; init; }
+
+    /// <summary>An assistant turn's reasoning, sent only under <c>preserve_thinking</c>.</summary>
+    public string? ReasoningContent { get; init; }
 }

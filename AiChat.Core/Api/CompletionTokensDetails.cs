@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace AiChat.Core.Api;
+
+internal sealed record CompletionTokensDetails([property: JsonPropertyName("reasoning_tokens")] int ReasoningTokens);

@@ -1,0 +1,3 @@
+namespace AiChat.Core.DashScope.Wire;
+
+internal sealed record NativeMultimodalInput(IReadOnlyList<WirePartsMessage> Messages);
