@@ -24,7 +24,20 @@ internal sealed class ChatCall
 
     public bool ParallelToolCalls { get; init; }
 
+    /// <summary><c>enable_thinking</c> was true.</summary>
     public bool Thinking { get; init; }
+
+    /// <summary><c>enable_thinking</c> as sent; null when absent.</summary>
+    public bool? EnableThinking { get; init; }
+
+    public int? ThinkingBudget { get; init; }
+
+    public bool PreserveThinking { get; init; }
+
+    /// <summary><c>response_format: {"type":"json_object"}</c>.</summary>
+    public bool JsonMode { get; init; }
+
+    public ContentShape Content { get; init; }
 
     /// <summary>Why the request is malformed; answered as an invalid parameter.</summary>
     public string? Problem { get; init; }

@@ -45,6 +45,7 @@ internal sealed class ChatEndpoint(IChatProtocol protocol, EmulatorState state)
                 Authorization = authorization,
                 IncludeUsage = call.IncludeUsage,
                 IncrementalOutput = call.IncrementalOutput,
+                Path = context.Request.Path.Value ?? "",
             } : null;
             state.Journal.Receive(record);
             return new ChatExchange(context, call, authorization, record, state.ChunkDelay);
@@ -95,6 +96,11 @@ internal sealed class ChatEndpoint(IChatProtocol protocol, EmulatorState state)
         if (!state.Serves(exchange.Call.Model))
         {
             return EmulatedError.UnknownModel(exchange.Call.Model);
+        }
+
+        if (ThinkingRules.Check(exchange.Call, exchange.Model, protocol.MultimodalEndpoint) is { } rule)
+        {
+            return EmulatedError.InvalidParameter(rule);
         }
 
         return exchange.Directives.Fault switch

@@ -12,6 +12,7 @@ internal sealed class ChatExchange(
 {
     private readonly PipeWriter _body = context.Response.BodyWriter;
     private Reply? _reply;
+    private Reply? _reasoning;
     private IReadOnlyList<PlannedToolCall>? _toolCalls;
     private Utf8JsonWriter? _json;
     private int _frames;
@@ -29,7 +30,15 @@ internal sealed class ChatExchange(
 
     public long Created { get; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    public Reply Reply => _reply ??= new Reply(ToolModel.Answer(call) ?? "You said: " + Directives.Text, call.Messages);
+    public Reply Reply => _reply ??= new Reply(ToolModel.Answer(call) ?? "You said: " + Directives.Text, call.Messages, call.PreserveThinking);
+
+    public EmulatedModel Model { get; } = EmulatedModel.Find(call.Model);
+
+    /// <summary>The reasoning streamed before the answer when the model thinks (its default, or the request's enable_thinking); null otherwise.</summary>
+    public Reply? Reasoning => _reasoning ??= ThinkingRules.Thinks(call, Model) ? new Reply("Thinking about: " + Directives.Text, []) : null;
+
+    /// <summary>Output tokens of the whole answer: reasoning and text.</summary>
+    public int OutputTokens => Reply.CompletionTokens + (Reasoning?.PieceCount ?? 0);
 
     /// <summary>The tool calls the emulated model makes in this answer; empty when it answers with text.</summary>
     public IReadOnlyList<PlannedToolCall> ToolCalls => _toolCalls ??= ToolModel.Plan(call, Directives);

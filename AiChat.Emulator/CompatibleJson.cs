@@ -26,6 +26,11 @@ internal static class CompatibleJson
         json.WriteStartObject("message"u8);
         json.WriteString("role"u8, "assistant"u8);
         json.WriteString("content"u8, exchange.Reply.Text);
+        if (exchange.Reasoning is { } reasoning)
+        {
+            json.WriteString("reasoning_content"u8, reasoning.Text);
+        }
+
         json.WriteEndObject();
         json.WriteString("finish_reason"u8, "stop"u8);
         json.WriteNumber("index"u8, 0);
@@ -33,7 +38,7 @@ internal static class CompatibleJson
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteString("object"u8, "chat.completion"u8);
-        WriteUsage(json, exchange.Reply, withDetails: true);
+        WriteUsage(json, exchange, withDetails: true);
         WriteIdentity(json, exchange, id);
         json.WriteEndObject();
     }
@@ -69,6 +74,22 @@ internal static class CompatibleJson
 
         json.WriteStartObject("delta"u8);
         json.WriteString("content"u8, content);
+        json.WriteEndObject();
+        json.WriteNumber("index"u8, 0);
+        json.WriteNull("logprobs"u8);
+        json.WriteEndObject();
+        EndChunk(json, exchange, id, withUsage: false);
+    }
+
+    /// <summary>A thinking model's reasoning delta: <c>content</c> null, the text in <c>reasoning_content</c>.</summary>
+    public static void WriteReasoningChunk(Utf8JsonWriter json, ChatExchange exchange, string id, ReadOnlySpan<char> reasoning)
+    {
+        StartChunk(json);
+        json.WriteStartObject();
+        json.WriteNull("finish_reason"u8);
+        json.WriteStartObject("delta"u8);
+        json.WriteNull("content"u8);
+        json.WriteString("reasoning_content"u8, reasoning);
         json.WriteEndObject();
         json.WriteNumber("index"u8, 0);
         json.WriteNull("logprobs"u8);
@@ -140,7 +161,7 @@ internal static class CompatibleJson
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteString("object"u8, "chat.completion"u8);
-        WriteUsage(json, exchange.Reply, withDetails: false);
+        WriteUsage(json, exchange, withDetails: false);
         WriteIdentity(json, exchange, id);
         json.WriteEndObject();
     }
@@ -227,7 +248,7 @@ internal static class CompatibleJson
         json.WriteString("object"u8, "chat.completion.chunk"u8);
         if (withUsage)
         {
-            WriteUsage(json, exchange.Reply, withDetails: false);
+            WriteUsage(json, exchange, withDetails: false);
         }
         else
         {
@@ -238,16 +259,25 @@ internal static class CompatibleJson
         json.WriteEndObject();
     }
 
-    private static void WriteUsage(Utf8JsonWriter json, Reply reply, bool withDetails)
+    /// <summary>Usage; a thinking answer's completion tokens include its reasoning, counted again in completion_tokens_details.</summary>
+    private static void WriteUsage(Utf8JsonWriter json, ChatExchange exchange, bool withDetails)
     {
+        var reply = exchange.Reply;
         json.WriteStartObject("usage"u8);
         json.WriteNumber("prompt_tokens"u8, reply.PromptTokens);
-        json.WriteNumber("completion_tokens"u8, reply.CompletionTokens);
-        json.WriteNumber("total_tokens"u8, reply.TotalTokens);
+        json.WriteNumber("completion_tokens"u8, exchange.OutputTokens);
+        json.WriteNumber("total_tokens"u8, reply.PromptTokens + exchange.OutputTokens);
         if (withDetails)
         {
             json.WriteStartObject("prompt_tokens_details"u8);
             json.WriteNumber("cached_tokens"u8, 0);
+            json.WriteEndObject();
+        }
+
+        if (exchange.Reasoning is { } reasoning)
+        {
+            json.WriteStartObject("completion_tokens_details"u8);
+            json.WriteNumber("reasoning_tokens"u8, reasoning.PieceCount);
             json.WriteEndObject();
         }
 

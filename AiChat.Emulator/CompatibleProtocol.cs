@@ -13,6 +13,8 @@ internal sealed class CompatibleProtocol : IChatProtocol
 
     public string Name => "compatible";
 
+    public bool? MultimodalEndpoint => null;
+
     public ChatCall Parse(JsonElement root, HttpRequest request)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -21,7 +23,7 @@ internal sealed class CompatibleProtocol : IChatProtocol
         }
 
         var model = root.StringProperty("model");
-        var messages = MessageParser.Parse(root.Property("messages"), out var problem);
+        var messages = MessageParser.Parse(root.Property("messages"), out var problem, out var shapes);
         return new ChatCall
         {
             Model = model ?? string.Empty,
@@ -32,6 +34,11 @@ internal sealed class CompatibleProtocol : IChatProtocol
             ToolChoice = root.Property("tool_choice").ToolChoice(),
             ParallelToolCalls = root.IsTrue("parallel_tool_calls"),
             Thinking = root.IsTrue("enable_thinking"),
+            EnableThinking = root.Bool("enable_thinking"),
+            ThinkingBudget = root.Int("thinking_budget"),
+            PreserveThinking = root.IsTrue("preserve_thinking"),
+            JsonMode = root.IsJsonMode(),
+            Content = shapes,
             Problem = model is null ? "Model is required." : problem,
         };
     }
@@ -74,6 +81,13 @@ internal sealed class CompatibleProtocol : IChatProtocol
         await exchange.NextFrameAsync();
         CompatibleJson.WriteRoleChunk(StartFrame(exchange), exchange, id);
         EndFrame(exchange);
+        for (var i = 0; i < (exchange.Reasoning?.PieceCount ?? 0); i++)
+        {
+            await exchange.NextFrameAsync();
+            CompatibleJson.WriteReasoningChunk(StartFrame(exchange), exchange, id, exchange.Reasoning!.Piece(i));
+            EndFrame(exchange);
+        }
+
         for (var i = 0; i < exchange.PiecesToSend; i++)
         {
             await exchange.NextFrameAsync();

@@ -21,6 +21,12 @@ internal sealed partial record Directives(string Text)
     /// <summary><c>[[tools:always]]</c>: call tools in every round, even after tool results (for loop bounds).</summary>
     public bool AlwaysCallTools { get; private init; }
 
+    /// <summary><c>[[multimodal-frames:empty-end]]</c>: a multimodal stream ends on an empty frame with the finish reason, as text-generation does.</summary>
+    public bool EmptyLastFrame { get; private init; }
+
+    /// <summary><c>[[multimodal-frames:string-content]]</c>: a multimodal answer spells content as a string (the text-generation variant).</summary>
+    public bool StringContent { get; private init; }
+
     /// <summary>Why a marker could not be understood; answered as an invalid parameter.</summary>
     public string? Problem { get; private init; }
 
@@ -55,6 +61,12 @@ internal sealed partial record Directives(string Text)
         "tool-quirk" => ToolQuirkNames.Parse(value) is { } quirk
             ? this with { ToolQuirks = ToolQuirks | quirk }
             : this with { Problem = $"Unknown emulator tool quirk '{value}'." },
+        "multimodal-frames" => value switch
+        {
+            "empty-end" => this with { EmptyLastFrame = true },
+            "string-content" => this with { StringContent = true },
+            _ => this with { Problem = $"Unknown emulator multimodal frame variant '{value}'." },
+        },
         "tools" => value == "always"
             ? this with { AlwaysCallTools = true }
             : this with { Problem = $"Unknown emulator tools mode '{value}'." },
@@ -79,6 +91,6 @@ internal sealed partial record Directives(string Text)
         _ => null,
     };
 
-    [GeneratedRegex(@"\[\[(?<name>chunk-delay-ms|fault|native-stream-error|tool-quirk|tools):(?<value>[^\]]*)\]\]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\[\[(?<name>chunk-delay-ms|fault|native-stream-error|tool-quirk|tools|multimodal-frames):(?<value>[^\]]*)\]\]", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 }

@@ -9,4 +9,7 @@ public sealed record EmulatedMessage(string Role, string Content)
     public IReadOnlyList<EmulatedToolCall>? ToolCalls { get; init; }
 
     public string? ToolCallId { get; init; }
+
+    /// <summary>An assistant message's <c>reasoning_content</c>, when the request sent one.</summary>
+    public string? ReasoningContent { get; init; }
 }

@@ -12,6 +12,7 @@ internal static class EmulatorApp
         app.MapPost("/compatible-mode/v1/chat/completions", new ChatEndpoint(new CompatibleProtocol(), state).HandleAsync);
         app.MapGet("/compatible-mode/v1/models", new ModelsEndpoint(state).HandleAsync);
         app.MapPost("/api/v1/services/aigc/text-generation/generation", new ChatEndpoint(new NativeProtocol(), state).HandleAsync);
+        app.MapPost("/api/v1/services/aigc/multimodal-generation/generation", new ChatEndpoint(new NativeProtocol(multimodal: true), state).HandleAsync);
         return app;
     }
 }

@@ -9,6 +9,9 @@ internal interface IChatProtocol
     /// <summary><c>compatible</c> or <c>native</c>, as recorded in <see cref="ReceivedChatRequest.Protocol"/>.</summary>
     string Name { get; }
 
+    /// <summary>Native: whether this is the multimodal-generation path (false: text-generation). Null on compatible mode.</summary>
+    bool? MultimodalEndpoint { get; }
+
     /// <summary>Reads the body; <paramref name="root"/> is undefined when the body is not JSON.</summary>
     ChatCall Parse(JsonElement root, HttpRequest request);
 

@@ -8,9 +8,11 @@ internal static class MessageParser
 {
     public const string InvalidMessage = "Role must be user or assistant and Content length must be greater than 0";
 
-    public static IReadOnlyList<EmulatedMessage> Parse(JsonElement messages, out string? problem)
+    /// <param name="shapes">The shapes of content the messages used.</param>
+    public static IReadOnlyList<EmulatedMessage> Parse(JsonElement messages, out string? problem, out ContentShape shapes)
     {
         problem = null;
+        shapes = ContentShape.None;
         if (messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
         {
             problem = "messages must be a non-empty array.";
@@ -23,7 +25,7 @@ internal static class MessageParser
             var role = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("role", out var r)
                 && r.ValueKind == JsonValueKind.String ? r.GetString()! : string.Empty;
             var content = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("content", out var c)
-                ? ReadContent(c) : string.Empty;
+                ? ReadContent(c, ref shapes) : string.Empty;
             var known = role is "system" or "user" or "assistant" or "tool";
             if (!known || (role == "user" && content.Length == 0))
             {
@@ -34,25 +36,39 @@ internal static class MessageParser
             {
                 ToolCalls = message.Property("tool_calls") is { ValueKind: JsonValueKind.Array } calls ? [.. calls.EnumerateArray().Select(ReadCall)] : null,
                 ToolCallId = message.StringProperty("tool_call_id"),
+                ReasoningContent = message.StringProperty("reasoning_content"),
             });
         }
 
         return parsed;
     }
 
+    /// <summary>A multimodal part: exactly one of text, image, video or audio (OpenAI's typed parts are not).</summary>
+    private static bool IsModalItem(JsonElement part) =>
+        part.ValueKind == JsonValueKind.Object
+        && part.EnumerateObject().Count(p => p.Name is "text" or "image" or "video" or "audio") == 1
+        && part.EnumerateObject().All(p => p.Name is "text" or "image" or "video" or "audio" or "min_pixels" or "max_pixels" or "enable_rotate" or "fps");
+
     private static EmulatedToolCall ReadCall(JsonElement call) =>
         new(call.StringProperty("id"), call.Property("function").StringProperty("name"), call.Property("function").StringProperty("arguments"));
 
-    private static string ReadContent(JsonElement content)
+    private static string ReadContent(JsonElement content, ref ContentShape shapes)
     {
         switch (content.ValueKind)
         {
             case JsonValueKind.String:
+                shapes |= ContentShape.String;
                 return content.GetString()!;
             case JsonValueKind.Array:
+                shapes |= ContentShape.Array;
                 var text = new StringBuilder();
                 foreach (var part in content.EnumerateArray())
                 {
+                    if (!IsModalItem(part))
+                    {
+                        shapes |= ContentShape.UnknownPart;
+                    }
+
                     if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text", out var t)
                         && t.ValueKind == JsonValueKind.String)
                     {

@@ -3,13 +3,18 @@ using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Emulator;
 
-/// <summary>DashScope's own protocol under <c>/api/v1</c>.</summary>
-internal sealed class NativeProtocol : IChatProtocol
+/// <summary>
+/// DashScope's own protocol under <c>/api/v1</c>, at one of its two paths: text-generation (string content) or
+/// multimodal-generation (<paramref name="multimodal"/>: content as arrays of parts both ways).
+/// </summary>
+internal sealed class NativeProtocol(bool multimodal = false) : IChatProtocol
 {
     private const string EventStream = "text/event-stream;charset=UTF-8";
     private const string Json = "application/json";
 
     public string Name => "native";
+
+    public bool? MultimodalEndpoint => multimodal;
 
     public ChatCall Parse(JsonElement root, HttpRequest request)
     {
@@ -22,7 +27,7 @@ internal sealed class NativeProtocol : IChatProtocol
         var model = root.StringProperty("model");
         var input = root.Property("input");
         var parameters = root.Property("parameters");
-        var messages = ParseInput(input, out var problem);
+        var messages = ParseInput(input, out var problem, out var shapes);
         return new ChatCall
         {
             Model = model ?? string.Empty,
@@ -34,6 +39,11 @@ internal sealed class NativeProtocol : IChatProtocol
             ToolChoice = parameters.Property("tool_choice").ToolChoice(),
             ParallelToolCalls = parameters.IsTrue("parallel_tool_calls"),
             Thinking = parameters.IsTrue("enable_thinking"),
+            EnableThinking = parameters.Bool("enable_thinking"),
+            ThinkingBudget = parameters.Int("thinking_budget"),
+            PreserveThinking = parameters.IsTrue("preserve_thinking"),
+            JsonMode = parameters.IsJsonMode(),
+            Content = shapes,
             Problem = model is null ? "Model is required." : problem,
         };
     }
@@ -61,6 +71,12 @@ internal sealed class NativeProtocol : IChatProtocol
             return;
         }
 
+        if (multimodal || exchange.Reasoning is not null)
+        {
+            MessageFrames.WriteCompletion(exchange, multimodal);
+            return;
+        }
+
         NativeFrames.WriteResult(exchange, exchange.Reply.Text, "stop"u8, exchange.Reply.CompletionTokens, streamed: false);
     }
 
@@ -70,6 +86,12 @@ internal sealed class NativeProtocol : IChatProtocol
         if (exchange.ToolCalls.Count > 0)
         {
             await WriteToolStreamAsync(exchange);
+            return;
+        }
+
+        if (multimodal || exchange.Reasoning is not null)
+        {
+            await MessageFrames.WriteStreamAsync(exchange, multimodal);
             return;
         }
 
@@ -109,9 +131,10 @@ internal sealed class NativeProtocol : IChatProtocol
         }
     }
 
-    private static IReadOnlyList<EmulatedMessage> ParseInput(JsonElement input, out string? problem)
+    private static IReadOnlyList<EmulatedMessage> ParseInput(JsonElement input, out string? problem, out ContentShape shapes)
     {
         problem = null;
+        shapes = ContentShape.None;
         if (input.StringProperty("prompt") is { } prompt)
         {
             return [new EmulatedMessage("user", prompt)];
@@ -124,7 +147,7 @@ internal sealed class NativeProtocol : IChatProtocol
             return [];
         }
 
-        return MessageParser.Parse(messages, out problem);
+        return MessageParser.Parse(messages, out problem, out shapes);
     }
 
     private static void Start(ChatExchange exchange, int status, string contentType)

@@ -14,6 +14,9 @@ public sealed class ReceivedChatRequest
 
     public required IReadOnlyList<EmulatedMessage> Messages { get; init; }
 
+    /// <summary>The path the request was posted to, e.g. <c>/api/v1/services/aigc/multimodal-generation/generation</c>.</summary>
+    public string Path { get; init; } = "";
+
     /// <summary>The raw JSON body as received.</summary>
     public required string Body { get; init; }
 

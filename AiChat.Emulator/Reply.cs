@@ -9,7 +9,8 @@ internal sealed class Reply
 {
     private readonly int[] _ends;
 
-    public Reply(string text, IReadOnlyList<EmulatedMessage> messages)
+    /// <param name="countsReasoning">Whether history reasoning counts as input (<c>preserve_thinking</c>); otherwise it is ignored.</param>
+    public Reply(string text, IReadOnlyList<EmulatedMessage> messages, bool countsReasoning = false)
     {
         Text = text;
         _ends = new int[Text.AsSpan().Count(' ') + (Text.EndsWith(' ') ? 0 : 1)];
@@ -29,7 +30,7 @@ internal sealed class Reply
 
         foreach (var message in messages)
         {
-            PromptTokens += CountWords(message.Content);
+            PromptTokens += CountWords(message.Content) + (countsReasoning && message.ReasoningContent is { } reasoning ? CountWords(reasoning) : 0);
         }
     }
 
@@ -40,8 +41,6 @@ internal sealed class Reply
     public int PromptTokens { get; }
 
     public int CompletionTokens => _ends.Length;
-
-    public int TotalTokens => PromptTokens + CompletionTokens;
 
     public ReadOnlySpan<char> Piece(int index)
     {

@@ -292,12 +292,12 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     }
 
     [Theory, MatrixData]
-    public async Task Enable_thinking_goes_upstream_on_a_stream_and_is_turned_off_for_a_completion(BackendVariant on)
+    public async Task Enable_thinking_goes_upstream_on_a_stream_and_is_turned_off_for_a_completion_to_a_model_that_cannot_think_then(BackendVariant on)
     {
         await backend.UseAsync(on);
-        var streamed = Body("thinking stream 71aa", stream: true);
+        var streamed = Body("thinking stream 71aa", model: "qwen3-vl-plus", stream: true);
         streamed["enable_thinking"] = true;
-        var whole = Body("thinking whole 71aa");
+        var whole = Body("thinking whole 71aa", model: "qwen3-vl-plus");
         whole["enable_thinking"] = true;
         using (var response = await PostAsync(streamed))
         {
