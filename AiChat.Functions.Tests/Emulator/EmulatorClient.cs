@@ -20,6 +20,11 @@ internal sealed class EmulatorClient(DashScopeEmulator emulator) : IDisposable
         PostAsync(
             new Uri($"{emulator.NativeBaseUrl}/services/aigc/text-generation/generation"), body, apiKey, sse, cancellationToken);
 
+    public Task<HttpResponseMessage> PostMultimodalAsync(
+        string body, bool sse = false, string? apiKey = Key, CancellationToken cancellationToken = default) =>
+        PostAsync(
+            new Uri($"{emulator.NativeBaseUrl}/services/aigc/multimodal-generation/generation"), body, apiKey, sse, cancellationToken);
+
     public async Task<HttpResponseMessage> GetModelsAsync(string? apiKey = Key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{emulator.CompatibleBaseUrl}/models"));
