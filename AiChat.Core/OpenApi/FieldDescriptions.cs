@@ -13,6 +13,12 @@ internal static class FieldDescriptions
 
     public const string MaxTokens = $"The most tokens the answer may take: {ChatFieldRules.MaxTokensRange} ({ChatRequestParser.ModelsRoute}).";
 
+    public const string EnableThinking = $"Whether the model thinks: {ChatFieldRules.EnableThinkingRule}";
+
+    public const string ThinkingBudget = $"The thinking budget: {ChatFieldRules.ThinkingBudgetRule}";
+
+    public const string PreserveThinking = $"Keep the reasoning: {ChatFieldRules.PreserveThinkingRule}";
+
     public const string Role = $"One of {ChatRequestParser.Roles}.";
 
     public const string Message = $"The user's message, refused when {ChatRequestParser.BlankMessage}.";

@@ -11,4 +11,7 @@ internal sealed record MessageRequest(
     [property: JsonPropertyName("temperature"), Description(FieldDescriptions.Temperature)] double? Temperature = null,
     [property: JsonPropertyName("top_p"), Description(FieldDescriptions.TopP)] double? TopP = null,
     [property: JsonPropertyName("max_tokens"), Description(FieldDescriptions.MaxTokens)] int? MaxTokens = null,
+    [property: JsonPropertyName("enable_thinking"), Description(FieldDescriptions.EnableThinking)] bool? EnableThinking = null,
+    [property: JsonPropertyName("thinking_budget"), Description(FieldDescriptions.ThinkingBudget)] int? ThinkingBudget = null,
+    [property: JsonPropertyName("preserve_thinking"), Description(FieldDescriptions.PreserveThinking)] bool? PreserveThinking = null,
     [property: JsonPropertyName("client_context"), Description("Where the user is and the CRS of the frontend's map (geo assistant).")] ClientContextRequest? ClientContext = null);

@@ -10,4 +10,7 @@ internal sealed record MessagesRequest(
     [property: JsonPropertyName("session_id"), Description("Continue this server-side session: its history goes upstream first.")] string? SessionId = null,
     [property: JsonPropertyName("temperature"), Description(FieldDescriptions.Temperature)] double? Temperature = null,
     [property: JsonPropertyName("top_p"), Description(FieldDescriptions.TopP)] double? TopP = null,
-    [property: JsonPropertyName("max_tokens"), Description(FieldDescriptions.MaxTokens)] int? MaxTokens = null);
+    [property: JsonPropertyName("max_tokens"), Description(FieldDescriptions.MaxTokens)] int? MaxTokens = null,
+    [property: JsonPropertyName("enable_thinking"), Description(FieldDescriptions.EnableThinking)] bool? EnableThinking = null,
+    [property: JsonPropertyName("thinking_budget"), Description(FieldDescriptions.ThinkingBudget)] int? ThinkingBudget = null,
+    [property: JsonPropertyName("preserve_thinking"), Description(FieldDescriptions.PreserveThinking)] bool? PreserveThinking = null);

@@ -36,6 +36,17 @@ public sealed class GeoAssistantHttpTests(EmulatedBackend backend) : IClassFixtu
     }
 
     [Theory, MatrixData]
+    public async Task A_tool_rounds_reasoning_is_relayed_as_stream_reasoning_events_before_its_calls(BackendVariant on)
+    {
+        await backend.UseAsync(on);
+        var events = await TurnAsync("北京今天天气怎么样？ [[tool-quirk:reasoning]]");
+
+        Assert.Equal(["stream_start", "stream_reasoning", "stream_reasoning", "tool_status"], events.Take(4).Select(e => e.Type));
+        Assert.Equal("嗯，需要调用工具。", string.Concat(events.Where(e => e.Type == "stream_reasoning").Select(e => e.Data.GetProperty("chunk").GetString())));
+        Assert.Equal("stream_end", events[^1].Type);
+    }
+
+    [Theory, MatrixData]
     public async Task Places_question_puts_the_emulators_places_on_the_map_and_fits_the_map_to_them(BackendVariant on)
     {
         await backend.UseAsync(on);
