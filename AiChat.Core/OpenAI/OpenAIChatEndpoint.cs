@@ -22,6 +22,7 @@ internal sealed partial class OpenAIChatEndpoint(
     ChatTurn turn,
     ClientLimits limits,
     ChatFailures failures,
+    StreamKeepAlive keepAlive,
     TimeProvider time,
     IOptions<AiChatOptions> options)
 {
@@ -52,7 +53,7 @@ internal sealed partial class OpenAIChatEndpoint(
         if (read.Stream)
         {
             var events = turn.StreamAsync(new TurnRequest(read.Request) { RelaysDeltas = true, Admission = admission }, aborted);
-            await new ChatStreamResult<ChunkItem>(events, new OpenAIStreamFormat(time, read.IncludeUsage), failures).ExecuteAsync(context);
+            await new ChatStreamResult<ChunkItem>(events, new OpenAIStreamFormat(time, read.IncludeUsage), failures, keepAlive).ExecuteAsync(context);
             return;
         }
 

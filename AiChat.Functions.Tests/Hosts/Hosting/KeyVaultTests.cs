@@ -28,7 +28,7 @@ public sealed class KeyVaultTests
         }
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
-        Assert.Contains("Key Vault secret 'DashScopeApiKey'", health.GetProperty("upstream").GetProperty("api_key_source").GetString(), StringComparison.Ordinal);
+        Assert.Equal("key_vault", health.GetProperty("upstream").GetProperty("api_key_source").GetString());
         Assert.Equal(1, vault.SecretReads);
         Assert.All(emulator.Requests, request => Assert.Equal($"Bearer {VaultKey}", request.Authorization));
         Assert.Equal(5, emulator.Requests.Count);
@@ -105,6 +105,7 @@ public sealed class KeyVaultTests
         var answers = await ChatUnavailable.AssertAsync(client, said);
 
         Assert.Equal(0, emulator.ReceivedRequests);
+        Assert.Contains(app.LogLines, line => line.Contains("Health degraded", StringComparison.Ordinal) && line.Contains(said, StringComparison.Ordinal));
         AssertKeyNowhere(VaultKey, app, answers);
     }
 
