@@ -17,6 +17,7 @@ internal sealed class ChatExchange(
     private Utf8JsonWriter? _json;
     private int _frames;
     private bool _textWritten;
+    private bool _paused;
 
     public ChatCall Call => call;
 
@@ -91,6 +92,22 @@ internal sealed class ChatExchange(
         {
             await Task.Delay(delay, Aborted);
         }
+    }
+
+    /// <summary>
+    /// Called before each content frame: before the first, sends what was written so far and then waits out the
+    /// <c>[[pause-ms:N]]</c> directive's pause, once (a model thinking in silence, for keep-alive tests).
+    /// </summary>
+    public async ValueTask PauseAsync()
+    {
+        if (_paused || Directives.Pause is not { } pause)
+        {
+            return;
+        }
+
+        _paused = true;
+        await FlushAsync();
+        await Task.Delay(pause, Aborted);
     }
 
     /// <summary>

@@ -91,6 +91,7 @@ internal sealed class CompatibleProtocol : IChatProtocol
         for (var i = 0; i < exchange.PiecesToSend; i++)
         {
             await exchange.NextFrameAsync();
+            await exchange.PauseAsync();
             CompatibleJson.WriteDeltaChunk(StartFrame(exchange), exchange, id, exchange.Reply.Piece(i), stop: false);
             EndFrame(exchange);
             exchange.NoteText();

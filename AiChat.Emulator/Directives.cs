@@ -13,6 +13,9 @@ internal sealed partial record Directives(string Text)
 
     public TimeSpan? ChunkDelay { get; private init; }
 
+    /// <summary><c>[[pause-ms:N]]</c>: one pause of N ms before the first content frame, after the stream started.</summary>
+    public TimeSpan? Pause { get; private init; }
+
     public NativeStreamErrorShape NativeStreamError { get; private init; }
 
     /// <summary>Stream quirks of tool calls, chosen with <c>[[tool-quirk:NAME]]</c> (docs/dashscope-streams.md#tool-call-stream-quirks).</summary>
@@ -51,6 +54,9 @@ internal sealed partial record Directives(string Text)
         "chunk-delay-ms" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
             ? this with { ChunkDelay = TimeSpan.FromMilliseconds(ms) }
             : this with { Problem = $"Invalid emulator chunk delay '{value}'." },
+        "pause-ms" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pause)
+            ? this with { Pause = TimeSpan.FromMilliseconds(pause) }
+            : this with { Problem = $"Invalid emulator pause '{value}'." },
         "native-stream-error" => value switch
         {
             "frame" => this with { NativeStreamError = NativeStreamErrorShape.Frame },
@@ -91,6 +97,6 @@ internal sealed partial record Directives(string Text)
         _ => null,
     };
 
-    [GeneratedRegex(@"\[\[(?<name>chunk-delay-ms|fault|native-stream-error|tool-quirk|tools|multimodal-frames):(?<value>[^\]]*)\]\]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\[\[(?<name>chunk-delay-ms|fault|native-stream-error|pause-ms|tool-quirk|tools|multimodal-frames):(?<value>[^\]]*)\]\]", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 }

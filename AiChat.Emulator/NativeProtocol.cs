@@ -97,11 +97,21 @@ internal sealed class NativeProtocol(bool multimodal = false) : IChatProtocol
 
         var incremental = exchange.Call.IncrementalOutput;
         var sent = exchange.PiecesToSend;
+        // A text model sends nothing before its answer; so that a pause falls inside a started stream, one frame with
+        // empty text (as a reasoning model sends before its answer) goes first.
+        var lead = exchange.Directives.Pause is null ? 0 : 1;
+        if (lead == 1)
+        {
+            await exchange.NextFrameAsync();
+            NativeFrames.WriteResultEvent(exchange, 1, "", "null"u8, 0);
+        }
+
         for (var i = 0; i < sent; i++)
         {
             await exchange.NextFrameAsync();
+            await exchange.PauseAsync();
             var content = incremental ? exchange.Reply.Piece(i) : exchange.Reply.Through(i);
-            NativeFrames.WriteResultEvent(exchange, i + 1, content, "null"u8, i + 1);
+            NativeFrames.WriteResultEvent(exchange, lead + i + 1, content, "null"u8, i + 1);
             exchange.NoteText();
         }
 
@@ -112,12 +122,12 @@ internal sealed class NativeProtocol(bool multimodal = false) : IChatProtocol
                 return;
             case EmulatorFault.Moderation:
                 await exchange.NextFrameAsync();
-                NativeFrames.WriteErrorEvent(exchange, sent + 1, EmulatedError.Moderation);
+                NativeFrames.WriteErrorEvent(exchange, lead + sent + 1, EmulatedError.Moderation);
                 return;
         }
 
         await exchange.NextFrameAsync();
-        NativeFrames.WriteResultEvent(exchange, sent + 1, incremental ? "" : exchange.Reply.Text, "stop"u8, sent);
+        NativeFrames.WriteResultEvent(exchange, lead + sent + 1, incremental ? "" : exchange.Reply.Text, "stop"u8, sent);
     }
 
     /// <summary>A tool round: one event per script frame, the finish reason in the last (no separate end frame, docs/dashscope-streams.md#finish-reason-in-the-last-fragment-frame).</summary>

@@ -8,6 +8,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<HttpRouteMiddleware>();
 builder.UseMiddleware<ErrorResponseMiddleware>();
+builder.UseMiddleware<FrontDoorMiddleware>();
 // When telemetry is exported, the worker sends its own, as Azure documents for isolated workers (host.json's telemetryMode).
 builder.AddAiChat(telemetry => telemetry.UseFunctionsWorkerDefaults());
 

@@ -9,8 +9,7 @@ builder.AddAiChat();
 
 var app = builder.Build();
 app.UseAiChat();
-// The chat page (wwwroot): index.html at /, its script and stylesheet beside it.
-app.UseDefaultFiles();
-app.UseStaticFiles();
+// The chat page (wwwroot): index.html at /, its script and stylesheet beside it, with its security headers.
+app.UseChatPage();
 app.MapAiChat();
 app.Run();

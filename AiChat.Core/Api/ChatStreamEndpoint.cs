@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace AiChat.Core.Api;
 
 /// <summary>POST /api/chat/stream and POST /api/chat/events: one turn, each in its own <see cref="StreamDialect"/>.</summary>
-internal sealed class ChatStreamEndpoint(ChatRequestReader reader, ChatTurn turn, ClientLimits limits, ChatFailures failures)
+internal sealed class ChatStreamEndpoint(ChatRequestReader reader, ChatTurn turn, ClientLimits limits, ChatFailures failures, StreamKeepAlive keepAlive)
 {
     public async Task HandleAsync(HttpContext context, StreamDialect dialect)
     {
@@ -31,6 +31,6 @@ internal sealed class ChatStreamEndpoint(ChatRequestReader reader, ChatTurn turn
             ClientContext = read.ClientContext,
             Admission = admission,
         };
-        await new ChatStreamResult<ChatStreamEvent?>(turn.StreamAsync(request, context.RequestAborted), dialect.Format, failures).ExecuteAsync(context);
+        await new ChatStreamResult<ChatStreamEvent?>(turn.StreamAsync(request, context.RequestAborted), dialect.Format, failures, keepAlive).ExecuteAsync(context);
     }
 }

@@ -43,6 +43,13 @@ internal sealed class AiChatOptions
     [ConfigurationKeyName("STREAM_IDLE_TIMEOUT_SECONDS")]
     public double StreamIdleTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How long a started event stream may go without a write before an SSE comment (<c>: keep-alive</c>) is sent,
+    /// so proxies that cut silent responses (nginx 60 s, Azure's front end 230 s) keep it open; 0 turns it off.
+    /// </summary>
+    [ConfigurationKeyName("STREAM_KEEPALIVE_SECONDS")]
+    public double StreamKeepAliveSeconds { get; set; } = 15;
+
     /// <summary>Sent as Retry-After when the upstream rate-limits us; DashScope itself sends none.</summary>
     [ConfigurationKeyName("RATE_LIMIT_RETRY_AFTER_SECONDS")]
     public int RateLimitRetryAfterSeconds { get; set; } = 10;

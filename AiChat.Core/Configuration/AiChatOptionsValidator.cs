@@ -82,6 +82,11 @@ internal sealed class AiChatOptionsValidator(IHostEnvironment? environment = nul
             failures.Add("UPSTREAM_TIMEOUT_SECONDS and STREAM_IDLE_TIMEOUT_SECONDS must be positive.");
         }
 
+        if (!(options.StreamKeepAliveSeconds is >= 0 and <= 86400))
+        {
+            failures.Add("STREAM_KEEPALIVE_SECONDS must be between 0 (off) and 86400.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

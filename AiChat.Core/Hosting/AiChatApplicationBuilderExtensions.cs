@@ -10,7 +10,7 @@ public static class AiChatApplicationBuilderExtensions
     /// <summary>
     /// The self-host's middleware: JSON for every error the framework would answer with an empty body
     /// (unknown route, wrong method, the server's own request errors with their 4xx, any other exception as a 500
-    /// without its stack trace), then CORS.
+    /// without its stack trace), then the Front Door check (FRONT_DOOR_ID), then CORS.
     /// </summary>
     public static IApplicationBuilder UseAiChat(this IApplicationBuilder app)
     {
@@ -29,6 +29,13 @@ public static class AiChatApplicationBuilderExtensions
                 _ => ReasonPhrases.GetReasonPhrase(status),
             };
             return ApiErrorWriter.WriteAsync(context.HttpContext, new ApiError(status, CodeFor(status), message));
+        });
+        app.Use(async (context, next) =>
+        {
+            if (await AiChatRequests.ThroughFrontDoorAsync(context))
+            {
+                await next(context);
+            }
         });
         app.UseCors();
         return app;

@@ -9,6 +9,7 @@ using AiChat.Core.OpenApi;
 using AiChat.Core.Redis;
 using AiChat.Core.Resilience;
 using AiChat.Core.Sessions;
+using AiChat.Core.Streaming;
 using AiChat.Core.Telemetry;
 using AiChat.Core.Turns;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -56,9 +57,12 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<ILimitStore>(CreateLimitStore);
         services.AddSingleton(provider => TrustedProxies.TryParse(provider.GetRequiredService<IOptions<LimitOptions>>().Value.TrustedProxies, out _)!);
         services.AddSingleton<ClientLimits>();
+        services.AddSingleton<FrontDoorGate>();
+        services.AddHostedService<ClientAddressLog>();
         services.AddSingleton<ChatSessions>();
         services.AddSingleton<ChatTurn>();
         services.AddSingleton<ChatFailures>();
+        services.AddSingleton<StreamKeepAlive>();
         services.AddGeoTools();
         services.AddOpenAICompatibleApi(builder.Configuration);
 

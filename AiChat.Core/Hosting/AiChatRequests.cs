@@ -1,4 +1,5 @@
 using AiChat.Core.Api;
+using AiChat.Core.Limits;
 using AiChat.Core.OpenAI;
 using AiChat.Core.OpenApi;
 using AiChat.Core.Streaming;
@@ -35,6 +36,21 @@ public static class AiChatRequests
     public static Task OpenAIModelAsync(HttpContext context, string id) => Endpoint<OpenAIModelsEndpoint>(context).GetAsync(context, id);
 
     public static Task OpenApiAsync(HttpContext context) => Endpoint<OpenApiEndpoint>(context).HandleAsync(context);
+
+    /// <summary>
+    /// Whether the request may go on: false, with a 403 written, when FRONT_DOOR_ID is set and the request did not come
+    /// through that Front Door. Every route, the chat page's files included, goes through this first.
+    /// </summary>
+    public static async Task<bool> ThroughFrontDoorAsync(HttpContext context)
+    {
+        if (Endpoint<FrontDoorGate>(context).Admits(context.Request))
+        {
+            return true;
+        }
+
+        await ApiErrorWriter.WriteAsync(context, FrontDoorGate.Refusal);
+        return false;
+    }
 
     /// <summary>The JSON error for an exception no endpoint handled: its status when it is a request error, else a bare 500.</summary>
     public static Task UnhandledAsync(HttpContext context, Exception exception) => ApiErrorWriter.WriteAsync(context, ExceptionErrorMapper.Map(exception));

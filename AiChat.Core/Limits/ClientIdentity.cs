@@ -8,7 +8,8 @@ namespace AiChat.Core.Limits;
 /// Who a caller is, for its limits: the signed-in user when App Service Authentication vouches for one and
 /// TRUST_EASY_AUTH says to believe it, else the client key it presented on /v1, else the client's address. The address is the connection's peer, or,
 /// while that peer is a trusted proxy, the address that proxy appended to X-Forwarded-For, read from the right:
-/// entries a caller wrote itself sit left of every trusted hop and are never reached.
+/// entries a caller wrote itself sit left of every trusted hop and are never reached. With CLIENT_IP_HEADER the address
+/// is what the front end wrote in that header (docs/limits.md#who-the-client-is).
 /// </summary>
 internal static class ClientIdentity
 {
@@ -16,7 +17,9 @@ internal static class ClientIdentity
 
     /// <param name="clientKey">On /v1, the accepted client key's identifier (never the key itself); null elsewhere.</param>
     /// <param name="ipv6PrefixLength">An IPv6 caller is its network of this prefix: one subscriber usually holds a whole /64.</param>
-    public static string Of(HttpContext context, TrustedProxies proxies, bool trustEasyAuth, string? clientKey = null, int ipv6PrefixLength = 64)
+    /// <param name="clientIpHeader">CLIENT_IP_HEADER: a front end's header naming the client's address, believed ahead of the peer.</param>
+    public static string Of(
+        HttpContext context, TrustedProxies proxies, bool trustEasyAuth, string? clientKey = null, int ipv6PrefixLength = 64, string? clientIpHeader = null)
     {
         if (trustEasyAuth && context.Request.Headers[PrincipalIdHeader] is [{ Length: > 0 } principal])
         {
@@ -28,8 +31,18 @@ internal static class ClientIdentity
             return "key:" + clientKey;
         }
 
-        return "ip:" + NetworkOf(AddressOf(context.Connection.RemoteIpAddress, context.Request.Headers["X-Forwarded-For"], proxies), ipv6PrefixLength);
+        var address = clientIpHeader is not null && HeaderAddress(context.Request.Headers[clientIpHeader]) is { } written
+            ? written
+            : AddressOf(context.Connection.RemoteIpAddress, context.Request.Headers["X-Forwarded-For"], proxies);
+        return "ip:" + NetworkOf(address, ipv6PrefixLength);
     }
+
+    /// <summary>
+    /// The address a front end wrote in CLIENT_IP_HEADER (App Service's CLIENT-IP carries the port too); null when the
+    /// header is absent or not one address, and the connection then says who the client is.
+    /// </summary>
+    private static string? HeaderAddress(StringValues header) =>
+        header is [{ } value] && ParseHop(value.Trim()) is { } address ? TrustedProxies.Normalize(address).ToString() : null;
 
     /// <summary>An IPv6 address as its network ("2001:db8:1:2::/64"); an IPv4 address, or anything else, as it is.</summary>
     public static string NetworkOf(string address, int ipv6PrefixLength) =>

@@ -28,7 +28,7 @@ internal sealed class ClientLimits(ILimitStore store, IOptions<LimitOptions> opt
             return _unlimited ??= new Admission(this, "", null, null);
         }
 
-        var client = ClientIdentity.Of(context, proxies, _limits.TrustEasyAuth, clientKey, _limits.Ipv6PrefixLength);
+        var client = ClientIdentity.Of(context, proxies, _limits.TrustEasyAuth, clientKey, _limits.Ipv6PrefixLength, _limits.ClientIpHeader);
         var lease = stream && _limits.ConcurrentStreams > 0 ? Guid.NewGuid().ToString("N") : null;
         LimitDecision decision;
         try

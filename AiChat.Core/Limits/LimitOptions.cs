@@ -35,6 +35,26 @@ internal sealed class LimitOptions
     [ConfigurationKeyName("TRUSTED_PROXIES")]
     public string? TrustedProxies { get; set; }
 
+    /// <summary>
+    /// A request header whose value is the client's address, written by a front end that callers cannot get past:
+    /// <c>CLIENT-IP</c> on App Service, <c>X-Azure-SocketIP</c> behind Azure Front Door (with <see cref="FrontDoorId"/>).
+    /// Unset, the address is the connection's peer, or what <see cref="TrustedProxies"/> appended to X-Forwarded-For.
+    /// </summary>
+    [ConfigurationKeyName("CLIENT_IP_HEADER")]
+    [RegularExpression("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", ErrorMessage = "CLIENT_IP_HEADER must be one HTTP header name, e.g. CLIENT-IP.")]
+    public string? ClientIpHeader { get; set; }
+
+    /// <summary>
+    /// The Azure Front Door profile's id: every request must carry it in X-Azure-FDID, so one that did not come
+    /// through that Front Door (another profile, or the origin reached directly) is refused with 403.
+    /// </summary>
+    [ConfigurationKeyName("FRONT_DOOR_ID")]
+    public string? FrontDoorId { get; set; }
+
+    /// <summary>Whether GET /health shows how the caller was identified for its limits, to check a deployment; off by default.</summary>
+    [ConfigurationKeyName("CLIENT_IP_DEBUG")]
+    public bool ClientIpDebug { get; set; }
+
     /// <summary>Whether App Service Authentication's X-MS-CLIENT-PRINCIPAL-ID names the client.</summary>
     [ConfigurationKeyName("TRUST_EASY_AUTH")]
     public bool TrustEasyAuth { get; set; }

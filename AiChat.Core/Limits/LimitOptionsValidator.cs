@@ -18,6 +18,17 @@ internal sealed class LimitOptionsValidator : IValidateOptions<LimitOptions>
             failures.Add("TRUST_EASY_AUTH=true needs App Service Authentication on (WEBSITE_AUTH_ENABLED=true, which App Service sets when it is).");
         }
 
+        if (options.ClientIpHeader?.StartsWith("X-Azure-", StringComparison.OrdinalIgnoreCase) == true && string.IsNullOrWhiteSpace(options.FrontDoorId))
+        {
+            // Front Door writes its X-Azure-* headers, but a caller that reaches the origin directly can write them too.
+            failures.Add($"CLIENT_IP_HEADER={options.ClientIpHeader} is believed only from one Front Door: set FRONT_DOOR_ID to its id (the X-Azure-FDID it sends).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.FrontDoorId) && !Guid.TryParse(options.FrontDoorId, out _))
+        {
+            failures.Add("FRONT_DOOR_ID must be the Front Door profile's id, a GUID (its X-Azure-FDID).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

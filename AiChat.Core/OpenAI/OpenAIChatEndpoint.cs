@@ -20,6 +20,7 @@ internal sealed class OpenAIChatEndpoint(
     ChatTurn turn,
     ClientLimits limits,
     ChatFailures failures,
+    StreamKeepAlive keepAlive,
     TimeProvider time,
     IOptions<AiChatOptions> options)
 {
@@ -50,7 +51,7 @@ internal sealed class OpenAIChatEndpoint(
         if (read.Stream)
         {
             var events = turn.StreamAsync(new TurnRequest(read.Request) { RelaysDeltas = true, Admission = admission }, aborted);
-            await new ChatStreamResult<ChunkItem>(events, new OpenAIStreamFormat(time, read.IncludeUsage), failures).ExecuteAsync(context);
+            await new ChatStreamResult<ChunkItem>(events, new OpenAIStreamFormat(time, read.IncludeUsage), failures, keepAlive).ExecuteAsync(context);
             return;
         }
 

@@ -6,17 +6,23 @@ namespace AiChat.Core.Secrets;
 
 /// <summary>
 /// One key kept in a Key Vault secret: read once, then kept until the service it opens refuses it. A failed read is
-/// not kept, so a fixed vault or a new role assignment needs no restart. Shared by the DashScope and AMap keys.
+/// not kept, so a fixed vault or a new role assignment needs no restart; but the vault is not asked again until a
+/// backoff has passed (2 s, doubling to 60 s), so a broken vault is not read on every call. Shared by the DashScope
+/// and AMap keys.
 /// </summary>
 /// <param name="service">Whose key it is, for messages: "DashScope", "AMap".</param>
 /// <param name="secretNameSetting">The setting that names the secret, for messages.</param>
 /// <param name="unavailable">The exception a caller of this key expects when there is none: its message, its cause.</param>
 internal sealed partial class KeyVaultSecretReader(
     SecretClient client, string secretName, string secretNameSetting, string service,
-    Func<string, Exception?, Exception> unavailable, ILogger logger) : IDisposable
+    Func<string, Exception?, Exception> unavailable, ILogger logger, TimeProvider time) : IDisposable
 {
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(60);
+
     private readonly SemaphoreSlim _reading = new(1, 1);
     private volatile string? _key;
+    private (string Problem, Exception? Cause, DateTimeOffset RetryAt, TimeSpan Backoff)? _failure;
 
     public string Source => $"Key Vault secret '{secretName}' at {client.VaultUri}";
 
@@ -56,6 +62,11 @@ internal sealed partial class KeyVaultSecretReader(
             }
 
             _key = null;
+            if (_failure is { } failed && time.GetUtcNow() < failed.RetryAt)
+            {
+                throw unavailable(failed.Problem, failed.Cause);
+            }
+
             KeyVaultSecret secret;
             try
             {
@@ -63,14 +74,15 @@ internal sealed partial class KeyVaultSecretReader(
             }
             catch (Exception e) when (KeyVaultProblem.Describe(e, secretName, secretNameSetting, client.VaultUri) is { } problem)
             {
-                throw unavailable(problem, e);
+                throw Failed(problem, e);
             }
 
             if (string.IsNullOrWhiteSpace(secret.Value))
             {
-                throw unavailable($"The {Source} is empty.", null);
+                throw Failed($"The {Source} is empty.", null);
             }
 
+            _failure = null;
             LogRead(logger, service, secretName, secret.Properties.Version);
             return _key = secret.Value;
         }
@@ -78,6 +90,14 @@ internal sealed partial class KeyVaultSecretReader(
         {
             _reading.Release();
         }
+    }
+
+    /// <summary>Notes a failed read: the next one waits twice as long as the last wait, up to a minute.</summary>
+    private Exception Failed(string problem, Exception? cause)
+    {
+        var backoff = _failure is { } previous ? TimeSpan.FromTicks(Math.Min(previous.Backoff.Ticks * 2, LongestBackoff.Ticks)) : FirstBackoff;
+        _failure = (problem, cause, time.GetUtcNow() + backoff, backoff);
+        return unavailable(problem, cause);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read the {Service} key from Key Vault secret {SecretName}, version {Version}")]

@@ -11,9 +11,11 @@ namespace AiChat.Core.Streaming;
 /// ServerSentEventsResult. Nothing is sent until the turn's first event, that is until the upstream has answered: a
 /// failure before that is an ordinary JSON error with its status, in the surface's envelope. Then the headers go at
 /// once, unbuffered, and each event as it comes; a failure after that is the format's error event and the stream
-/// ends cleanly. The client going away cancels the turn, and with it the upstream call.
+/// ends cleanly. The client going away cancels the turn, and with it the upstream call. While the stream is started
+/// and silent, <see cref="StreamKeepAlive"/> writes keep-alive comments between the events.
 /// </summary>
-internal sealed class ChatStreamResult<T>(IAsyncEnumerable<ChatStreamEvent> turn, IChatStreamFormat<T> format, ChatFailures failures) : IResult
+internal sealed class ChatStreamResult<T>(
+    IAsyncEnumerable<ChatStreamEvent> turn, IChatStreamFormat<T> format, ChatFailures failures, StreamKeepAlive keepAlive) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
@@ -38,7 +40,17 @@ internal sealed class ChatStreamResult<T>(IAsyncEnumerable<ChatStreamEvent> turn
             // response start (the compatible protocol's first chunk carries only the role).
             StartEventStream(context.Response);
             await context.Response.StartAsync(aborted);
-            await SseFormatter.WriteAsync(Items(events, aborted), context.Response.Body, format.WriteData, aborted);
+            if (keepAlive.Wrap(context.Response.Body, aborted) is { } body)
+            {
+                await using (body)
+                {
+                    await SseFormatter.WriteAsync(Items(events, aborted), body, format.WriteData, aborted);
+                }
+            }
+            else
+            {
+                await SseFormatter.WriteAsync(Items(events, aborted), context.Response.Body, format.WriteData, aborted);
+            }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {

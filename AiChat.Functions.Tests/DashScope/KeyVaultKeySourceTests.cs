@@ -85,15 +85,53 @@ public sealed class KeyVaultKeySourceTests
     public async Task Failed_read_is_not_kept_so_access_granted_later_needs_no_restart()
     {
         var vault = new FakeKeyVault(FakeKeyVault.Forbidden, FakeKeyVault.Secret("sk-granted"));
-        using var keys = Source(vault);
+        var clock = new ManualTimeProvider();
+        using var keys = Source(vault, time: clock);
 
         await Assert.ThrowsAsync<DashScopeKeyUnavailableException>(() => keys.GetKeyAsync(CancellationToken.None).AsTask());
+        clock.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal("sk-granted", await keys.GetKeyAsync(CancellationToken.None));
     }
 
-    private static KeyVaultKeySource Source(FakeKeyVault vault, string secretName = FakeKeyVault.SecretName) => new(
+    [Fact]
+    public async Task Reads_after_a_failure_back_off_doubling_and_a_success_ends_the_backoff()
+    {
+        var vault = new FakeKeyVault(FakeKeyVault.Forbidden, FakeKeyVault.Forbidden, FakeKeyVault.Forbidden, FakeKeyVault.Secret("sk-granted"));
+        var clock = new ManualTimeProvider();
+        using var keys = Source(vault, time: clock);
+
+        async Task<int> ReadsAfterCallsAsync(int calls)
+        {
+            for (var i = 0; i < calls; i++)
+            {
+                var status = await keys.GetStatusAsync(CancellationToken.None);
+                Assert.Contains("HTTP 403", status.Problem, StringComparison.Ordinal);
+            }
+
+            return vault.SecretReads;
+        }
+
+        var first = await ReadsAfterCallsAsync(10);
+        clock.Advance(TimeSpan.FromSeconds(1.9));
+        var withinTwoSeconds = await ReadsAfterCallsAsync(10);
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+        var afterTwoSeconds = await ReadsAfterCallsAsync(10);
+        clock.Advance(TimeSpan.FromSeconds(3.9));
+        var withinFourSeconds = await ReadsAfterCallsAsync(10);
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+        var afterFourSeconds = await ReadsAfterCallsAsync(10);
+        clock.Advance(TimeSpan.FromSeconds(8));
+        var key = await keys.GetKeyAsync(CancellationToken.None);
+        await keys.GetKeyAsync(CancellationToken.None);
+
+        Assert.Equal([1, 1, 2, 2, 3], [first, withinTwoSeconds, afterTwoSeconds, withinFourSeconds, afterFourSeconds]);
+        Assert.Equal(("sk-granted", 4), (key, vault.SecretReads));
+    }
+
+    private static KeyVaultKeySource Source(FakeKeyVault vault, string secretName = FakeKeyVault.SecretName, TimeProvider? time = null) => new(
         vault.CreateClient(),
         Options.Create(new AiChatOptions { KeyVaultUri = vault.Address.AbsoluteUri, KeyVaultSecretName = secretName }),
-        NullLogger<KeyVaultKeySource>.Instance);
+        NullLogger<KeyVaultKeySource>.Instance,
+        time);
 }

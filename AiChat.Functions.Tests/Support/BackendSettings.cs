@@ -29,6 +29,11 @@ public static class BackendSettings
             case BackendSetup.OpenAIClientKeys:
                 settings["CLIENT_API_KEYS"] = $"{ClientKey}, {SecondClientKey}";
                 break;
+            case BackendSetup.KeepAlive:
+                settings["STREAM_KEEPALIVE_SECONDS"] = "2";
+                settings["STREAM_IDLE_TIMEOUT_SECONDS"] = "30";
+                settings["CLIENT_API_KEYS"] = $"{ClientKey}, {SecondClientKey}";
+                break;
             case BackendSetup.RestrictedOrigins:
                 settings["ALLOWED_ORIGINS"] = "https://app.example, https://admin.example";
                 break;

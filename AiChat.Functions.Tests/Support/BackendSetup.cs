@@ -14,4 +14,7 @@ public enum BackendSetup
 
     /// <summary>CORS limited to two origins.</summary>
     RestrictedOrigins,
+
+    /// <summary>Keep-alive comments every 2 s of silence, an idle timeout well above the tests' pauses, two client keys.</summary>
+    KeepAlive,
 }

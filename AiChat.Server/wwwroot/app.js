@@ -1,6 +1,26 @@
 // AiChat's chat page: one module, no framework. ?api=https://host sets the API's origin when the page is hosted
 // elsewhere (static hosting in front of the Function App); by default the page talks to the server that served it.
-const api = new URLSearchParams(location.search).get("api") ?? "";
+// ?api= is honoured only for the page's own origin or one that chat-page.json beside the page lists (the self-host
+// writes it from CHAT_PAGE_API_ORIGINS), so a link cannot send a user's messages and location to a server it names.
+const api = await apiOrigin(new URLSearchParams(location.search).get("api"));
+document.getElementById("api-origin").textContent = `API: ${api || location.origin}`;
+
+async function apiOrigin(requested) {
+  let origin;
+  try {
+    origin = new URL(requested).origin;
+  } catch {
+    return "";
+  }
+  if (!requested || origin === location.origin) return "";
+  try {
+    const response = await fetch("chat-page.json");
+    const allowed = response.ok ? (await response.json()).apiOrigins ?? [] : [];
+    return allowed.includes(origin) ? origin : "";
+  } catch {
+    return "";
+  }
+}
 
 const $ = (id) => document.getElementById(id);
 const ui = {

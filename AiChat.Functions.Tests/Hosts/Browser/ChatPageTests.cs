@@ -25,6 +25,35 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Page_is_served_with_its_security_headers_and_ignores_an_api_origin_it_does_not_list()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Address };
+        foreach (var path in new[] { "/", "/app.js", "/app.css", "/chat-page.json" })
+        {
+            using var response = await http.GetAsync(path);
+            var policy = string.Join(", ", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        }
+
+        var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var requested = new List<string>();
+        page.Request += (_, request) => requested.Add(request.Url);
+        await page.GotoAsync(new Uri(fixture.Address, "/?api=https://elsewhere.example").AbsoluteUri);
+
+        await Expect(page.Locator("#model option[value='qwen-plus']")).ToHaveCountAsync(1);
+        var origin = fixture.Address.GetLeftPart(UriPartial.Authority);
+        await Expect(page.Locator("#api-origin")).ToHaveTextAsync($"API: {origin}");
+        Assert.All(requested, url => Assert.Equal(origin, new Uri(url).GetLeftPart(UriPartial.Authority)));
+        Assert.Contains(origin + "/api/models", requested);
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Answer_streams_in_over_several_paint_frames()
     {
         var page = await fixture.OpenPageAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using AiChat.Emulator;
 using AiChat.Functions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Functions.Tests.Hosts.Hosting;
 
@@ -28,7 +29,7 @@ public sealed class KeyVaultTests
         }
 
         Assert.Equal("ok", health.GetProperty("status").GetString());
-        Assert.Contains("Key Vault secret 'DashScopeApiKey'", health.GetProperty("upstream").GetProperty("api_key_source").GetString(), StringComparison.Ordinal);
+        Assert.Equal("key_vault", health.GetProperty("upstream").GetProperty("api_key_source").GetString());
         Assert.Equal(1, vault.SecretReads);
         Assert.All(emulator.Requests, request => Assert.Equal($"Bearer {VaultKey}", request.Authorization));
         Assert.Equal(5, emulator.Requests.Count);
@@ -105,6 +106,7 @@ public sealed class KeyVaultTests
         var answers = await ChatUnavailable.AssertAsync(client, said);
 
         Assert.Equal(0, emulator.ReceivedRequests);
+        Assert.Contains(app.LogLines, line => line.Contains("Health degraded", StringComparison.Ordinal) && line.Contains(said, StringComparison.Ordinal));
         AssertKeyNowhere(VaultKey, app, answers);
     }
 
@@ -112,14 +114,22 @@ public sealed class KeyVaultTests
     public async Task Access_granted_after_a_403_is_picked_up_without_a_restart()
     {
         var vault = new FakeKeyVault(FakeKeyVault.Forbidden, FakeKeyVault.Secret(VaultKey));
+        var clock = new ManualTimeProvider();
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = VaultKey });
-        await using var app = AiChatApplication.Start(emulator, "/api/v1", VaultSettings(vault), vault.Replace);
+        await using var app = AiChatApplication.Start(emulator, "/api/v1", VaultSettings(vault), services =>
+        {
+            vault.Replace(services);
+            services.AddSingleton<TimeProvider>(clock);
+        });
         using var client = app.CreateClient();
 
         using var refused = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi"));
+        using var backingOff = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi"));
+        clock.Advance(TimeSpan.FromSeconds(2));
         using var granted = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi"));
 
-        Assert.Equal((HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK), (refused.StatusCode, granted.StatusCode));
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK), (refused.StatusCode, backingOff.StatusCode, granted.StatusCode));
+        Assert.Equal(2, vault.SecretReads);
     }
 
     [Fact]
