@@ -11,15 +11,7 @@ internal sealed class AiChatOptionsValidator(IHostEnvironment? environment = nul
     {
         List<string> failures = [];
 
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
-        {
-            failures.Add($"DASHSCOPE_BASE_URL must be an absolute http(s) URL; got '{options.BaseUrl}'.");
-        }
-        else if (ClearTextUpstream.IsRefused(baseUrl, environment))
-        {
-            failures.Add(ClearTextUpstream.Message("DASHSCOPE_BASE_URL", baseUrl));
-        }
-        else
+        if (UpstreamBaseUrl.Validate("DASHSCOPE_BASE_URL", options.BaseUrl, example: null, environment, failures) is { } baseUrl)
         {
             var path = baseUrl.AbsolutePath.TrimEnd('/');
             if (!path.EndsWith(AiChatOptions.CompatibleModePath, StringComparison.OrdinalIgnoreCase) &&

@@ -20,14 +20,7 @@ internal sealed class GeoOptionsValidator(IHostEnvironment? environment = null) 
             failures.Add("GEO_ASSISTANT is on, but there is no AMap key: set AMAP_API_KEY, or KEY_VAULT_URI with the secret named by AMAP_API_KEY_SECRET_NAME.");
         }
 
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
-        {
-            failures.Add($"AMAP_BASE_URL must be an absolute http(s) URL, e.g. {GeoOptions.DefaultBaseUrl}; got '{options.BaseUrl}'.");
-        }
-        else if (ClearTextUpstream.IsRefused(baseUrl, environment))
-        {
-            failures.Add(ClearTextUpstream.Message("AMAP_BASE_URL", baseUrl));
-        }
+        UpstreamBaseUrl.Validate("AMAP_BASE_URL", options.BaseUrl, GeoOptions.DefaultBaseUrl, environment, failures);
 
         if (!KeyVaultSecretName.IsValid(options.KeyVaultSecretName))
         {

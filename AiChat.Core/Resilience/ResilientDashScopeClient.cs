@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AiChat.Core.Chat;
 using Polly;
 
@@ -24,51 +23,12 @@ internal sealed class ResilientDashScopeClient(IDashScopeClient inner, Resilienc
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw DeadlinePassed();
+            throw DeadlinePassed(deadline);
         }
     }
 
-    public async IAsyncEnumerable<ChatDelta> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(deadline);
-        IAsyncEnumerator<ChatDelta> stream;
-        try
-        {
-            stream = await retry.ExecuteAsync(static (state, token) => OpenAsync(state.inner, state.request, token), (inner, request), timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw DeadlinePassed();
-        }
+    public IAsyncEnumerable<ChatDelta> StreamAsync(ChatRequest request, CancellationToken cancellationToken) =>
+        new RetriedStream(inner, request, retry, deadline, cancellationToken);
 
-        await using (stream)
-        {
-            timeout.CancelAfter(Timeout.InfiniteTimeSpan);
-            yield return stream.Current;
-            while (await stream.MoveNextAsync())
-            {
-                yield return stream.Current;
-            }
-        }
-    }
-
-    /// <summary>Starts a stream and waits for its first delta, so that failures before it can be retried.</summary>
-    private static async ValueTask<IAsyncEnumerator<ChatDelta>> OpenAsync(IDashScopeClient inner, ChatRequest request, CancellationToken cancellationToken)
-    {
-        var stream = inner.StreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            return await stream.MoveNextAsync()
-                ? stream
-                : throw new DashScope.DashScopeException(502, "stream_truncated", "The upstream stream ended before its first event.", null);
-        }
-        catch
-        {
-            await stream.DisposeAsync();
-            throw;
-        }
-    }
-
-    private DashScope.DashScopeException DeadlinePassed() => DashScope.UpstreamFailures.Timeout("answer, retries included,", deadline);
+    internal static DashScope.DashScopeException DeadlinePassed(TimeSpan deadline) => DashScope.UpstreamFailures.Timeout("answer, retries included,", deadline);
 }

@@ -7,11 +7,22 @@ namespace AiChat.Core.Telemetry;
 /// <summary>
 /// One GenAI client span <c>chat {model}</c> per upstream call and its measurements (duration, tokens, time to first
 /// chunk, open streams). It wraps the retrying client, so a call's retries are one span, each attempt an HTTP span
-/// under it.
+/// under it. When nothing listens (no exporter configured), a call goes straight to the inner client: no layer of
+/// its own, so a streamed chunk crosses one async iterator fewer.
 /// </summary>
 internal sealed class OpenTelemetryDashScopeClient(IDashScopeClient inner, GenAIEndpoint endpoint) : IDashScopeClient
 {
-    public async Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken cancellationToken)
+    private static bool IsObserved =>
+        AiChatDiagnostics.Source.HasListeners() || AiChatDiagnostics.OperationDuration.Enabled || AiChatDiagnostics.TokenUsage.Enabled
+        || AiChatDiagnostics.TimeToFirstChunk.Enabled || AiChatDiagnostics.ActiveStreams.Enabled;
+
+    public Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken cancellationToken) =>
+        IsObserved ? ObservedCompleteAsync(request, cancellationToken) : inner.CompleteAsync(request, cancellationToken);
+
+    public IAsyncEnumerable<ChatDelta> StreamAsync(ChatRequest request, CancellationToken cancellationToken) =>
+        IsObserved ? ObservedStreamAsync(request, cancellationToken) : inner.StreamAsync(request, cancellationToken);
+
+    private async Task<ChatCompletion> ObservedCompleteAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         using var activity = endpoint.StartChat(request, streaming: false);
         var started = Stopwatch.GetTimestamp();
@@ -28,7 +39,7 @@ internal sealed class OpenTelemetryDashScopeClient(IDashScopeClient inner, GenAI
         }
     }
 
-    public async IAsyncEnumerable<ChatDelta> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ChatDelta> ObservedStreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var activity = endpoint.StartChat(request, streaming: true);
         var started = Stopwatch.GetTimestamp();

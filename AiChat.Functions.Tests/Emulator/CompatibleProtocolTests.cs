@@ -9,8 +9,7 @@ public sealed class CompatibleProtocolTests
     [Fact]
     public async Task A_whole_reply_has_the_chat_completion_shape()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible("hello world"));
         var body = await response.Content.ReadAsStringAsync();
@@ -30,8 +29,7 @@ public sealed class CompatibleProtocolTests
     [Fact]
     public async Task A_stream_sends_a_role_chunk_one_chunk_per_piece_a_stop_chunk_and_done()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible("hi", stream: true));
         var body = await response.Content.ReadAsStringAsync();
@@ -53,8 +51,7 @@ public sealed class CompatibleProtocolTests
     [Fact]
     public async Task A_stream_asking_for_usage_gets_a_usage_chunk_with_no_choices_before_done()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible("hi there", stream: true, includeUsage: true));
         var frames = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
@@ -70,8 +67,7 @@ public sealed class CompatibleProtocolTests
     [Fact]
     public async Task Prompt_tokens_count_the_words_of_every_message()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
         const string body = """
             {"model":"qwen-plus","messages":[
               {"role":"system","content":"Be  brief.\nPlease"},
@@ -91,8 +87,7 @@ public sealed class CompatibleProtocolTests
     [Fact]
     public async Task Non_ascii_text_comes_back_as_raw_utf8_not_escaped()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible("1+1 等于几？"));
 
@@ -102,8 +97,7 @@ public sealed class CompatibleProtocolTests
     [Fact]
     public async Task Directives_are_removed_from_the_echoed_text()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible(" [[chunk-delay-ms:1]]good [[native-stream-error:sse]]day "));
 
@@ -115,8 +109,7 @@ public sealed class CompatibleProtocolTests
     {
         var options = new EmulatorOptions();
         options.Models.Add("qwen-custom");
-        await using var emulator = await DashScopeEmulator.StartAsync(options);
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync(options);
 
         using var response = await client.GetModelsAsync();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -133,8 +126,7 @@ public sealed class CompatibleProtocolTests
     [Fact]
     public async Task The_models_list_refuses_a_wrong_key()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.GetModelsAsync("sk-wrong");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -149,8 +141,7 @@ public sealed class CompatibleProtocolTests
     [InlineData("sk-emulator-but-longer")]
     public async Task A_chat_without_the_right_key_is_refused_with_invalid_api_key(string? apiKey)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible("hi"), apiKey);
         var body = await response.Content.ReadAsStringAsync();
@@ -165,8 +156,7 @@ public sealed class CompatibleProtocolTests
     [Fact]
     public async Task An_unknown_model_is_answered_with_404_model_not_found()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible("hi", model: "qwen-max-longcontext"));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -185,8 +175,7 @@ public sealed class CompatibleProtocolTests
     [InlineData("not json")]
     public async Task A_malformed_request_is_answered_with_400_invalid_parameter(string body)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(body);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -4,12 +4,18 @@ using AiChat.Emulator;
 
 namespace AiChat.Functions.Tests.Emulator;
 
-/// <summary>A plain HttpClient aimed at an emulator's endpoints.</summary>
-internal sealed class EmulatorClient(DashScopeEmulator emulator) : IDisposable
+/// <summary>A plain HttpClient aimed at an emulator's endpoints; from <see cref="StartAsync"/>, the emulator's owner too.</summary>
+internal sealed class EmulatorClient(DashScopeEmulator emulator, bool ownsEmulator = false) : IDisposable, IAsyncDisposable
 {
     public const string Key = "sk-emulator";
 
     private readonly HttpClient _http = new();
+
+    public DashScopeEmulator Emulator => emulator;
+
+    /// <summary>A new emulator and a client aimed at it; disposing the client stops the emulator.</summary>
+    public static async Task<EmulatorClient> StartAsync(EmulatorOptions? options = null) =>
+        new(await DashScopeEmulator.StartAsync(options), ownsEmulator: true);
 
     public Task<HttpResponseMessage> PostCompatibleAsync(
         string body, string? apiKey = Key, CancellationToken cancellationToken = default) =>
@@ -48,6 +54,15 @@ internal sealed class EmulatorClient(DashScopeEmulator emulator) : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (ownsEmulator)
+        {
+            await emulator.DisposeAsync();
+        }
+    }
 
     private async Task<HttpResponseMessage> PostAsync(
         Uri uri, string body, string? apiKey, bool sse, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using AiChat.Emulator;
 
 namespace AiChat.Functions.Tests.Emulator;
 
@@ -20,8 +19,7 @@ public sealed class FaultTests
     public async Task A_compatible_fault_answers_its_status_in_the_openai_error_envelope(
         string fault, int status, string code, string type, string message)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible($"hi [[fault:{fault}]]"));
         var body = await response.Content.ReadAsStringAsync();
@@ -46,8 +44,7 @@ public sealed class FaultTests
     [InlineData("moderation", 400, "DataInspectionFailed", "Output data may contain inappropriate content.")]
     public async Task A_native_fault_answers_its_status_with_a_flat_error(string fault, int status, string code, string message)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native($"hi [[fault:{fault}]]"));
 
@@ -68,8 +65,7 @@ public sealed class FaultTests
     public async Task A_compatible_stream_refused_before_generation_gets_the_status_and_one_sse_error_frame(
         string fault, int status, string code)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible($"hi [[fault:{fault}]]", stream: true));
         var body = await response.Content.ReadAsStringAsync();
@@ -91,8 +87,7 @@ public sealed class FaultTests
     public async Task A_native_stream_refused_before_generation_answers_in_the_chosen_shape(
         string shape, int status, string mediaType)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native($"hi [[fault:rate-limit-requests]]{shape}"), sse: true);
 
@@ -107,8 +102,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_native_stream_with_a_wrong_key_gets_an_error_frame_carrying_401()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hi"), sse: true, apiKey: "sk-wrong");
 
@@ -125,8 +119,7 @@ public sealed class FaultTests
     [InlineData("[[chunk-delay-ms:soon]]", "soon")]
     public async Task A_directive_with_an_unknown_value_is_answered_with_400(string directive, string value)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native($"hi {directive}"));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -139,8 +132,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Fail_then_succeed_fails_the_first_request_for_a_text_and_answers_the_retry()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var first = await client.PostCompatibleAsync(ChatBodies.Compatible("retry me [[fault:fail-then-succeed]]"));
         using var other = await client.PostNativeAsync(ChatBodies.Native("another text [[fault:fail-then-succeed]]"));
@@ -159,8 +151,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Fail_then_succeed_fails_a_stream_before_it_starts()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
         var body = ChatBodies.Compatible("stream me [[fault:fail-then-succeed]]", stream: true);
 
         using var first = await client.PostCompatibleAsync(body);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using AiChat.Emulator;
 
 namespace AiChat.Functions.Tests.Emulator;
 
@@ -9,8 +8,7 @@ public sealed class NativeProtocolTests
     [Fact]
     public async Task An_incremental_stream_sends_each_piece_with_cumulative_usage_then_a_stop_event()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hi", incremental: true), sse: true);
         var body = await response.Content.ReadAsStringAsync();
@@ -31,8 +29,7 @@ public sealed class NativeProtocolTests
     [Fact]
     public async Task A_stream_without_incremental_output_carries_the_whole_text_so_far()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hi"), sse: true);
         var events = await Events(response);
@@ -48,8 +45,7 @@ public sealed class NativeProtocolTests
     [Fact]
     public async Task A_stream_without_result_format_uses_the_text_shape()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hi", incremental: true, resultFormat: null), sse: true);
         var frames = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
@@ -67,8 +63,7 @@ public sealed class NativeProtocolTests
     [Fact]
     public async Task A_whole_reply_in_message_format_has_choices_usage_and_request_id()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hello world"));
         var body = await response.Content.ReadAsStringAsync();
@@ -83,8 +78,7 @@ public sealed class NativeProtocolTests
     [Fact]
     public async Task A_whole_reply_in_text_format_has_output_text()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hello world", resultFormat: "text"));
 
@@ -96,8 +90,7 @@ public sealed class NativeProtocolTests
     [Fact]
     public async Task The_older_prompt_input_is_accepted()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync("""{"model":"qwen-turbo","input":{"prompt":"old style"}}""");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -111,8 +104,7 @@ public sealed class NativeProtocolTests
     [InlineData("sk-wrong", "Invalid API-key provided.")]
     public async Task A_chat_without_the_right_key_is_refused_with_a_flat_invalid_api_key(string? apiKey, string message)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hi"), apiKey: apiKey);
 
@@ -125,8 +117,7 @@ public sealed class NativeProtocolTests
     [Fact]
     public async Task An_unknown_model_is_answered_with_400_model_not_exist()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hi", model: "qwen-max-longcontext"));
 
@@ -143,8 +134,7 @@ public sealed class NativeProtocolTests
     [InlineData("[]")]
     public async Task A_malformed_request_is_answered_with_400_invalid_parameter(string body)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(body);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -10,8 +10,7 @@ public sealed class RequestTrackingTests
     [Fact]
     public async Task A_streamed_answer_records_when_its_first_text_was_handed_over_and_a_whole_answer_does_not()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
         var before = Stopwatch.GetTimestamp();
 
         using (var stream = await client.PostCompatibleAsync(ChatBodies.Compatible("first", stream: true)))
@@ -21,7 +20,7 @@ public sealed class RequestTrackingTests
 
         (await client.PostCompatibleAsync(ChatBodies.Compatible("second"))).Dispose();
 
-        var requests = emulator.Requests;
+        var requests = client.Emulator.Requests;
         Assert.InRange(requests[0].FirstTextTimestamp!.Value, before, Stopwatch.GetTimestamp());
         Assert.Null(requests[1].FirstTextTimestamp);
     }
@@ -29,8 +28,7 @@ public sealed class RequestTrackingTests
     [Fact]
     public async Task Every_chat_request_is_recorded_in_arrival_order_with_its_shape()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
         var compatibleBody = ChatBodies.Compatible("first", stream: true, includeUsage: true, model: "qwen-flash");
 
         (await client.PostCompatibleAsync(compatibleBody)).Dispose();
@@ -38,8 +36,8 @@ public sealed class RequestTrackingTests
         (await client.PostNativeAsync(ChatBodies.Native("third"), apiKey: "sk-wrong")).Dispose();
         (await client.GetModelsAsync()).Dispose();
 
-        Assert.Equal(3, emulator.ReceivedRequests);
-        var requests = emulator.Requests;
+        Assert.Equal(3, client.Emulator.ReceivedRequests);
+        var requests = client.Emulator.Requests;
         Assert.Equal(["compatible", "native", "native"], requests.Select(r => r.Protocol));
         Assert.Equal("qwen-flash", requests[0].Model);
         Assert.Equal(compatibleBody, requests[0].Body);
@@ -59,31 +57,29 @@ public sealed class RequestTrackingTests
     [Fact]
     public async Task Requests_are_counted_but_not_kept_when_recording_is_off()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { RecordRequests = false });
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync(new EmulatorOptions { RecordRequests = false });
 
         (await client.PostCompatibleAsync(ChatBodies.Compatible("hi"))).Dispose();
         (await client.PostNativeAsync(ChatBodies.Native("hi"))).Dispose();
 
-        Assert.Equal(2, emulator.ReceivedRequests);
-        Assert.Empty(emulator.Requests);
+        Assert.Equal(2, client.Emulator.ReceivedRequests);
+        Assert.Empty(client.Emulator.Requests);
     }
 
     [Fact]
     public async Task WaitForReceivedRequestsAsync_completes_only_once_the_count_is_reached()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
         using var safety = new CancellationTokenSource(SafetyNet);
 
-        var waiting = emulator.WaitForReceivedRequestsAsync(2, safety.Token);
+        var waiting = client.Emulator.WaitForReceivedRequestsAsync(2, safety.Token);
         (await client.PostCompatibleAsync(ChatBodies.Compatible("one"))).Dispose();
         var afterOne = waiting.IsCompleted;
         (await client.PostCompatibleAsync(ChatBodies.Compatible("two"))).Dispose();
         await waiting;
 
         Assert.False(afterOne);
-        Assert.Equal(2, emulator.ReceivedRequests);
+        Assert.Equal(2, client.Emulator.ReceivedRequests);
     }
 
     [Theory]
@@ -91,8 +87,7 @@ public sealed class RequestTrackingTests
     [InlineData("native")]
     public async Task A_caller_leaving_mid_stream_is_counted_as_an_abort(string protocol)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
         using var safety = new CancellationTokenSource(SafetyNet);
         const string text = "keep talking [[chunk-delay-ms:30000]]";
 
@@ -109,35 +104,33 @@ public sealed class RequestTrackingTests
         var left = Stopwatch.GetTimestamp();
         await leave.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
-        await emulator.WaitForAbortedRequestsAsync(1, safety.Token);
+        await client.Emulator.WaitForAbortedRequestsAsync(1, safety.Token);
 
-        Assert.Equal(1, emulator.AbortedRequests);
-        Assert.InRange(emulator.Requests[0].AbortedTimestamp ?? 0, left, Stopwatch.GetTimestamp());
+        Assert.Equal(1, client.Emulator.AbortedRequests);
+        Assert.InRange(client.Emulator.Requests[0].AbortedTimestamp ?? 0, left, Stopwatch.GetTimestamp());
     }
 
     [Fact]
     public async Task A_caller_leaving_during_a_slow_first_byte_is_counted_as_an_abort()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
         using var safety = new CancellationTokenSource(SafetyNet);
         using var leave = CancellationTokenSource.CreateLinkedTokenSource(safety.Token);
 
         var call = client.PostCompatibleAsync(ChatBodies.Compatible("hi [[fault:slow-first-byte]]"), cancellationToken: leave.Token);
-        await emulator.WaitForReceivedRequestsAsync(1, safety.Token);
+        await client.Emulator.WaitForReceivedRequestsAsync(1, safety.Token);
         await leave.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        await emulator.WaitForAbortedRequestsAsync(1, safety.Token);
+        await client.Emulator.WaitForAbortedRequestsAsync(1, safety.Token);
 
-        Assert.Equal(1, emulator.AbortedRequests);
-        Assert.NotNull(emulator.Requests[0].AbortedTimestamp);
+        Assert.Equal(1, client.Emulator.AbortedRequests);
+        Assert.NotNull(client.Emulator.Requests[0].AbortedTimestamp);
     }
 
     [Fact]
     public async Task A_stream_read_to_its_end_is_not_an_abort()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using (var response = await client.PostCompatibleAsync(ChatBodies.Compatible("hi", stream: true)))
         {
@@ -146,7 +139,7 @@ public sealed class RequestTrackingTests
 
         (await client.PostCompatibleAsync(ChatBodies.Compatible("hi again"))).Dispose();
 
-        Assert.Equal(0, emulator.AbortedRequests);
-        Assert.Null(emulator.Requests[0].AbortedTimestamp);
+        Assert.Equal(0, client.Emulator.AbortedRequests);
+        Assert.Null(client.Emulator.Requests[0].AbortedTimestamp);
     }
 }

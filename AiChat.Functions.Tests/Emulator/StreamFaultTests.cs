@@ -15,8 +15,7 @@ public sealed class StreamFaultTests
     [Fact]
     public async Task A_cut_compatible_stream_breaks_the_connection_after_half_the_content_with_no_terminal_frame()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible($"{SixPieces} [[fault:cut-stream]]", stream: true));
         var (text, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
@@ -33,8 +32,7 @@ public sealed class StreamFaultTests
     [Fact]
     public async Task A_cut_native_stream_breaks_the_connection_after_half_the_events()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native($"{SixPieces} [[fault:cut-stream]]"), sse: true);
         var (text, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
@@ -49,8 +47,7 @@ public sealed class StreamFaultTests
     [Fact]
     public async Task A_cut_whole_reply_breaks_the_connection_before_any_response()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         await Assert.ThrowsAsync<HttpRequestException>(
             () => client.PostCompatibleAsync(ChatBodies.Compatible("hi [[fault:cut-stream]]")));
@@ -59,8 +56,7 @@ public sealed class StreamFaultTests
     [Fact]
     public async Task A_cut_the_emulator_made_itself_is_not_counted_as_an_abort()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using (var cut = await client.PostCompatibleAsync(ChatBodies.Compatible("hi [[fault:cut-stream]]", stream: true)))
         {
@@ -70,15 +66,14 @@ public sealed class StreamFaultTests
         using var after = await client.PostCompatibleAsync(ChatBodies.Compatible("still there?"));
 
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        Assert.Equal(2, emulator.ReceivedRequests);
-        Assert.Equal(0, emulator.AbortedRequests);
+        Assert.Equal(2, client.Emulator.ReceivedRequests);
+        Assert.Equal(0, client.Emulator.AbortedRequests);
     }
 
     [Fact]
     public async Task Compatible_moderation_ends_the_stream_with_an_error_frame_and_no_done()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible($"{SixPieces} [[fault:moderation]]", stream: true));
         var (text, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
@@ -97,8 +92,7 @@ public sealed class StreamFaultTests
     [Fact]
     public async Task Native_moderation_ends_the_stream_with_an_error_event_carrying_400()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native($"{SixPieces} [[fault:moderation]]"), sse: true);
         var (text, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
@@ -117,8 +111,7 @@ public sealed class StreamFaultTests
     public async Task Slow_first_byte_holds_the_headers_back_then_answers_normally()
     {
         var delay = TimeSpan.FromMilliseconds(300);
-        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { SlowFirstByteDelay = delay });
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync(new EmulatorOptions { SlowFirstByteDelay = delay });
 
         var started = Stopwatch.GetTimestamp();
         using var response = await client.PostNativeAsync(ChatBodies.Native("hi [[fault:slow-first-byte]]"));
@@ -132,8 +125,7 @@ public sealed class StreamFaultTests
     [Fact]
     public async Task The_chunk_delay_directive_paces_every_event()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync();
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync();
 
         var started = Stopwatch.GetTimestamp();
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible("a b [[chunk-delay-ms:40]]", stream: true));
@@ -148,8 +140,7 @@ public sealed class StreamFaultTests
     [Fact]
     public async Task The_chunk_delay_option_paces_every_event()
     {
-        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ChunkDelay = TimeSpan.FromMilliseconds(40) });
-        using var client = new EmulatorClient(emulator);
+        await using var client = await EmulatorClient.StartAsync(new EmulatorOptions { ChunkDelay = TimeSpan.FromMilliseconds(40) });
 
         var started = Stopwatch.GetTimestamp();
         using var response = await client.PostNativeAsync(ChatBodies.Native("a b"), sse: true);

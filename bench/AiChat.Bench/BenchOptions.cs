@@ -9,12 +9,15 @@ namespace AiChat.Bench;
 /// with the same <c>--baseline</c>s; <c>--startup</c> only start-up, alternating this tree's build, the baselines and the variants.
 internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnlyDictionary<string, string> ServerEnvironment)
 {
-    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--openai] [--floor [--baseline NAME=DLL]...] [--startup [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--capacity N [--baseline NAME=DLL]... [--gcdump DIR]]";
+    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--openai] [--floor [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]... [--telemetry]] [--startup [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--capacity N [--baseline NAME=DLL]... [--gcdump DIR]]";
 
     public bool FirstTokenOnly { get; init; }
 
     /// <summary><c>--floor</c>: every user-facing figure beside a bare forwarding hop's (<see cref="FloorRun"/>).</summary>
     public bool FloorOnly { get; init; }
+
+    /// <summary><c>--telemetry</c> with <c>--floor</c>: this tree's server once more, exporting to an <see cref="OtlpSink"/>.</summary>
+    public bool Telemetry { get; init; }
 
     /// <summary><c>--startup</c>: only start-up, alternating builds (<see cref="StartupRun"/>).</summary>
     public bool StartupOnly { get; init; }
@@ -42,6 +45,7 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
         var openAI = false;
         var floor = false;
         var startup = false;
+        var telemetry = false;
         var openStreams = 0;
         string? gcDump = null;
         var baselines = new List<(string, string)>();
@@ -71,6 +75,9 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
                 case "--floor":
                     floor = true;
                     break;
+                case "--telemetry":
+                    telemetry = true;
+                    break;
                 case "--startup":
                     startup = true;
                     break;
@@ -92,6 +99,6 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
             }
         }
 
-        return report is null ? null : new BenchOptions(Path.GetFullPath(report), plan, environment) { FirstTokenOnly = firstToken, FloorOnly = floor, StartupOnly = startup, OpenStreams = openStreams, GcDumpDirectory = gcDump, OpenAIOnly = openAI, Baselines = baselines, Variants = variants };
+        return report is null ? null : new BenchOptions(Path.GetFullPath(report), plan, environment) { FirstTokenOnly = firstToken, FloorOnly = floor, Telemetry = telemetry, StartupOnly = startup, OpenStreams = openStreams, GcDumpDirectory = gcDump, OpenAIOnly = openAI, Baselines = baselines, Variants = variants };
     }
 }

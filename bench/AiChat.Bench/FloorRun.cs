@@ -6,10 +6,15 @@ namespace AiChat.Bench;
 /// <c>--floor</c>: AiChat beside the floor of any .NET backend in its place, a bare YARP forwarding hop, in one run.
 /// This tree's server ("this") and each <c>--baseline NAME=DLL</c> (a published AiChat.Server of another commit)
 /// run as their own processes next to the hop's; every phase rotates all routes, so they share the machine's noise.
+/// Each <c>--variant NAME=VAR=VALUE</c> is this tree's server again with one more setting. <c>--telemetry</c> adds
+/// "telemetry on": this tree's server exporting traces, metrics and logs over OTLP to an <see cref="OtlpSink"/> the
+/// bench runs, beside "this" with telemetry off.
 /// </summary>
 internal static class FloorRun
 {
     public const string Hop = "bare hop";
+
+    public const string TelemetryOn = "telemetry on";
 
     public static async Task<string> RunAsync(BenchOptions options, Action<string> log, CancellationToken cancellationToken)
     {
@@ -18,8 +23,15 @@ internal static class FloorRun
         log("publishing AiChat.Server and the bare hop (Release)");
         var launch = new ServerLaunch(await ServerBuild.PublishAsync(cancellationToken), options.ServerEnvironment);
         var hopLaunch = new ServerLaunch(await ServerBuild.PublishHopAsync(cancellationToken), new Dictionary<string, string>());
+        await using var sink = options.Telemetry ? await OtlpSink.StartAsync(cancellationToken) : null;
         List<(string Name, ServerLaunch Launch)> builds =
-            [(Hop, hopLaunch), .. options.Baselines.Select(b => (b.Name, launch with { Dll = b.Dll })), ("this", launch)];
+        [
+            (Hop, hopLaunch),
+            .. options.Baselines.Select(b => (b.Name, launch with { Dll = b.Dll })),
+            ("this", launch),
+            .. options.Variants.Select(v => (v.Name, launch.With(v.Variable, v.Value))),
+            .. sink is null ? [] : (IEnumerable<(string, ServerLaunch)>)[(TelemetryOn, sink.Settings.Aggregate(launch, (l, s) => l.With(s.Key, s.Value)))],
+        ];
 
         var failures = new Failures();
         using var http = BenchHttp.Create();
@@ -77,6 +89,13 @@ internal static class FloorRun
             }
         }
 
-        return FloorReport.Write(metadata, plan, launch, figures, failures);
+        var report = FloorReport.Write(metadata, plan, launch, figures, failures);
+        return sink is null ? report : report + $"""
+
+            "{TelemetryOn}" is this tree's server exporting traces, metrics and logs over OTLP/HTTP (protobuf, the exporters'
+            default batching and intervals) to a sink in the bench process; "this" is the same build with telemetry off.
+            The sink received {Text.Int(sink.Exports)} exports, {Text.Int(sink.Bytes / 1024)} KB.
+
+            """;
     }
 }

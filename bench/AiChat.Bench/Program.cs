@@ -5,6 +5,11 @@ if (args is ["limits", ..])
     return await LimitCheckBench.RunAsync();
 }
 
+if (args is ["allocations", .. var protocol])
+{
+    return await AllocationBench.RunAsync(native: protocol is ["native"]);
+}
+
 if (BenchOptions.Parse(args) is not { } options)
 {
     Console.Error.WriteLine(BenchOptions.Usage);

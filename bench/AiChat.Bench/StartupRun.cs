@@ -16,7 +16,7 @@ internal static class StartupRun
         List<(string Name, ServerLaunch Launch)> builds =
         [
             .. options.Baselines.Select(b => (b.Name, launch with { Dll = b.Dll })),
-            .. options.Variants.Select(v => (v.Name, launch with { Environment = new Dictionary<string, string>(launch.Environment) { [v.Variable] = v.Value } })),
+            .. options.Variants.Select(v => (v.Name, launch.With(v.Variable, v.Value))),
             ("this", launch),
         ];
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { RecordRequests = false }, cancellationToken);
