@@ -14,4 +14,7 @@ public enum BackendSetup
 
     /// <summary>CORS limited to two origins.</summary>
     RestrictedOrigins,
+
+    /// <summary>Callers who can be told apart: two client keys, Easy Auth believed; sessions of at most four messages.</summary>
+    IdentifiedCallers,
 }

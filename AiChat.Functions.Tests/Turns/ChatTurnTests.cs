@@ -54,7 +54,7 @@ public sealed class ChatTurnTests : IDisposable
         Assert.Equal(
             [new ChatMessage("user", "my name is Ada"), new ChatMessage("assistant", "re: my name is Ada"), new ChatMessage("user", "what is my name?")],
             second.Messages);
-        Assert.Equal(4, (await _store.GetAsync(sessionId!, default))!.Count);
+        Assert.Equal(4, (await _store.GetAsync(sessionId!, SessionOwners.Anonymous, default))!.Count);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class ChatTurnTests : IDisposable
 
         Assert.Equal(["stream_start", "stream_chunk", "error"], events.Select(e => e.Type));
         Assert.Equal((400, "data_inspection_failed"), (((StreamErrorEvent)events[^1]).Error.Status, ((StreamErrorEvent)events[^1]).Error.Code));
-        Assert.Empty((await _store.GetAsync(events[0].SessionId!, default))!);
+        Assert.Empty((await _store.GetAsync(events[0].SessionId!, SessionOwners.Anonymous, default))!);
     }
 
     [Fact]
