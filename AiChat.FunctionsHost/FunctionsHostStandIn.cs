@@ -161,6 +161,8 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
         }
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The forwarder's per-request lines name the path, and a session route's path holds a session id.
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         return builder;
     }
 }

@@ -1,11 +1,12 @@
 using AiChat.Core.Limits;
+using AiChat.Core.Sessions;
 using AiChat.Core.Turns;
 using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.Api;
 
 /// <summary>POST /api/chat/completions: one whole answer in the Flask-compatible shape, continuing a session when named.</summary>
-internal sealed class ChatCompletionsEndpoint(ChatRequestReader reader, ChatTurn turn, ClientLimits limits, ChatFailures failures)
+internal sealed class ChatCompletionsEndpoint(ChatRequestReader reader, ChatTurn turn, ClientLimits limits, ChatFailures failures, SessionOwners owners)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -26,7 +27,7 @@ internal sealed class ChatCompletionsEndpoint(ChatRequestReader reader, ChatTurn
 
         try
         {
-            await AnswerAsync(context, new TurnRequest(read.Request, read.SessionId) { Admission = admission }, aborted);
+            await AnswerAsync(context, new TurnRequest(read.Request, read.SessionId) { SessionOwner = owners.Of(context), Admission = admission }, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {

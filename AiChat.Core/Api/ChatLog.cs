@@ -12,8 +12,8 @@ internal static partial class ChatLog
     public static partial void StreamFailed(ILogger logger, int status, string code, string? upstreamRequestId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Answered with {Model}: finish {FinishReason}, tokens {PromptTokens} prompt + {CompletionTokens} completion = {TotalTokens} (session {SessionId})")]
-    public static partial void Answered(ILogger logger, string model, string? finishReason, int? promptTokens, int? completionTokens, int? totalTokens, string? sessionId);
+        Message = "Answered with {Model}: finish {FinishReason}, tokens {PromptTokens} prompt + {CompletionTokens} completion = {TotalTokens} (session {SessionHash})")]
+    public static partial void Answered(ILogger logger, string model, string? finishReason, int? promptTokens, int? completionTokens, int? totalTokens, string? sessionHash);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tool call stream did not follow the rules: {Anomaly}")]
     public static partial void ToolCallAnomaly(ILogger logger, string anomaly);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.Geo;
+using AiChat.Core.Sessions;
 
 namespace AiChat.Core.Api;
 
@@ -108,6 +109,9 @@ internal static class ChatRequestParser
         return true;
     }
 
+    /// <summary>Why a session id is refused by its shape; the value itself is never repeated.</summary>
+    public const string SessionIdShape = "session_id must be a session id as stream_start gave it: 32 lowercase hexadecimal digits.";
+
     private static bool TryReadSessionId(JsonElement body, out string? sessionId, [NotNullWhen(false)] out ApiError? error)
     {
         sessionId = null;
@@ -116,11 +120,11 @@ internal static class ChatRequestParser
         {
             case null:
                 return true;
-            case { ValueKind: JsonValueKind.String } value:
+            case { ValueKind: JsonValueKind.String } value when SessionIds.IsWellFormed(value.GetString()!):
                 sessionId = value.GetString();
                 return true;
             default:
-                return ChatFieldRules.Refuse("session_id", "session_id must be a string, as stream_start gave it.", out error);
+                return ChatFieldRules.Refuse("session_id", SessionIdShape, out error);
         }
     }
 

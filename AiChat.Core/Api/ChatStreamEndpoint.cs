@@ -1,4 +1,5 @@
 using AiChat.Core.Limits;
+using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
 using AiChat.Core.Turns;
 using Microsoft.AspNetCore.Http;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace AiChat.Core.Api;
 
 /// <summary>POST /api/chat/stream and POST /api/chat/events: one turn, each in its own <see cref="StreamDialect"/>.</summary>
-internal sealed class ChatStreamEndpoint(ChatRequestReader reader, ChatTurn turn, ClientLimits limits, ChatFailures failures, StreamKeepAlive keepAlive)
+internal sealed class ChatStreamEndpoint(ChatRequestReader reader, ChatTurn turn, ClientLimits limits, ChatFailures failures, StreamKeepAlive keepAlive, SessionOwners owners)
 {
     public async Task HandleAsync(HttpContext context, StreamDialect dialect)
     {
@@ -26,6 +27,7 @@ internal sealed class ChatStreamEndpoint(ChatRequestReader reader, ChatTurn turn
 
         var request = new TurnRequest(read.Request, read.SessionId)
         {
+            SessionOwner = owners.Of(context),
             StartsSession = dialect.StartsSession,
             OffersGeoTools = dialect.OffersGeoTools,
             ClientContext = read.ClientContext,

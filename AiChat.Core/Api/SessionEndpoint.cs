@@ -5,14 +5,23 @@ using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Api;
 
-/// <summary>GET and DELETE /api/sessions/{id}: a conversation's stored history, and forgetting it. No listing, by design.</summary>
-internal sealed class SessionEndpoint(ISessionStore store, IOptions<AiChatOptions> options)
+/// <summary>
+/// GET and DELETE /api/sessions/{id}: a conversation's stored history, and forgetting it. No listing, by design. An id
+/// not shaped like one is a 400 that does not repeat it; someone else's session is the same 404 as an unknown one.
+/// </summary>
+internal sealed class SessionEndpoint(ISessionStore store, SessionOwners owners, IOptions<AiChatOptions> options)
 {
     public async Task GetAsync(HttpContext context, string sessionId)
     {
+        if (!SessionIds.IsWellFormed(sessionId))
+        {
+            await ApiErrorWriter.WriteAsync(context, Malformed);
+            return;
+        }
+
         try
         {
-            var messages = SessionIds.IsWellFormed(sessionId) ? await store.GetAsync(sessionId, context.RequestAborted) : null;
+            var messages = await store.GetAsync(sessionId, owners.Of(context), context.RequestAborted);
             await (messages is null
                 ? ApiErrorWriter.WriteAsync(context, NotFound(sessionId))
                 : TypedResults.Json(new SessionResponse(sessionId, messages), AiChatJsonContext.Relaxed.SessionResponse).ExecuteAsync(context));
@@ -25,9 +34,15 @@ internal sealed class SessionEndpoint(ISessionStore store, IOptions<AiChatOption
 
     public async Task DeleteAsync(HttpContext context, string sessionId)
     {
+        if (!SessionIds.IsWellFormed(sessionId))
+        {
+            await ApiErrorWriter.WriteAsync(context, Malformed);
+            return;
+        }
+
         try
         {
-            var deleted = SessionIds.IsWellFormed(sessionId) && await store.DeleteAsync(sessionId, context.RequestAborted);
+            var deleted = await store.DeleteAsync(sessionId, owners.Of(context), context.RequestAborted);
             await (deleted ? TypedResults.NoContent().ExecuteAsync(context) : ApiErrorWriter.WriteAsync(context, NotFound(sessionId)));
         }
         catch (SessionStoreUnavailableException e)
@@ -35,6 +50,8 @@ internal sealed class SessionEndpoint(ISessionStore store, IOptions<AiChatOption
             await ApiErrorWriter.WriteAsync(context, Map(e));
         }
     }
+
+    private static ApiError Malformed => ApiError.InvalidField("session_id", ChatRequestParser.SessionIdShape);
 
     private ApiError Map(Exception e) => ChatErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds)!;
 

@@ -24,15 +24,23 @@ internal sealed class SessionOptions
     [Range(0.01, 60 * 24 * 30, ErrorMessage = "SESSION_TTL_MINUTES must be between 0.01 and 43200.")]
     public double TtlMinutes { get; set; } = 30;
 
-    /// <summary>The most messages kept, the system prompt aside; older ones are dropped first.</summary>
+    /// <summary>The most messages kept, system messages included; older ones are dropped first.</summary>
     [ConfigurationKeyName("SESSION_MAX_MESSAGES")]
     [Range(2, 10_000, ErrorMessage = "SESSION_MAX_MESSAGES must be between 2 and 10000.")]
     public int MaxMessages { get; set; } = 50;
 
-    /// <summary>The most characters (Unicode code points) of content kept, the system prompt aside.</summary>
+    /// <summary>The most characters (Unicode code points) of content kept, system messages included.</summary>
     [ConfigurationKeyName("SESSION_MAX_CHARS")]
     [Range(100, 10_000_000, ErrorMessage = "SESSION_MAX_CHARS must be between 100 and 10000000.")]
     public int MaxChars { get; set; } = 100_000;
+
+    /// <summary>
+    /// With SESSION_STORE=memory, the most sessions kept: past it the least recently used are evicted. With
+    /// SESSION_MAX_CHARS it bounds the store's memory (about 2 bytes a character, see docs/configuration.md).
+    /// </summary>
+    [ConfigurationKeyName("SESSION_MAX_COUNT")]
+    [Range(1, 10_000_000, ErrorMessage = "SESSION_MAX_COUNT must be between 1 and 10000000.")]
+    public int MaxCount { get; set; } = 1_000;
 
     public TimeSpan Ttl => TimeSpan.FromMinutes(TtlMinutes);
 

@@ -47,12 +47,14 @@ public static class AiChatEndpointRouteBuilderExtensions
             .WithName("GetSession")
             .WithSummary("A session's stored conversation.")
             .Produces<SessionResponse>(200, Json)
+            .Produces<ErrorResponse>(400, Problem)
             .Produces<ErrorResponse>(404, Problem)
             .Produces<ErrorResponse>(503, Problem);
         routes.MapDelete("/api/sessions/{id}", ([FromServices] SessionEndpoint endpoint, HttpContext context, string id) => endpoint.DeleteAsync(context, id))
             .WithName("DeleteSession")
             .WithSummary("Forget a session.")
             .Produces(204)
+            .Produces<ErrorResponse>(400, Problem)
             .Produces<ErrorResponse>(404, Problem)
             .Produces<ErrorResponse>(503, Problem);
         routes.MapOpenAICompatibleApi();

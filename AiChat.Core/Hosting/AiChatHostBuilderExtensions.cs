@@ -60,6 +60,7 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<FrontDoorGate>();
         services.AddHostedService<ClientAddressLog>();
         services.AddSingleton<ChatSessions>();
+        services.AddSingleton<SessionOwners>();
         services.AddSingleton<ChatTurn>();
         services.AddSingleton<ChatFailures>();
         services.AddSingleton<StreamKeepAlive>();
@@ -78,6 +79,8 @@ public static class AiChatHostBuilderExtensions
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<AiChatOptions>>((cors, aiChat) => cors.AddDefaultPolicy(policy => CorsPolicies.Configure(policy, aiChat.Value)));
         builder.AddAiChatTelemetry(telemetry);
+        // ASP.NET Core's request lines name the path, and GET/DELETE /api/sessions/{id} carry a session id in theirs.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         return builder;
     }
 
@@ -102,7 +105,7 @@ public static class AiChatHostBuilderExtensions
         var options = provider.GetRequiredService<IOptions<SessionOptions>>();
         return options.Value.UsesRedis
             ? new OpenTelemetrySessionStore(new RedisSessionStore(provider.GetRequiredService<RedisConnection>(), options), "redis")
-            : new OpenTelemetrySessionStore(new MemorySessionStore(provider.GetRequiredService<TimeProvider>(), options), "memory");
+            : new OpenTelemetrySessionStore(new MemorySessionStore(provider.GetRequiredService<TimeProvider>(), options, provider.GetRequiredService<ILogger<MemorySessionStore>>()), "memory");
     }
 
     /// <summary>Limits live where sessions do: in Redis, shared by every instance, with SESSION_STORE=redis.</summary>

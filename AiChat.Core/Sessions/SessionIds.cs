@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace AiChat.Core.Sessions;
 
@@ -7,6 +8,12 @@ internal static class SessionIds
 {
     public static string New() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>Whether <paramref name="id"/> could be one of ours; anything else is unknown without asking a store.</summary>
+    /// <summary>Whether <paramref name="id"/> could be one of ours; anything else is refused by its shape, never looked up, logged or echoed.</summary>
     public static bool IsWellFormed(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
+
+    /// <summary>
+    /// What a log line says instead of a session id, which is a bearer token for its conversation: the first 12 hex
+    /// digits of its SHA-256, enough to correlate lines, of no use to reach the session.
+    /// </summary>
+    public static string Hash(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)).AsSpan(0, 6));
 }

@@ -7,12 +7,12 @@ namespace AiChat.Core.Telemetry;
 /// <summary>The session store's latency per operation, by store type; session ids are never recorded.</summary>
 internal sealed class OpenTelemetrySessionStore(ISessionStore inner, string storeType) : ISessionStore
 {
-    public async Task CreateAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task CreateAsync(string sessionId, string owner, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await inner.CreateAsync(sessionId, cancellationToken);
+            await inner.CreateAsync(sessionId, owner, cancellationToken);
             Record("create", started, null);
         }
         catch (Exception e)
@@ -22,12 +22,12 @@ internal sealed class OpenTelemetrySessionStore(ISessionStore inner, string stor
         }
     }
 
-    public async Task<IReadOnlyList<ChatMessage>?> GetAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChatMessage>?> GetAsync(string sessionId, string caller, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var history = await inner.GetAsync(sessionId, cancellationToken);
+            var history = await inner.GetAsync(sessionId, caller, cancellationToken);
             Record("get", started, null);
             return history;
         }
@@ -38,13 +38,14 @@ internal sealed class OpenTelemetrySessionStore(ISessionStore inner, string stor
         }
     }
 
-    public async Task AppendAsync(string sessionId, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
+    public async Task<bool> AppendAsync(string sessionId, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await inner.AppendAsync(sessionId, messages, cancellationToken);
+            var saved = await inner.AppendAsync(sessionId, messages, cancellationToken);
             Record("append", started, null);
+            return saved;
         }
         catch (Exception e)
         {
@@ -53,12 +54,12 @@ internal sealed class OpenTelemetrySessionStore(ISessionStore inner, string stor
         }
     }
 
-    public async Task<bool> DeleteAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string sessionId, string caller, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var deleted = await inner.DeleteAsync(sessionId, cancellationToken);
+            var deleted = await inner.DeleteAsync(sessionId, caller, cancellationToken);
             Record("delete", started, null);
             return deleted;
         }

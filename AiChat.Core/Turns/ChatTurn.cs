@@ -100,7 +100,7 @@ internal sealed class ChatTurn(
 
     /// <exception cref="SessionNotFoundException">The turn names a session that is unknown or has expired.</exception>
     private Task<Conversation> BeginAsync(TurnRequest turn, CancellationToken cancellationToken) =>
-        sessions.BeginAsync(turn.SessionId, turn.Request.Messages, turn.StartsSession, cancellationToken);
+        sessions.BeginAsync(turn.SessionId, turn.SessionOwner, turn.Request.Messages, turn.StartsSession, cancellationToken);
 
     /// <summary>The tokens are counted first: they were spent whether or not the turn can be saved.</summary>
     private async Task EndAsync(
@@ -112,7 +112,7 @@ internal sealed class ChatTurn(
         }
 
         await sessions.CompleteAsync(conversation, answer, cancellationToken);
-        ChatLog.Answered(logger, model, finishReason, usage?.PromptTokens, usage?.CompletionTokens, usage?.TotalTokens, conversation.SessionId);
+        ChatLog.Answered(logger, model, finishReason, usage?.PromptTokens, usage?.CompletionTokens, usage?.TotalTokens, conversation.SessionId is { } id ? SessionIds.Hash(id) : null);
     }
 
     private static TokenUsage? Sum(TokenUsage? total, TokenUsage? round) =>

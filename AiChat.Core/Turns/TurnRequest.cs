@@ -1,6 +1,7 @@
 using AiChat.Core.Chat;
 using AiChat.Core.Geo;
 using AiChat.Core.Limits;
+using AiChat.Core.Sessions;
 
 namespace AiChat.Core.Turns;
 
@@ -11,6 +12,9 @@ internal sealed record TurnRequest(ChatRequest Request, string? SessionId = null
 {
     /// <summary>Without <see cref="SessionId"/>, whether the turn starts a session (typed events do, the other surfaces don't).</summary>
     public bool StartsSession { get; init; }
+
+    /// <summary>Who the caller is, for its session (<see cref="SessionOwners"/>): a new session's owner, and who may continue one.</summary>
+    public string SessionOwner { get; init; } = SessionOwners.Anonymous;
 
     /// <summary>Whether the geo assistant takes part when it is enabled and the model takes tools.</summary>
     public bool OffersGeoTools { get; init; }

@@ -178,7 +178,7 @@ public abstract class GeoAssistantLoopTests(string basePath) : IAsyncLifetime, I
         var second = await CollectAsync(service.StreamAsync(TurnRequests.Events("谢谢", sessionId)));
 
         Assert.Equal("stream_end", second[^1].Type);
-        var stored = (await _store.GetAsync(sessionId, default))!;
+        var stored = (await _store.GetAsync(sessionId, SessionOwners.Anonymous, default))!;
         Assert.Equal(["user", "assistant", "tool", "assistant", "user", "assistant"], stored.Select(m => m.Role));
         Assert.Equal(stored[1].ToolCalls![0].Id, stored[2].ToolCallId);
         Assert.Equal(["system", "user", "assistant", "tool", "assistant", "user"], Messages(Body(2)).Select(m => m.GetProperty("role").GetString()));

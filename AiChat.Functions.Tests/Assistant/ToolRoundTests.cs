@@ -111,7 +111,7 @@ public sealed class ToolRoundTests : IDisposable
 
         Assert.Equal(["auto", "none"], _upstream.Requests.Select(r => r.ToolChoice));
         Assert.Equal(2, events.OfType<ToolStatusEvent>().Count());
-        var stored = (await _store.GetAsync(events[0].SessionId!, default))!;
+        var stored = (await _store.GetAsync(events[0].SessionId!, SessionOwners.Anonymous, default))!;
         Assert.Equal(["user", "assistant", "tool", "assistant"], stored.Select(m => m.Role));
         Assert.Null(stored[^1].ToolCalls);
     }

@@ -21,10 +21,10 @@ public sealed class RedisSessionStoreTests(RedisServer redis) : SessionStoreCont
         var id = SessionIds.New();
         var key = "aichat:session:" + id;
 
-        await store.CreateAsync(id, default);
+        await store.CreateAsync(id, SessionOwners.Anonymous, default);
         var afterCreate = (await probe.KeyTimeToLiveAsync(key))!.Value;
         await probe.KeyExpireAsync(key, TimeSpan.FromSeconds(1));
-        await store.GetAsync(id, default);
+        await store.GetAsync(id, SessionOwners.Anonymous, default);
         var afterRead = (await probe.KeyTimeToLiveAsync(key))!.Value;
         await probe.KeyExpireAsync(key, TimeSpan.FromSeconds(1));
         await store.AppendAsync(id, [User("q"), Assistant("a")], default);
@@ -38,7 +38,7 @@ public sealed class RedisSessionStoreTests(RedisServer redis) : SessionStoreCont
     {
         var store = new RedisSessionStore(Connect("127.0.0.1:1"), Options.Create(Limits));
 
-        await Assert.ThrowsAsync<SessionStoreUnavailableException>(() => store.GetAsync(SessionIds.New(), default));
+        await Assert.ThrowsAsync<SessionStoreUnavailableException>(() => store.GetAsync(SessionIds.New(), SessionOwners.Anonymous, default));
     }
 
     public async ValueTask DisposeAsync()

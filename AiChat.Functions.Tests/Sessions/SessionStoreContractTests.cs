@@ -19,10 +19,10 @@ public abstract class SessionStoreContractTests
     public async Task Created_session_is_empty_and_unknown_session_is_null()
     {
         var id = SessionIds.New();
-        await Store.CreateAsync(id, default);
+        await Store.CreateAsync(id, SessionOwners.Anonymous, default);
 
-        Assert.Empty((await Store.GetAsync(id, default))!);
-        Assert.Null(await Store.GetAsync(SessionIds.New(), default));
+        Assert.Empty((await Store.GetAsync(id, SessionOwners.Anonymous, default))!);
+        Assert.Null(await Store.GetAsync(SessionIds.New(), SessionOwners.Anonymous, default));
     }
 
     [Fact]
@@ -36,14 +36,36 @@ public abstract class SessionStoreContractTests
     }
 
     [Fact]
-    public async Task Oldest_messages_go_first_beyond_the_message_limit_and_the_system_prompt_stays()
+    public async Task Oldest_messages_go_first_beyond_the_message_limit_a_system_message_among_them()
     {
         var history = await HistoryAfterAsync(
             [System("be brief"), User("q1"), Assistant("a1")],
             [User("q2"), Assistant("a2")],
             [User("q3"), Assistant("a3")]);
 
-        Assert.Equal([System("be brief"), User("q2"), Assistant("a2"), User("q3"), Assistant("a3")], history);
+        Assert.Equal([User("q2"), Assistant("a2"), User("q3"), Assistant("a3")], history);
+    }
+
+    [Fact]
+    public async Task System_messages_count_toward_the_character_limit_and_are_trimmed_like_the_others()
+    {
+        // Each turn's system message alone is 30 of the 40 characters: every turn pushes the one before out.
+        var history = await HistoryAfterAsync(
+            [System(new string('s', 30)), User("q1"), Assistant("a1")],
+            [System(new string('t', 30)), User("q2"), Assistant("a2")]);
+
+        Assert.Equal([System(new string('t', 30)), User("q2"), Assistant("a2")], history);
+    }
+
+    [Fact]
+    public async Task An_assistant_message_left_before_a_kept_system_message_goes_too()
+    {
+        // Five messages: q1 goes for the limit, then a1, which would start the history.
+        var history = await HistoryAfterAsync(
+            [User("q1"), Assistant("a1")],
+            [System("be brief"), User("q2"), Assistant("a2")]);
+
+        Assert.Equal([System("be brief"), User("q2"), Assistant("a2")], history);
     }
 
     [Fact]
@@ -111,11 +133,12 @@ public abstract class SessionStoreContractTests
     public async Task Deleted_session_is_gone_and_deleting_it_again_says_so()
     {
         var id = SessionIds.New();
+        await Store.CreateAsync(id, SessionOwners.Anonymous, default);
         await Store.AppendAsync(id, [User("q1"), Assistant("a1")], default);
 
-        Assert.True(await Store.DeleteAsync(id, default));
-        Assert.Null(await Store.GetAsync(id, default));
-        Assert.False(await Store.DeleteAsync(id, default));
+        Assert.True(await Store.DeleteAsync(id, SessionOwners.Anonymous, default));
+        Assert.Null(await Store.GetAsync(id, SessionOwners.Anonymous, default));
+        Assert.False(await Store.DeleteAsync(id, SessionOwners.Anonymous, default));
     }
 
     [Fact]
@@ -123,11 +146,11 @@ public abstract class SessionStoreContractTests
     {
         var store = CreateStore(new SessionOptions { MaxMessages = 1000, MaxChars = 100_000, TtlMinutes = 10 });
         var id = SessionIds.New();
-        await store.CreateAsync(id, default);
+        await store.CreateAsync(id, SessionOwners.Anonymous, default);
 
         await Parallel.ForAsync(0, 24, async (i, token) => await store.AppendAsync(id, [User($"q{i}"), Assistant($"a{i}")], token));
 
-        var history = (await store.GetAsync(id, default))!;
+        var history = (await store.GetAsync(id, SessionOwners.Anonymous, default))!;
         Assert.Equal(48, history.Count);
         for (var i = 0; i < history.Count; i += 2)
         {
@@ -135,16 +158,53 @@ public abstract class SessionStoreContractTests
         }
     }
 
+    [Fact]
+    public async Task Turn_on_a_deleted_session_is_not_saved_and_does_not_bring_it_back()
+    {
+        var id = SessionIds.New();
+        await Store.CreateAsync(id, SessionOwners.Anonymous, default);
+        await Store.DeleteAsync(id, SessionOwners.Anonymous, default);
+
+        Assert.False(await Store.AppendAsync(id, [User("q1"), Assistant("a1")], default));
+        Assert.Null(await Store.GetAsync(id, SessionOwners.Anonymous, default));
+    }
+
+    [Fact]
+    public async Task Owned_session_is_unknown_to_another_owner_and_to_an_anonymous_caller()
+    {
+        var id = SessionIds.New();
+        await Store.CreateAsync(id, "owner-a", default);
+        await Store.AppendAsync(id, [User("q1"), Assistant("a1")], default);
+
+        Assert.Null(await Store.GetAsync(id, "owner-b", default));
+        Assert.Null(await Store.GetAsync(id, SessionOwners.Anonymous, default));
+        Assert.False(await Store.DeleteAsync(id, "owner-b", default));
+        Assert.False(await Store.DeleteAsync(id, SessionOwners.Anonymous, default));
+        Assert.Equal([User("q1"), Assistant("a1")], await Store.GetAsync(id, "owner-a", default));
+        Assert.True(await Store.DeleteAsync(id, "owner-a", default));
+    }
+
+    [Fact]
+    public async Task Anonymous_session_is_a_capability_for_whoever_holds_its_id()
+    {
+        var id = SessionIds.New();
+        await Store.CreateAsync(id, SessionOwners.Anonymous, default);
+
+        Assert.NotNull(await Store.GetAsync(id, "owner-a", default));
+        Assert.True(await Store.DeleteAsync(id, "owner-b", default));
+    }
+
     /// <summary>Appends each turn, in order, to a new session and returns what the store then holds.</summary>
     private async Task<IReadOnlyList<ChatMessage>?> HistoryAfterAsync(params ChatMessage[][] turns)
     {
         var id = SessionIds.New();
+        await Store.CreateAsync(id, SessionOwners.Anonymous, default);
         foreach (var turn in turns)
         {
             await Store.AppendAsync(id, turn, default);
         }
 
-        return await Store.GetAsync(id, default);
+        return await Store.GetAsync(id, SessionOwners.Anonymous, default);
     }
 
     private protected static ChatMessage User(string content) => new("user", content);

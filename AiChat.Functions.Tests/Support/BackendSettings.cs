@@ -34,6 +34,12 @@ public static class BackendSettings
                 settings["STREAM_IDLE_TIMEOUT_SECONDS"] = "30";
                 settings["CLIENT_API_KEYS"] = $"{ClientKey}, {SecondClientKey}";
                 break;
+            case BackendSetup.IdentifiedCallers:
+                settings["CLIENT_API_KEYS"] = $"{ClientKey}, {SecondClientKey}";
+                settings["TRUST_EASY_AUTH"] = "true";
+                settings["WEBSITE_AUTH_ENABLED"] = "true";
+                settings["SESSION_MAX_MESSAGES"] = "4";
+                break;
             case BackendSetup.RestrictedOrigins:
                 settings["ALLOWED_ORIGINS"] = "https://app.example, https://admin.example";
                 break;

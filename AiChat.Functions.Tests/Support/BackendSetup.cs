@@ -17,4 +17,7 @@ public enum BackendSetup
 
     /// <summary>Keep-alive comments every 2 s of silence, an idle timeout well above the tests' pauses, two client keys.</summary>
     KeepAlive,
+
+    /// <summary>Callers who can be told apart: two client keys, Easy Auth believed; sessions of at most four messages.</summary>
+    IdentifiedCallers,
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using AiChat.Core.Sessions;
 using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Telemetry;
@@ -217,15 +218,15 @@ public sealed class SelfHostTelemetryTests(SelfHostTelemetryBackend backend) : T
 public sealed class FunctionsTelemetryTests(FunctionsTelemetryBackend backend) : TelemetryTests<FunctionsTelemetryBackend>(backend)
 {
     [Fact]
-    public async Task Worker_logs_go_over_OTLP_with_the_trace_id_and_without_the_session_id()
+    public async Task Worker_logs_go_over_OTLP_with_the_trace_id_and_the_session_hash_not_the_session_id()
     {
         var (response, traceId) = await SendAsync(HttpMethod.Post, "/api/chat/events", JsonContent.Create(new { message = "你好" }));
         var events = await TypedEvents.ReadAsync(response);
         var sessionId = events[0].Data.GetProperty("session_id").GetString()!;
 
-        var logs = await Backend.Receiver.Logs.WaitAsync(all => all.Any(l => l.TraceId == traceId && l.Attributes.ContainsKey("SessionId")));
-        var answered = logs.First(l => l.TraceId == traceId && l.Attributes.ContainsKey("SessionId"));
-        Assert.Equal("[redacted]", answered.Attributes["SessionId"]);
+        var logs = await Backend.Receiver.Logs.WaitAsync(all => all.Any(l => l.TraceId == traceId && l.Attributes.ContainsKey("SessionHash")));
+        var answered = logs.First(l => l.TraceId == traceId && l.Attributes.ContainsKey("SessionHash"));
+        Assert.Equal(SessionIds.Hash(sessionId), answered.Attributes["SessionHash"]);
         Assert.All(logs, log => Assert.All(log.Attributes.Values.Append(log.Body), text => Assert.DoesNotContain(sessionId, text, StringComparison.Ordinal)));
     }
 }

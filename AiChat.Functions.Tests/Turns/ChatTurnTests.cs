@@ -54,7 +54,7 @@ public sealed class ChatTurnTests : IDisposable
         Assert.Equal(
             [new ChatMessage("user", "my name is Ada"), new ChatMessage("assistant", "re: my name is Ada"), new ChatMessage("user", "what is my name?")],
             second.Messages);
-        Assert.Equal(4, (await _store.GetAsync(sessionId!, default))!.Count);
+        Assert.Equal(4, (await _store.GetAsync(sessionId!, SessionOwners.Anonymous, default))!.Count);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class ChatTurnTests : IDisposable
 
         Assert.Equal(["stream_start", "stream_chunk", "error"], events.Select(e => e.Type));
         Assert.Equal((400, "data_inspection_failed"), (((StreamErrorEvent)events[^1]).Error.Status, ((StreamErrorEvent)events[^1]).Error.Code));
-        Assert.Empty((await _store.GetAsync(events[0].SessionId!, default))!);
+        Assert.Empty((await _store.GetAsync(events[0].SessionId!, SessionOwners.Anonymous, default))!);
     }
 
     [Fact]
@@ -112,6 +112,38 @@ public sealed class ChatTurnTests : IDisposable
     public void Dispose() => _store.Dispose();
 
     /// <summary>The turn's events; a failure is the last, as a stream surface sends it (before stream_start, the only one).</summary>
+    [Fact]
+    public async Task A_session_deleted_while_its_turn_streams_stays_deleted_when_the_turn_ends()
+    {
+        var first = await CollectAsync(_service.StreamAsync(TurnRequests.Events("hello")));
+        var sessionId = first[0].SessionId!;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _upstream.Stream = (_, token) => WaitsAfterOneChunk(release.Task, token);
+
+        await using var turn = _service.StreamAsync(TurnRequests.Events("still there?", sessionId)).GetAsyncEnumerator();
+        while (await turn.MoveNextAsync() && turn.Current is not StreamChunkEvent)
+        {
+        }
+
+        Assert.True(await _store.DeleteAsync(sessionId, SessionOwners.Anonymous, default));
+        release.SetResult();
+        var last = turn.Current;
+        while (await turn.MoveNextAsync())
+        {
+            last = turn.Current;
+        }
+
+        Assert.IsType<StreamEndEvent>(last);
+        Assert.Null(await _store.GetAsync(sessionId, SessionOwners.Anonymous, default));
+    }
+
+    private static async IAsyncEnumerable<ChatDelta> WaitsAfterOneChunk(Task release, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        yield return new ChatDelta("wait ");
+        await release.WaitAsync(cancellationToken);
+        yield return new ChatDelta("done", "stop", new TokenUsage(1, 2, 3));
+    }
+
     private static async Task<List<ChatStreamEvent>> CollectAsync(IAsyncEnumerable<ChatStreamEvent> events)
     {
         List<ChatStreamEvent> collected = [];

@@ -31,7 +31,8 @@ public sealed class RedisTlsTests(RedisTlsServer redis) : IClassFixture<RedisTls
         using var turn = LimitedChat.Request(LimitedChat.Events, "hello over tls", principal: user);
         using var started = await client.SendAsync(turn);
         var sessionId = (await TypedEvents.ReadAsync(started))[0].Data.GetProperty("session_id").GetString();
-        using var stored = await client.GetAsync($"/api/sessions/{sessionId}");
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{sessionId}") { Headers = { { "X-MS-CLIENT-PRINCIPAL-ID", user } } };
+        using var stored = await client.SendAsync(read);
         var second = await LimitedChat.SendAsync(client, LimitedChat.Completions, "hi", principal: user);
         var third = await LimitedChat.SendAsync(client, LimitedChat.Completions, "hi", principal: user);
 
@@ -48,9 +49,9 @@ public sealed class RedisTlsTests(RedisTlsServer redis) : IClassFixture<RedisTls
         var sessions = new RedisSessionStore(trusting, Microsoft.Extensions.Options.Options.Create(new AiChat.Core.Configuration.SessionOptions()));
 
         var refused = await Record.ExceptionAsync(() => store.CheckAsync(new LimitCheck("ip:test", null, new LimitOptions()), default));
-        await sessions.CreateAsync("tls-check", default);
+        await sessions.CreateAsync("tls-check", SessionOwners.Anonymous, default);
 
         Assert.IsType<RedisConnectionException>(refused);
-        Assert.NotNull(await sessions.GetAsync("tls-check", default));
+        Assert.NotNull(await sessions.GetAsync("tls-check", SessionOwners.Anonymous, default));
     }
 }
