@@ -48,7 +48,17 @@ internal sealed class LimitOptions
     [Range(1, 128, ErrorMessage = "CLIENT_IPV6_PREFIX_LENGTH must be from 1 to 128.")]
     public int Ipv6PrefixLength { get; set; } = 64;
 
+    /// <summary>
+    /// Whether Production may start with neither <see cref="TokensPerDay"/> nor <see cref="DailyTokenBudget"/> set:
+    /// anonymous callers would then spend the DashScope key without any bound.
+    /// </summary>
+    [ConfigurationKeyName("ALLOW_UNBOUNDED_SPEND")]
+    public bool AllowUnboundedSpend { get; set; }
+
     public bool FailClosed => WhenStoreUnavailable == "closed";
+
+    /// <summary>Whether tokens are counted at all: a per-client day or the app's budget is on.</summary>
+    public bool CountsTokens => TokensPerDay > 0 || DailyTokenBudget > 0;
 
     public bool AnyEnabled => RequestsPerMinute > 0 || TokensPerDay > 0 || ConcurrentStreams > 0 || DailyTokenBudget > 0;
 }

@@ -55,6 +55,12 @@ internal sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
             {
                 client.Streams++;
             }
+
+            if (check.Tokens > 0 && limits.CountsTokens)
+            {
+                client.Tokens += check.Tokens;
+                _budgetSpent = SpentToday(day) + check.Tokens;
+            }
         }
 
         return Task.FromResult(LimitDecision.Admitted);
@@ -80,8 +86,9 @@ internal sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
         {
             var counters = CountersOf(client);
             counters.StartDay(day);
-            counters.Tokens += tokens;
-            _budgetSpent = SpentToday(day) + tokens;
+            // A give-back larger than the day holds (the day turned while a turn ran) leaves the new day at zero.
+            counters.Tokens = Math.Max(0, counters.Tokens + tokens);
+            _budgetSpent = Math.Max(0, SpentToday(day) + tokens);
         }
 
         return Task.CompletedTask;

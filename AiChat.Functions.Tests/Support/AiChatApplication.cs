@@ -49,6 +49,7 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>, IAiChatH
         // The port comes from the app's own settings, as PORT or --urls would give it. UseKestrel(port) instead rewrites
         // the server's addresses after Program has built the host, racing Program's own app.Run() to start it.
         builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+        builder.UseSetting(TestDefaults.AllowUnboundedSpend, "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

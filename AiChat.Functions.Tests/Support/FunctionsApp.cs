@@ -38,6 +38,7 @@ public sealed class FunctionsApp : IAiChatHost
             ["DASHSCOPE_API_KEY"] = null,
             ["DASHSCOPE_BASE_URL"] = null,
             ["KEY_VAULT_URI"] = null,
+            [TestDefaults.AllowUnboundedSpend] = "true",
         };
         foreach (var (key, value) in settings)
         {
