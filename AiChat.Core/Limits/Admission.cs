@@ -39,6 +39,9 @@ internal sealed class Admission : IAsyncDisposable
         return true;
     }
 
+    /// <summary>Counts one geo tool call against the client's day; the refusal's text when it has none left.</summary>
+    public Task<string?> TakeToolCallAsync(CancellationToken cancellationToken) => _limits.TakeToolCallAsync(_client, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await SettleAsync(0);

@@ -100,6 +100,25 @@ internal sealed class ClientLimits(
         }
     }
 
+    /// <summary>Counts one geo tool call for the client; the refusal's text when it has used its calls for the day.</summary>
+    internal async Task<string?> TakeToolCallAsync(string client, CancellationToken cancellationToken)
+    {
+        if (_limits.GeoToolCallsPerDay == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await store.TryTakeToolCallAsync(client, _limits.GeoToolCallsPerDay, cancellationToken) ? null : LimitErrors.ToolCallsPerDay(_limits);
+        }
+        catch (Exception e) when (IsStoreFailure(e, cancellationToken))
+        {
+            LimitLog.StoreUnavailableOpen(logger, e);
+            return null;
+        }
+    }
+
     private static bool IsStoreFailure(Exception e, CancellationToken cancellationToken) =>
         RedisFailure.Is(e) && !cancellationToken.IsCancellationRequested;
 }

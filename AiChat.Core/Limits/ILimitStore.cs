@@ -17,4 +17,7 @@ internal interface ILimitStore
     /// turn spent.
     /// </summary>
     Task AddTokensAsync(string client, long tokens, CancellationToken cancellationToken);
+
+    /// <summary>Counts one geo tool call on the client's day if it has fewer than <paramref name="perDay"/>; false when it has used them.</summary>
+    Task<bool> TryTakeToolCallAsync(string client, int perDay, CancellationToken cancellationToken);
 }

@@ -35,6 +35,11 @@ internal sealed class LimitOptions
     [ConfigurationKeyName("TRUSTED_PROXIES")]
     public string? TrustedProxies { get; set; }
 
+    /// <summary>Geo tool calls (each an AMap lookup) per client per UTC day, so one caller cannot spend the AMap quota for all; 0 turns it off.</summary>
+    [ConfigurationKeyName("GEO_TOOL_CALLS_PER_CLIENT_PER_DAY")]
+    [Range(0, int.MaxValue, ErrorMessage = "GEO_TOOL_CALLS_PER_CLIENT_PER_DAY must be 0 (off) or more.")]
+    public int GeoToolCallsPerDay { get; set; } = 100;
+
     /// <summary>Whether App Service Authentication's X-MS-CLIENT-PRINCIPAL-ID names the client.</summary>
     [ConfigurationKeyName("TRUST_EASY_AUTH")]
     public bool TrustEasyAuth { get; set; }
@@ -60,5 +65,5 @@ internal sealed class LimitOptions
     /// <summary>Whether tokens are counted at all: a per-client day or the app's budget is on.</summary>
     public bool CountsTokens => TokensPerDay > 0 || DailyTokenBudget > 0;
 
-    public bool AnyEnabled => RequestsPerMinute > 0 || TokensPerDay > 0 || ConcurrentStreams > 0 || DailyTokenBudget > 0;
+    public bool AnyEnabled => RequestsPerMinute > 0 || TokensPerDay > 0 || ConcurrentStreams > 0 || DailyTokenBudget > 0 || GeoToolCallsPerDay > 0;
 }

@@ -94,6 +94,24 @@ internal sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> TryTakeToolCallAsync(string client, int perDay, CancellationToken cancellationToken)
+    {
+        var day = LimitDay.Of(time.GetUtcNow());
+        lock (_lock)
+        {
+            var counters = CountersOf(client);
+            counters.StartDay(day);
+            if (counters.ToolCalls >= perDay)
+            {
+                return Task.FromResult(false);
+            }
+
+            counters.ToolCalls++;
+        }
+
+        return Task.FromResult(true);
+    }
+
     private static Task<LimitDecision> Refused(LimitKind kind, TimeSpan retryAfter) => Task.FromResult(new LimitDecision(kind, retryAfter));
 
     private long SpentToday(string day)
@@ -128,7 +146,7 @@ internal sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
         _nextSweep = now + Window;
         foreach (var (client, counters) in _clients)
         {
-            if (now >= counters.WindowEnd && counters.Streams == 0 && (counters.Tokens == 0 || counters.Day != day))
+            if (now >= counters.WindowEnd && counters.Streams == 0 && ((counters.Tokens == 0 && counters.ToolCalls == 0) || counters.Day != day))
             {
                 _clients.Remove(client);
             }
@@ -147,12 +165,15 @@ internal sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
 
         public long Tokens { get; set; }
 
+        public int ToolCalls { get; set; }
+
         public void StartDay(string day)
         {
             if (Day != day)
             {
                 Day = day;
                 Tokens = 0;
+                ToolCalls = 0;
             }
         }
     }

@@ -55,6 +55,14 @@ internal sealed class RedisLimitStore(RedisConnection redis, TimeProvider time) 
         return 0
         """;
 
+    // KEYS: 1 client's geo tool calls today. ARGV: 1 calls per day, 2 ms the day key is kept. Returns 1 when the call is taken.
+    private const string TakeToolCallScript = """
+        if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[1]) then return 0 end
+        redis.call('INCR', KEYS[1])
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return 1
+        """;
+
     public async Task<LimitDecision> CheckAsync(LimitCheck check, CancellationToken cancellationToken)
     {
         var limits = check.Limits;
@@ -87,6 +95,14 @@ internal sealed class RedisLimitStore(RedisConnection redis, TimeProvider time) 
         var day = LimitDay.Of(now);
         await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(
             AddTokensScript, [BudgetKey(day), TokensKey(client, day)], [tokens, (long)KeepDayKeys(now).TotalMilliseconds]);
+    }
+
+    public async Task<bool> TryTakeToolCallAsync(string client, int perDay, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var taken = await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(
+            TakeToolCallScript, [$"aichat:limit:toolcalls:{LimitDay.Of(now)}:{client}"], [perDay, (long)KeepDayKeys(now).TotalMilliseconds]);
+        return (int)taken == 1;
     }
 
     private static TimeSpan KeepDayKeys(DateTimeOffset now) => LimitDay.LeftOf(now) + TimeSpan.FromHours(1);

@@ -134,7 +134,7 @@ internal sealed class ChatTurn(
     /// </summary>
     private async Task SettleAsync(TurnRequest turn, TurnSpend spend)
     {
-        spend.EndCall();
+        spend.Abandon();
         if (turn.Admission is { } admission && await admission.SettleAsync(spend.Total) && spend.IsEstimated)
         {
             ChatLog.SpendEstimated(logger, spend.Total);

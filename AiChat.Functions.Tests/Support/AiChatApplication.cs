@@ -31,6 +31,9 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>, IAiChatH
 
     public IReadOnlyCollection<string> LogLines => Log.Lines;
 
+    public Task WaitForLogLinesAsync(Func<string, bool> match, int count, CancellationToken cancellationToken) =>
+        Log.WaitForLinesAsync(match, count, cancellationToken);
+
     /// <summary>A self-host whose upstream is <paramref name="emulator"/>, speaking the protocol <paramref name="basePath"/> names.</summary>
     public static AiChatApplication Start(
         DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null) =>
