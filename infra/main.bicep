@@ -50,13 +50,21 @@ param rateLimitRequestsPerMinute int = 60
 @minValue(0)
 param rateLimitConcurrentStreams int = 4
 
+// With both of these 0 the app refuses to start (docs/limits.md#spend-bound), unless allowUnboundedSpend says otherwise.
 @description('Tokens per client per UTC day; 0 turns the limit off.')
 @minValue(0)
-param rateLimitTokensPerDay int = 0
+param rateLimitTokensPerDay int = 100000
 
 @description('Tokens all clients together may spend per UTC day; 0 turns the budget off.')
 @minValue(0)
 param dailyTokenBudget int = 1000000
+
+@description('Let the app start with both token limits off, spending the DashScope key without a bound.')
+param allowUnboundedSpend bool = false
+
+@description('Geo tool calls (AMap lookups) per client per UTC day; 0 turns the limit off.')
+@minValue(0)
+param geoToolCallsPerClientPerDay int = 100
 
 @description('An Azure Cache for Redis (TLS only) for sessions and limits shared by every instance. Off: one instance, sessions and limits in its memory.')
 param redisEnabled bool = false
@@ -223,7 +231,9 @@ var aiChatSettings = union(
     RATE_LIMIT_CONCURRENT_STREAMS: string(rateLimitConcurrentStreams)
     RATE_LIMIT_TOKENS_PER_DAY: string(rateLimitTokensPerDay)
     DAILY_TOKEN_BUDGET: string(dailyTokenBudget)
+    GEO_TOOL_CALLS_PER_CLIENT_PER_DAY: string(geoToolCallsPerClientPerDay)
   },
+  allowUnboundedSpend ? { ALLOW_UNBOUNDED_SPEND: 'true' } : {},
   geoEnabled ? { AMAP_API_KEY_SECRET_NAME: secretNames.amapApiKey } : {},
   clientKeysEnabled ? { CLIENT_API_KEYS: keyVaultReference(vaultName, secretNames.clientApiKeys) } : {},
   redisEnabled ? { REDIS_CONNECTION: keyVaultReference(vaultName, secretNames.redisConnection) } : {}

@@ -18,7 +18,7 @@ internal sealed class ChatCompletionsEndpoint(ChatRequestReader reader, ChatTurn
             return;
         }
 
-        await using var admission = await limits.AdmitAsync(context, stream: false, aborted);
+        await using var admission = await limits.AdmitAsync(context, read.Request, stream: false, aborted);
         if (admission.Refusal is { } refusal)
         {
             await ApiErrorWriter.WriteAsync(context, refusal);

@@ -15,6 +15,9 @@ internal static partial class ChatLog
         Message = "Answered with {Model}: finish {FinishReason}, tokens {PromptTokens} prompt + {CompletionTokens} completion = {TotalTokens} (session {SessionHash})")]
     public static partial void Answered(ILogger logger, string model, string? finishReason, int? promptTokens, int? completionTokens, int? totalTokens, string? sessionHash);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Counted an estimated {Tokens} tokens for a turn that ended without DashScope's usage")]
+    public static partial void SpendEstimated(ILogger logger, long tokens);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tool call stream did not follow the rules: {Anomaly}")]
     public static partial void ToolCallAnomaly(ILogger logger, string anomaly);
 }

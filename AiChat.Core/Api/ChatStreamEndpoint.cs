@@ -18,7 +18,7 @@ internal sealed class ChatStreamEndpoint(ChatRequestReader reader, ChatTurn turn
             return;
         }
 
-        await using var admission = await limits.AdmitAsync(context, stream: true, context.RequestAborted);
+        await using var admission = await limits.AdmitAsync(context, read.Request, stream: true, context.RequestAborted);
         if (admission.Refusal is { } refusal)
         {
             await ApiErrorWriter.WriteAsync(context, refusal);

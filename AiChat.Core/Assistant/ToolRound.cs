@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AiChat.Core.Chat;
 using AiChat.Core.Geo;
 using AiChat.Core.Geo.AMap;
+using AiChat.Core.Limits;
 using AiChat.Core.Streaming;
 using AiChat.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -15,10 +16,12 @@ namespace AiChat.Core.Assistant;
 /// call order (an unknown tool or arguments that are no JSON object fail at once), the calls running concurrently,
 /// each within <see cref="ToolLoopLimits.ToolTimeout"/>, and as each finishes its <c>succeeded</c>/<c>failed</c>
 /// followed by its map and card events. Calls beyond the limits get no events and the <c>limit_reached</c> answer; a
-/// call repeating an earlier one of the turn is answered from the first result without new map or card events. Every
+/// call repeating an earlier one of the turn is answered from the first result without new map or card events; any
+/// other call past the client's GEO_TOOL_CALLS_PER_CLIENT_PER_DAY fails with <c>tool_budget_exhausted</c>. Every
 /// call gets an answer in <see cref="Answers"/>; every failure is in the one shape of <see cref="GeoFailure"/>.
 /// </summary>
-internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopLimits limits, ToolTurnState state, ILogger logger)
+/// <param name="admission">Where each new call (not a repeat) is counted against the client's GEO_TOOL_CALLS_PER_CLIENT_PER_DAY; null counts none.</param>
+internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopLimits limits, ToolTurnState state, ILogger logger, Admission? admission = null)
 {
     /// <summary>The tool messages answering the round's calls, in call order, once enumeration has finished.</summary>
     public IReadOnlyList<ChatMessage> Answers { get; private set; } = [];
@@ -53,6 +56,18 @@ internal sealed partial class ToolRound(IGeoTools tools, GeoTurn turn, ToolLoopL
 
             var key = call.Name + "\n" + call.Arguments;
             var isRepeat = state.Results.TryGetValue(key, out var result);
+            if (!isRepeat && admission is not null && await admission.TakeToolCallAsync(cancellationToken) is { } overBudget)
+            {
+                answers[i] = GeoFailure.Of(GeoFailure.ClientBudgetCode).ContentForModel;
+                yield return new ToolStatusEvent(messageId, sessionId, call.Id, ToolName(call.Name), ToolStatusEvent.Failed)
+                {
+                    ErrorCode = GeoFailure.ClientBudgetCode,
+                    Message = overBudget,
+                    ElapsedMs = 0,
+                };
+                continue;
+            }
+
             if (!isRepeat)
             {
                 result = ToolTelemetry.TraceAsync(call.Name, call.Id, call.Arguments, () => InvokeAsync(tool, new GeoToolCall(turn, call.Id, call.Arguments), cancellationToken));

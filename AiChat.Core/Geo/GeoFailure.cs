@@ -11,6 +11,7 @@ internal static class GeoFailure
 {
     public const string UnknownToolCode = "unknown_tool";
     public const string LimitReachedCode = "limit_reached";
+    public const string ClientBudgetCode = "tool_budget_exhausted";
 
     public static GeoToolResult Of(string errorCode) => Result(errorCode, errorCode switch
     {
@@ -19,6 +20,7 @@ internal static class GeoFailure
         AMapErrorCodes.InvalidArguments => "参数无效",
         UnknownToolCode => "没有这个工具",
         LimitReachedCode => "本轮工具调用次数已达上限",
+        ClientBudgetCode => "该用户今天的地图查询次数已用完，请明天再试",
         _ => "地图服务暂时不可用",
     });
 

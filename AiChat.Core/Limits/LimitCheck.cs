@@ -4,4 +4,7 @@ namespace AiChat.Core.Limits;
 internal sealed record LimitCheck(string Client, string? StreamLease, LimitOptions Limits)
 {
     public bool IsStream => StreamLease is not null;
+
+    /// <summary>Tokens an admitted request holds at once on the client's day and the app's budget, until its turn settles them.</summary>
+    public long Tokens { get; init; }
 }

@@ -29,6 +29,10 @@ internal static class LimitErrors
         return error with { RetryAfterSeconds = seconds };
     }
 
+    /// <summary>What a geo tool call refused by GEO_TOOL_CALLS_PER_CLIENT_PER_DAY tells the client, in its tool_status event.</summary>
+    public static string ToolCallsPerDay(LimitOptions limits) =>
+        $"This client has used its {limits.GeoToolCallsPerDay} map lookups for today (GEO_TOOL_CALLS_PER_CLIENT_PER_DAY); they start again at 00:00 UTC.";
+
     public static ApiError StoreUnavailable() =>
         new(503, "limits_unavailable", "The limit store could not be reached, and this service refuses requests it cannot count (RATE_LIMIT_WHEN_STORE_UNAVAILABLE=closed).")
         {

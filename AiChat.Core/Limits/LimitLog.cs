@@ -17,5 +17,5 @@ internal static partial class LimitLog
     public static partial void ReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Tokens} tokens could not be counted: the limit store could not be reached")]
-    public static partial void TokensNotCounted(ILogger logger, int tokens, Exception exception);
+    public static partial void TokensNotCounted(ILogger logger, long tokens, Exception exception);
 }

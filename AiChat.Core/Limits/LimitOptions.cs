@@ -55,6 +55,11 @@ internal sealed class LimitOptions
     [ConfigurationKeyName("CLIENT_IP_DEBUG")]
     public bool ClientIpDebug { get; set; }
 
+    /// <summary>Geo tool calls (each an AMap lookup) per client per UTC day, so one caller cannot spend the AMap quota for all; 0 turns it off.</summary>
+    [ConfigurationKeyName("GEO_TOOL_CALLS_PER_CLIENT_PER_DAY")]
+    [Range(0, int.MaxValue, ErrorMessage = "GEO_TOOL_CALLS_PER_CLIENT_PER_DAY must be 0 (off) or more.")]
+    public int GeoToolCallsPerDay { get; set; } = 100;
+
     /// <summary>Whether App Service Authentication's X-MS-CLIENT-PRINCIPAL-ID names the client.</summary>
     [ConfigurationKeyName("TRUST_EASY_AUTH")]
     public bool TrustEasyAuth { get; set; }
@@ -68,7 +73,17 @@ internal sealed class LimitOptions
     [Range(1, 128, ErrorMessage = "CLIENT_IPV6_PREFIX_LENGTH must be from 1 to 128.")]
     public int Ipv6PrefixLength { get; set; } = 64;
 
+    /// <summary>
+    /// Whether Production may start with neither <see cref="TokensPerDay"/> nor <see cref="DailyTokenBudget"/> set:
+    /// anonymous callers would then spend the DashScope key without any bound.
+    /// </summary>
+    [ConfigurationKeyName("ALLOW_UNBOUNDED_SPEND")]
+    public bool AllowUnboundedSpend { get; set; }
+
     public bool FailClosed => WhenStoreUnavailable == "closed";
 
-    public bool AnyEnabled => RequestsPerMinute > 0 || TokensPerDay > 0 || ConcurrentStreams > 0 || DailyTokenBudget > 0;
+    /// <summary>Whether tokens are counted at all: a per-client day or the app's budget is on.</summary>
+    public bool CountsTokens => TokensPerDay > 0 || DailyTokenBudget > 0;
+
+    public bool AnyEnabled => RequestsPerMinute > 0 || TokensPerDay > 0 || ConcurrentStreams > 0 || DailyTokenBudget > 0 || GeoToolCallsPerDay > 0;
 }

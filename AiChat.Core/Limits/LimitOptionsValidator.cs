@@ -1,9 +1,15 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Limits;
 
-internal sealed class LimitOptionsValidator : IValidateOptions<LimitOptions>
+/// <param name="environment">Without one (a bare service collection), the Production rules apply.</param>
+internal sealed class LimitOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<LimitOptions>
 {
+    public const string UnboundedSpend =
+        "Production needs a spend bound: set RATE_LIMIT_TOKENS_PER_DAY (tokens per client per UTC day) and/or DAILY_TOKEN_BUDGET " +
+        "(tokens all clients together per UTC day), or ALLOW_UNBOUNDED_SPEND=true to let callers spend the DashScope key without one.";
+
     public ValidateOptionsResult Validate(string? name, LimitOptions options)
     {
         List<string> failures = [];
@@ -27,6 +33,11 @@ internal sealed class LimitOptionsValidator : IValidateOptions<LimitOptions>
         if (!string.IsNullOrWhiteSpace(options.FrontDoorId) && !Guid.TryParse(options.FrontDoorId, out _))
         {
             failures.Add("FRONT_DOOR_ID must be the Front Door profile's id, a GUID (its X-Azure-FDID).");
+        }
+
+        if (!options.CountsTokens && !options.AllowUnboundedSpend && (environment?.IsProduction() ?? true))
+        {
+            failures.Add(UnboundedSpend);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -55,6 +55,12 @@ internal sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
             {
                 client.Streams++;
             }
+
+            if (check.Tokens > 0 && limits.CountsTokens)
+            {
+                client.Tokens += check.Tokens;
+                _budgetSpent = SpentToday(day) + check.Tokens;
+            }
         }
 
         return Task.FromResult(LimitDecision.Admitted);
@@ -80,11 +86,30 @@ internal sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
         {
             var counters = CountersOf(client);
             counters.StartDay(day);
-            counters.Tokens += tokens;
-            _budgetSpent = SpentToday(day) + tokens;
+            // A give-back larger than the day holds (the day turned while a turn ran) leaves the new day at zero.
+            counters.Tokens = Math.Max(0, counters.Tokens + tokens);
+            _budgetSpent = Math.Max(0, SpentToday(day) + tokens);
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<bool> TryTakeToolCallAsync(string client, int perDay, CancellationToken cancellationToken)
+    {
+        var day = LimitDay.Of(time.GetUtcNow());
+        lock (_lock)
+        {
+            var counters = CountersOf(client);
+            counters.StartDay(day);
+            if (counters.ToolCalls >= perDay)
+            {
+                return Task.FromResult(false);
+            }
+
+            counters.ToolCalls++;
+        }
+
+        return Task.FromResult(true);
     }
 
     private static Task<LimitDecision> Refused(LimitKind kind, TimeSpan retryAfter) => Task.FromResult(new LimitDecision(kind, retryAfter));
@@ -121,7 +146,7 @@ internal sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
         _nextSweep = now + Window;
         foreach (var (client, counters) in _clients)
         {
-            if (now >= counters.WindowEnd && counters.Streams == 0 && (counters.Tokens == 0 || counters.Day != day))
+            if (now >= counters.WindowEnd && counters.Streams == 0 && ((counters.Tokens == 0 && counters.ToolCalls == 0) || counters.Day != day))
             {
                 _clients.Remove(client);
             }
@@ -140,12 +165,15 @@ internal sealed class MemoryLimitStore(TimeProvider time) : ILimitStore
 
         public long Tokens { get; set; }
 
+        public int ToolCalls { get; set; }
+
         public void StartDay(string day)
         {
             if (Day != day)
             {
                 Day = day;
                 Tokens = 0;
+                ToolCalls = 0;
             }
         }
     }

@@ -16,7 +16,8 @@ internal sealed class RedisLimitStore(RedisConnection redis, TimeProvider time) 
     private const long WindowMilliseconds = 60_000;
 
     // KEYS: 1 app's tokens today, 2 client's tokens today, 3 client's request window, 4 client's open streams.
-    // ARGV: 1 budget, 2 tokens per day, 3 requests per minute, 4 streams (0: not a stream, or off), 5 lease, 6 lease ms.
+    // ARGV: 1 budget, 2 tokens per day, 3 requests per minute, 4 streams (0: not a stream, or off), 5 lease, 6 lease ms,
+    // 7 tokens the request holds (0: none), 8 ms the day keys are kept.
     // Returns {refused limit (0: admitted), milliseconds until the request window frees}.
     private const string CheckScript = """
         local budget, tokensPerDay = tonumber(ARGV[1]), tonumber(ARGV[2])
@@ -34,16 +35,32 @@ internal sealed class RedisLimitStore(RedisConnection redis, TimeProvider time) 
           redis.call('PEXPIRE', KEYS[4], ARGV[6])
         end
         if requests > 0 and redis.call('INCR', KEYS[3]) == 1 then redis.call('PEXPIRE', KEYS[3], 60000) end
+        local held = tonumber(ARGV[7])
+        if held > 0 then
+          for i = 1, 2 do
+            redis.call('INCRBY', KEYS[i], held)
+            redis.call('PEXPIRE', KEYS[i], ARGV[8])
+          end
+        end
         return {0, 0}
         """;
 
-    // KEYS: 1 app's tokens today, 2 client's tokens today. ARGV: 1 tokens, 2 ms the day keys are kept.
+    // KEYS: 1 app's tokens today, 2 client's tokens today. ARGV: 1 tokens (negative gives back), 2 ms the day keys are kept.
+    // A give-back larger than a key holds (the day turned while a turn ran) leaves it at zero.
     private const string AddTokensScript = """
         for _, key in ipairs(KEYS) do
-          redis.call('INCRBY', key, ARGV[1])
+          if redis.call('INCRBY', key, ARGV[1]) < 0 then redis.call('SET', key, 0) end
           redis.call('PEXPIRE', key, ARGV[2])
         end
         return 0
+        """;
+
+    // KEYS: 1 client's geo tool calls today. ARGV: 1 calls per day, 2 ms the day key is kept. Returns 1 when the call is taken.
+    private const string TakeToolCallScript = """
+        if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[1]) then return 0 end
+        redis.call('INCR', KEYS[1])
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return 1
         """;
 
     public async Task<LimitDecision> CheckAsync(LimitCheck check, CancellationToken cancellationToken)
@@ -56,7 +73,8 @@ internal sealed class RedisLimitStore(RedisConnection redis, TimeProvider time) 
             CheckScript,
             [BudgetKey(day), TokensKey(check.Client, day), "aichat:limit:requests:" + check.Client, StreamsKey(check.Client)],
             [limits.DailyTokenBudget, limits.TokensPerDay, limits.RequestsPerMinute, check.IsStream ? limits.ConcurrentStreams : 0,
-             check.StreamLease ?? "", (long)StreamLeaseLifetime.TotalMilliseconds]))!;
+             check.StreamLease ?? "", (long)StreamLeaseLifetime.TotalMilliseconds,
+             limits.CountsTokens ? check.Tokens : 0, (long)KeepDayKeys(now).TotalMilliseconds]))!;
         var refused = (LimitKind)(int)result[0];
         return refused switch
         {
@@ -75,10 +93,19 @@ internal sealed class RedisLimitStore(RedisConnection redis, TimeProvider time) 
     {
         var now = time.GetUtcNow();
         var day = LimitDay.Of(now);
-        var keep = LimitDay.LeftOf(now) + TimeSpan.FromHours(1);
         await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(
-            AddTokensScript, [BudgetKey(day), TokensKey(client, day)], [tokens, (long)keep.TotalMilliseconds]);
+            AddTokensScript, [BudgetKey(day), TokensKey(client, day)], [tokens, (long)KeepDayKeys(now).TotalMilliseconds]);
     }
+
+    public async Task<bool> TryTakeToolCallAsync(string client, int perDay, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var taken = await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(
+            TakeToolCallScript, [$"aichat:limit:toolcalls:{LimitDay.Of(now)}:{client}"], [perDay, (long)KeepDayKeys(now).TotalMilliseconds]);
+        return (int)taken == 1;
+    }
+
+    private static TimeSpan KeepDayKeys(DateTimeOffset now) => LimitDay.LeftOf(now) + TimeSpan.FromHours(1);
 
     private static string BudgetKey(string day) => "aichat:limit:budget:" + day;
 

@@ -41,7 +41,7 @@ internal sealed class OpenAIChatEndpoint(
             return;
         }
 
-        await using var admission = await limits.AdmitAsync(context, read.Stream, clientId, aborted);
+        await using var admission = await limits.AdmitAsync(context, read.Request, read.Stream, clientId, aborted);
         if (admission.Refusal is { } limited)
         {
             await OpenAIErrors.WriteAsync(context, limited);

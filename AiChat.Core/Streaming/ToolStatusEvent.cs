@@ -18,5 +18,8 @@ internal sealed record ToolStatusEvent(string MessageId, string? SessionId, stri
 
     public string? ErrorCode { get; init; }
 
+    /// <summary>Why a call failed, in words the user can read, when the reason is the user's own (its tool budget).</summary>
+    public string? Message { get; init; }
+
     public long? ElapsedMs { get; init; }
 }

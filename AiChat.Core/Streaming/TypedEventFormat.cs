@@ -85,6 +85,11 @@ internal sealed class TypedEventFormat : IChatStreamFormat<ChatStreamEvent?>
             json.WriteString("error_code", status.ErrorCode);
         }
 
+        if (status.Message is not null)
+        {
+            json.WriteString("message", status.Message);
+        }
+
         if (status.ElapsedMs is { } elapsed)
         {
             json.WriteNumber("elapsed_ms", elapsed);

@@ -29,73 +29,95 @@ internal sealed class ChatTurn(
     /// </summary>
     public async IAsyncEnumerable<ChatStreamEvent> StreamAsync(TurnRequest turn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var messageId = SessionIds.New();
-        var conversation = await BeginAsync(turn, cancellationToken);
-        var tools = await ToolLoop.OfferAsync(turn, conversation, geoTools, options.Value.FindModel(turn.Request.Model), _limits, cancellationToken);
-        var keepsReply = conversation.SessionId is not null || tools is not null;
-        var preserveThinking = keepsReply && turn.Request.PreserveThinking == true;
-        var answer = new List<ChatMessage>(1);
-        var (started, finishReason, usage) = (false, (string?)null, (TokenUsage?)null);
-        for (var round = 1; ; round++)
+        var spend = new TurnSpend();
+        try
         {
-            var isFinal = tools is null || tools.IsFinal(round);
-            var model = new ModelRound(messageId, conversation.SessionId, isFinal ? null : tools!.NewAccumulator(), keepsReply, turn.RelaysDeltas, preserveThinking);
-            var request = tools?.RoundRequest(isFinal) ?? turn.Request with { Messages = conversation.Messages };
-            await foreach (var delta in client.StreamAsync(request, cancellationToken).WithCancellation(cancellationToken))
+            var messageId = SessionIds.New();
+            var conversation = await BeginAsync(turn, cancellationToken);
+            var tools = await ToolLoop.OfferAsync(turn, conversation, geoTools, options.Value.FindModel(turn.Request.Model), _limits, cancellationToken);
+            var keepsReply = conversation.SessionId is not null || tools is not null;
+            var preserveThinking = keepsReply && turn.Request.PreserveThinking == true;
+            var answer = new List<ChatMessage>(1);
+            var (started, finishReason, usage) = (false, (string?)null, (TokenUsage?)null);
+            for (var round = 1; ; round++)
             {
-                if (!started)
+                var isFinal = tools is null || tools.IsFinal(round);
+                var model = new ModelRound(messageId, conversation.SessionId, isFinal ? null : tools!.NewAccumulator(), keepsReply, turn.RelaysDeltas, preserveThinking);
+                var request = tools?.RoundRequest(isFinal) ?? turn.Request with { Messages = conversation.Messages };
+                spend.BeginCall(request);
+                await foreach (var delta in client.StreamAsync(request, cancellationToken).WithCancellation(cancellationToken))
                 {
-                    // The upstream has answered: the surface may start its stream.
-                    started = true;
-                    yield return new StreamStartEvent(messageId, conversation.SessionId, turn.Request.Model);
+                    spend.Add(delta);
+                    if (!started)
+                    {
+                        // The upstream has answered: the surface may start its stream.
+                        started = true;
+                        yield return new StreamStartEvent(messageId, conversation.SessionId, turn.Request.Model);
+                    }
+
+                    if (model.Reason(delta) is { } reasoning)
+                    {
+                        yield return reasoning;
+                    }
+
+                    if (model.Add(delta) is { } chunk)
+                    {
+                        yield return chunk;
+                    }
                 }
 
-                if (model.Reason(delta) is { } reasoning)
+                spend.EndCall();
+                finishReason = model.FinishReason;
+                usage = Sum(usage, model.Usage);
+                var calls = model.ToolCalls(logger);
+                if (calls.Count == 0)
                 {
-                    yield return reasoning;
+                    answer.Add(new ChatMessage("assistant", model.Reply) { ReasoningContent = model.Reasoning });
+                    break;
                 }
 
-                if (model.Add(delta) is { } chunk)
+                var toolRound = tools!.NewToolRound(logger);
+                await foreach (var toolEvent in toolRound.RunAsync(calls, messageId, conversation.SessionId, cancellationToken))
                 {
-                    yield return chunk;
+                    yield return toolEvent;
                 }
+
+                answer.AddRange(tools.Record(model.Reply, calls, toolRound.Answers));
             }
 
-            finishReason = model.FinishReason;
-            usage = Sum(usage, model.Usage);
-            var calls = model.ToolCalls(logger);
-            if (calls.Count == 0)
+            if (!started)
             {
-                answer.Add(new ChatMessage("assistant", model.Reply) { ReasoningContent = model.Reasoning });
-                break;
+                yield return new StreamStartEvent(messageId, conversation.SessionId, turn.Request.Model);
             }
 
-            var toolRound = tools!.NewToolRound(logger);
-            await foreach (var toolEvent in toolRound.RunAsync(calls, messageId, conversation.SessionId, cancellationToken))
-            {
-                yield return toolEvent;
-            }
-
-            answer.AddRange(tools.Record(model.Reply, calls, toolRound.Answers));
+            await EndAsync(turn, conversation, answer, turn.Request.Model, finishReason, usage, spend, cancellationToken);
+            yield return new StreamEndEvent(messageId, conversation.SessionId, finishReason, usage);
         }
-
-        if (!started)
+        finally
         {
-            yield return new StreamStartEvent(messageId, conversation.SessionId, turn.Request.Model);
+            await SettleAsync(turn, spend);
         }
-
-        await EndAsync(turn, conversation, answer, turn.Request.Model, finishReason, usage, cancellationToken);
-        yield return new StreamEndEvent(messageId, conversation.SessionId, finishReason, usage);
     }
 
     /// <summary>The turn answered whole, by one call to the upstream's non-streaming API (the geo assistant takes no part).</summary>
     public async Task<ChatCompletion> CompleteAsync(TurnRequest turn, CancellationToken cancellationToken)
     {
-        var conversation = await BeginAsync(turn, cancellationToken);
-        var answer = await client.CompleteAsync(turn.Request with { Messages = conversation.Messages }, cancellationToken);
-        var reply = new ChatMessage("assistant", answer.Content) { ReasoningContent = turn.Request.PreserveThinking == true ? answer.ReasoningContent : null };
-        await EndAsync(turn, conversation, [reply], answer.Model, answer.FinishReason, answer.Usage, cancellationToken);
-        return answer;
+        var spend = new TurnSpend();
+        try
+        {
+            var conversation = await BeginAsync(turn, cancellationToken);
+            var request = turn.Request with { Messages = conversation.Messages };
+            spend.BeginCall(request);
+            var answer = await client.CompleteAsync(request, cancellationToken);
+            spend.EndCall(answer.Usage);
+            var reply = new ChatMessage("assistant", answer.Content) { ReasoningContent = turn.Request.PreserveThinking == true ? answer.ReasoningContent : null };
+            await EndAsync(turn, conversation, [reply], answer.Model, answer.FinishReason, answer.Usage, spend, cancellationToken);
+            return answer;
+        }
+        finally
+        {
+            await SettleAsync(turn, spend);
+        }
     }
 
     /// <exception cref="SessionNotFoundException">The turn names a session that is unknown or has expired.</exception>
@@ -104,15 +126,26 @@ internal sealed class ChatTurn(
 
     /// <summary>The tokens are counted first: they were spent whether or not the turn can be saved.</summary>
     private async Task EndAsync(
-        TurnRequest turn, Conversation conversation, IReadOnlyList<ChatMessage> answer, string model, string? finishReason, TokenUsage? usage, CancellationToken cancellationToken)
+        TurnRequest turn, Conversation conversation, IReadOnlyList<ChatMessage> answer, string model, string? finishReason, TokenUsage? usage, TurnSpend spend,
+        CancellationToken cancellationToken)
     {
-        if (turn.Admission is { } admission)
-        {
-            await admission.AddTokensAsync(usage);
-        }
-
+        await SettleAsync(turn, spend);
         await sessions.CompleteAsync(conversation, answer, cancellationToken);
         ChatLog.Answered(logger, model, finishReason, usage?.PromptTokens, usage?.CompletionTokens, usage?.TotalTokens, conversation.SessionId is { } id ? SessionIds.Hash(id) : null);
+    }
+
+    /// <summary>
+    /// Counts what the turn spent against its client's limits, once, however the turn ended: at its end, or when it
+    /// failed or its client went away (a call in flight then counts its estimate). Nothing is counted for a turn that
+    /// never called the upstream.
+    /// </summary>
+    private async Task SettleAsync(TurnRequest turn, TurnSpend spend)
+    {
+        spend.Abandon();
+        if (turn.Admission is { } admission && await admission.SettleAsync(spend.Total) && spend.IsEstimated)
+        {
+            ChatLog.SpendEstimated(logger, spend.Total);
+        }
     }
 
     private static TokenUsage? Sum(TokenUsage? total, TokenUsage? round) =>

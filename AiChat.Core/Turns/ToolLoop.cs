@@ -3,6 +3,7 @@ using AiChat.Core.Assistant;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.Geo;
+using AiChat.Core.Limits;
 using AiChat.Core.Sessions;
 using Microsoft.Extensions.Logging;
 
@@ -20,12 +21,13 @@ internal sealed class ToolLoop
     private readonly ToolLoopLimits _limits;
     private readonly ToolTurnState _state;
     private readonly ChatRequest _upstream;
+    private readonly Admission? _admission;
     private readonly List<ChatMessage> _messages;
     private readonly long _started = Stopwatch.GetTimestamp();
 
-    private ToolLoop(IGeoTools tools, GeoTurn turn, ToolLoopLimits limits, ChatRequest request, Conversation conversation)
+    private ToolLoop(IGeoTools tools, GeoTurn turn, ToolLoopLimits limits, ChatRequest request, Conversation conversation, Admission? admission)
     {
-        (_tools, _turn, _limits) = (tools, turn, limits);
+        (_tools, _turn, _limits, _admission) = (tools, turn, limits, admission);
         _state = new ToolTurnState([.. tools.Declarations.Select(d => d.Name)]);
         _upstream = request with { Tools = [.. tools.Declarations.Select(d => new ChatTool(d.Name, d.Description, d.Parameters))], ParallelToolCalls = true };
         _messages = new List<ChatMessage>(conversation.History.Count + conversation.NewMessages.Count + 4) { new("system", GeoAssistantPrompt.System) };
@@ -47,7 +49,7 @@ internal sealed class ToolLoop
         }
 
         var geoTurn = await tools.BeginTurnAsync(conversation.SessionId, turn.ClientContext, cancellationToken);
-        return new ToolLoop(tools, geoTurn, limits, turn.Request, conversation);
+        return new ToolLoop(tools, geoTurn, limits, turn.Request, conversation, turn.Admission);
     }
 
     /// <summary>Whether model call number <paramref name="round"/> is the final one: past the rounds, the calls or the time the loop may take.</summary>
@@ -59,7 +61,7 @@ internal sealed class ToolLoop
 
     public ToolCallAccumulator NewAccumulator() => new(_state.RegisteredNames);
 
-    public ToolRound NewToolRound(ILogger logger) => new(_tools, _turn, _limits, _state, logger);
+    public ToolRound NewToolRound(ILogger logger) => new(_tools, _turn, _limits, _state, logger, _admission);
 
     /// <summary>Adds a round's calls and their answers to what the model sees next; returns them as the turn stores them.</summary>
     public IReadOnlyList<ChatMessage> Record(string reply, IReadOnlyList<AccumulatedToolCall> calls, IReadOnlyList<ChatMessage> answers)

@@ -35,7 +35,8 @@ public sealed class StartupValidationTests
     public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_setting(string setting, string value, string sessionStore = "memory")
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value, ["SESSION_STORE"] = sessionStore });
+        // The spend bound is said explicitly so that the only failure is the one under test.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ALLOW_UNBOUNDED_SPEND"] = "true", [setting] = value, ["SESSION_STORE"] = sessionStore });
         builder.AddAiChat();
         using var host = builder.Build();
 
@@ -45,13 +46,45 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
-    public async Task Defaults_start_without_any_configuration()
+    public async Task Defaults_start_without_any_configuration_outside_Production()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.AddAiChat();
         using var host = builder.Build();
 
         await host.StartAsync();
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Production_with_no_spend_bound_refuses_to_start_naming_the_settings()
+    {
+        using var host = BuildProduction(new Dictionary<string, string?> { ["RATE_LIMIT_TOKENS_PER_DAY"] = "0", ["DAILY_TOKEN_BUDGET"] = "0" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("RATE_LIMIT_TOKENS_PER_DAY", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DAILY_TOKEN_BUDGET", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ALLOW_UNBOUNDED_SPEND=true", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RATE_LIMIT_TOKENS_PER_DAY", "100000")]
+    [InlineData("DAILY_TOKEN_BUDGET", "1000000")]
+    [InlineData("ALLOW_UNBOUNDED_SPEND", "true")]
+    public async Task Production_starts_with_a_token_limit_a_budget_or_unbounded_spend_said_explicitly(string setting, string value)
+    {
+        using var host = BuildProduction(new Dictionary<string, string?> { [setting] = value });
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    private static IHost BuildProduction(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddAiChat();
+        return builder.Build();
     }
 }

@@ -54,6 +54,17 @@ public sealed partial class AppSettingsTests(DeploymentSnapshots snapshots) : IC
     }
 
     [Fact]
+    public void By_default_the_deployment_bounds_what_callers_spend()
+    {
+        var settings = snapshots["minimal"].AppSettings;
+
+        Assert.Equal("100000", settings["RATE_LIMIT_TOKENS_PER_DAY"]);
+        Assert.Equal("1000000", settings["DAILY_TOKEN_BUDGET"]);
+        Assert.Equal("100", settings["GEO_TOOL_CALLS_PER_CLIENT_PER_DAY"]);
+        Assert.DoesNotContain("ALLOW_UNBOUNDED_SPEND", settings.Keys);
+    }
+
+    [Fact]
     public void Without_Redis_sessions_and_limits_stay_in_the_memory_of_one_instance()
     {
         var snapshot = snapshots["minimal"];

@@ -95,6 +95,35 @@ public abstract class LimitStoreContractTests
     }
 
     [Fact]
+    public async Task Fifty_concurrent_checks_each_holding_tokens_admit_until_what_they_hold_reaches_the_limit()
+    {
+        var client = NewClient();
+        var limits = Limits(tokens: 100);
+
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Store.CheckAsync(Request(client, limits) with { Tokens = 30 }, default))));
+
+        // 0, 30, 60 and 90 held are under 100; the fifth check finds 120.
+        Assert.Equal(4, decisions.Count(d => d.IsAdmitted));
+        Assert.All(decisions.Where(d => !d.IsAdmitted), d => Assert.Equal(LimitKind.TokensPerDay, d.RefusedBy));
+    }
+
+    [Fact]
+    public async Task Giving_back_what_a_check_held_beyond_what_was_spent_admits_again()
+    {
+        var client = NewClient();
+        var limits = Limits(tokens: 100);
+
+        var holding = await Store.CheckAsync(Request(client, limits) with { Tokens = 100 }, default);
+        var whileHeld = await Store.CheckAsync(Request(client, limits), default);
+        await Store.AddTokensAsync(client, 10 - 100, default);
+        var settled = await Store.CheckAsync(Request(client, limits), default);
+
+        Assert.True(holding.IsAdmitted);
+        Assert.Equal(LimitKind.TokensPerDay, whileHeld.RefusedBy);
+        Assert.True(settled.IsAdmitted);
+    }
+
+    [Fact]
     public async Task The_daily_budget_counts_every_client_together()
     {
         var limits = Limits(budget: 50);

@@ -39,7 +39,7 @@ public sealed class ClientKeySettingsTests
     private static IHost Build(string keys)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CLIENT_API_KEYS"] = keys, ["DASHSCOPE_API_KEY"] = DashScopeKey });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CLIENT_API_KEYS"] = keys, ["DASHSCOPE_API_KEY"] = DashScopeKey, ["ALLOW_UNBOUNDED_SPEND"] = "true" });
         builder.AddAiChat();
         return builder.Build();
     }

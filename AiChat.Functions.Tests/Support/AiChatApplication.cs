@@ -31,6 +31,9 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>, IAiChatH
 
     public IReadOnlyCollection<string> LogLines => Log.Lines;
 
+    public Task WaitForLogLinesAsync(Func<string, bool> match, int count, CancellationToken cancellationToken) =>
+        Log.WaitForLinesAsync(match, count, cancellationToken);
+
     /// <summary>A self-host whose upstream is <paramref name="emulator"/>, speaking the protocol <paramref name="basePath"/> names.</summary>
     public static AiChatApplication Start(
         DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null) =>
@@ -49,6 +52,7 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>, IAiChatH
         // The port comes from the app's own settings, as PORT or --urls would give it. UseKestrel(port) instead rewrites
         // the server's addresses after Program has built the host, racing Program's own app.Run() to start it.
         builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+        builder.UseSetting(TestDefaults.AllowUnboundedSpend, "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -19,6 +19,7 @@ public static class BackendSettings
         {
             ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "0",
             ["RATE_LIMIT_CONCURRENT_STREAMS"] = "0",
+            ["GEO_TOOL_CALLS_PER_CLIENT_PER_DAY"] = "0",
         };
         switch (setup)
         {

@@ -26,11 +26,15 @@ public sealed class FunctionsApp : IAiChatHost
 
     public IReadOnlyCollection<string> LogLines => _log.Lines;
 
+    public Task WaitForLogLinesAsync(Func<string, bool> match, int count, CancellationToken cancellationToken) =>
+        _log.WaitForLinesAsync(match, count, cancellationToken);
+
     public FunctionRouteTable Routes => _host.Routes;
 
-    public static async Task<FunctionsApp> StartAsync(IReadOnlyDictionary<string, string?> settings, string environment)
+    /// <param name="log">Where the host's and the worker's log go; a new recording when not given (a test of a failed start reads it).</param>
+    public static async Task<FunctionsApp> StartAsync(IReadOnlyDictionary<string, string?> settings, string environment, RecordingLoggerProvider? log = null)
     {
-        var log = new RecordingLoggerProvider();
+        log ??= new RecordingLoggerProvider();
         var appSettings = new Dictionary<string, string?>
         {
             ["AZURE_FUNCTIONS_ENVIRONMENT"] = environment,
@@ -38,6 +42,7 @@ public sealed class FunctionsApp : IAiChatHost
             ["DASHSCOPE_API_KEY"] = null,
             ["DASHSCOPE_BASE_URL"] = null,
             ["KEY_VAULT_URI"] = null,
+            [TestDefaults.AllowUnboundedSpend] = "true",
         };
         foreach (var (key, value) in settings)
         {

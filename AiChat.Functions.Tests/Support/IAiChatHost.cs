@@ -7,4 +7,7 @@ public interface IAiChatHost : IAsyncDisposable
 
     /// <summary>Every line the host logged, the Functions worker's output and RpcLog messages included.</summary>
     IReadOnlyCollection<string> LogLines { get; }
+
+    /// <summary>Completes once <paramref name="count"/> log lines match <paramref name="match"/>.</summary>
+    Task WaitForLogLinesAsync(Func<string, bool> match, int count, CancellationToken cancellationToken);
 }

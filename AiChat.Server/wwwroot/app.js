@@ -152,7 +152,7 @@ function showToolStatus(event) {
   item.className = event.status;
   item.textContent = event.status === "started" ? (event.label ?? `${event.tool}…`)
     : event.status === "succeeded" ? `${event.tool}: done${event.result_count != null ? ` (${event.result_count})` : ""}`
-      : `${event.tool}: failed (${event.error_code ?? "error"})`;
+      : `${event.tool}: ${event.message ?? `failed (${event.error_code ?? "error"})`}`;
 }
 
 function showWeather(card) {

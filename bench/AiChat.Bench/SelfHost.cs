@@ -43,6 +43,8 @@ internal sealed class SelfHost : IAsyncDisposable
         // The bench is one client: limits stay in the path, as in production, but set high enough never to refuse it.
         start.Environment["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1000000000";
         start.Environment["RATE_LIMIT_CONCURRENT_STREAMS"] = "1000000";
+        // Token limits stay off, as in the base builds it is compared with; Production then needs this said.
+        start.Environment["ALLOW_UNBOUNDED_SPEND"] = "true";
         foreach (var (name, value) in launch.Environment)
         {
             start.Environment[name] = value;

@@ -39,6 +39,23 @@ public sealed class SharedLimitTests(RedisServer redis) : IClassFixture<RedisSer
     }
 
     [Theory]
+    [MemberData(nameof(Pairs))]
+    public async Task Fifty_concurrent_requests_over_two_instances_against_a_small_token_limit_pass_it_by_at_most_one_answer(HostKind firstHost, HostKind secondHost)
+    {
+        var settings = Settings(new() { ["RATE_LIMIT_TOKENS_PER_DAY"] = "40" });
+        await using var first = await AiChatHosts.StartAsync(firstHost, _emulator, "/api/v1", settings);
+        await using var second = await AiChatHosts.StartAsync(secondHost, _emulator, "/api/v1", settings);
+        using var firstClient = first.CreateClient();
+        using var secondClient = second.CreateClient();
+        var user = NewUser();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            LimitedChat.SendAsync(i % 2 == 0 ? firstClient : secondClient, LimitedChat.Completions, "one two three", principal: user)));
+
+        TokenBurst.AssertWithinOneAnswer(answers, limit: 40);
+    }
+
+    [Theory]
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task Retry_after_is_the_time_the_window_has_left_in_redis(HostKind host)
     {

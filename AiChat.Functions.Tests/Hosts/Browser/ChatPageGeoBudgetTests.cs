@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AiChat.Functions.Tests.Hosts.Browser;
+
+/// <summary>The chat page when the client's geo tool budget refuses a call.</summary>
+public sealed partial class ChatPageGeoBudgetTests(GeoBudgetChatPageFixture fixture) : IClassFixture<GeoBudgetChatPageFixture>
+{
+    [Fact]
+    public async Task A_tool_call_past_the_clients_geo_budget_shows_why_in_the_tool_status()
+    {
+        var page = await fixture.OpenPageAsync();
+        await Expect(page.Locator("#model option")).Not.ToHaveCountAsync(0);
+        var message = page.GetByLabel("Message");
+        var send = page.GetByRole(AriaRole.Button, new() { Name = "Send" });
+
+        await message.FillAsync("北京今天天气怎么样？");
+        await message.PressAsync("Enter");
+        await Expect(page.Locator("#tool-status li")).ToHaveTextAsync(["get_weather: done (1)"]);
+        await Expect(send).ToBeEnabledAsync();
+        await message.FillAsync("上海今天天气怎么样？");
+        await message.PressAsync("Enter");
+
+        await Expect(page.Locator("#tool-status li")).ToHaveTextAsync([BudgetRefusal()]);
+        await Expect(send).ToBeEnabledAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [GeneratedRegex(@"^get_weather: This client has used its 1 map lookups for today \(GEO_TOOL_CALLS_PER_CLIENT_PER_DAY\)")]
+    private static partial Regex BudgetRefusal();
+}
