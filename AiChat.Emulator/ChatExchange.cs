@@ -29,7 +29,7 @@ internal sealed class ChatExchange(
 
     public long Created { get; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    public Reply Reply => _reply ??= new Reply(ToolModel.Answer(call) ?? "You said: " + Directives.Text, call.Messages);
+    public Reply Reply => _reply ??= new Reply(ToolModel.Answer(call) ?? "You said: " + Directives.Text + Reply.DescribeImages(call.Messages), call.Messages);
 
     /// <summary>The tool calls the emulated model makes in this answer; empty when it answers with text.</summary>
     public IReadOnlyList<PlannedToolCall> ToolCalls => _toolCalls ??= ToolModel.Plan(call, Directives);

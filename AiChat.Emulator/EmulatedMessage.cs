@@ -9,4 +9,7 @@ public sealed record EmulatedMessage(string Role, string Content)
     public IReadOnlyList<EmulatedToolCall>? ToolCalls { get; init; }
 
     public string? ToolCallId { get; init; }
+
+    /// <summary>The images of the message that passed DashScope's checks; null when it had none.</summary>
+    public IReadOnlyList<EmulatedImage>? Images { get; init; }
 }

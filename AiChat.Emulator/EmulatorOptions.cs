@@ -18,5 +18,5 @@ public sealed class EmulatorOptions
     public bool RecordRequests { get; set; } = true;
 
     /// <summary>Models the emulator serves. qwen-max-longcontext is deliberately absent: it is retired upstream.</summary>
-    public IList<string> Models { get; } = ["qwen-plus", "qwen-flash", "qwen-turbo", "qwen-max", "qwen3-max", "qwen-long"];
+    public IList<string> Models { get; } = ["qwen-plus", "qwen-flash", "qwen-turbo", "qwen-max", "qwen3-max", "qwen-long", "qwen3.6-plus", "qwen3.5-plus", "qwen3-vl-plus"];
 }

@@ -124,7 +124,7 @@ internal sealed class NativeProtocol : IChatProtocol
             return [];
         }
 
-        return MessageParser.Parse(messages, out problem);
+        return MessageParser.Parse(messages, out problem, native: true);
     }
 
     private static void Start(ChatExchange exchange, int status, string contentType)

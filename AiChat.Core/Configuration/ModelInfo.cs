@@ -21,6 +21,10 @@ internal sealed class ModelInfo
     [JsonPropertyName("maxTokens")]
     public int MaxTokens { get; set; }
 
+    /// <summary>Whether the model reads images (docs/images.md); a request with an image for any other model is refused.</summary>
+    [JsonPropertyName("imageInput")]
+    public bool ImageInput { get; set; }
+
     /// <summary>Whether the model takes <c>tools</c> (docs/dashscope-streams.md#what-the-service-accepts-for-tools); the geo assistant offers them only then.</summary>
     [JsonIgnore]
     public bool SupportsTools { get; set; } = true;

@@ -34,6 +34,11 @@ internal sealed class SessionOptions
     [Range(100, 10_000_000, ErrorMessage = "SESSION_MAX_CHARS must be between 100 and 10000000.")]
     public int MaxChars { get; set; } = 100_000;
 
+    /// <summary>The most image bytes a session keeps; past it the oldest images are replaced by a short placeholder (docs/images.md#sessions).</summary>
+    [ConfigurationKeyName("SESSION_MAX_IMAGE_BYTES")]
+    [Range(0, 1024L * 1024 * 1024, ErrorMessage = "SESSION_MAX_IMAGE_BYTES must be between 0 (keep no image) and 1073741824.")]
+    public long MaxImageBytes { get; set; } = 16 * 1024 * 1024;
+
     public TimeSpan Ttl => TimeSpan.FromMinutes(TtlMinutes);
 
     public bool UsesRedis => Store == "redis";

@@ -14,7 +14,7 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
         var body = new NativeChatRequest
         {
             Model = request.Model,
-            Input = new NativeInput(WireMessages.From(request.Messages, withToolNames: true)),
+            Input = new NativeInput(WireMessages.From(request.Messages, withToolNames: true, nativeParts: true)),
             Parameters = new NativeParameters(request, stream),
         };
         var message = new HttpRequestMessage(HttpMethod.Post, _endpoint)

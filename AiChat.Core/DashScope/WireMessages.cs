@@ -11,15 +11,17 @@ internal static class WireMessages
     private static readonly JsonElement None = JsonElement.Parse("\"none\"");
 
     /// <param name="withToolNames">Whether tool messages also carry the tool's name (the native protocol's older form, docs/geo-assistant.md#upstream-requests).</param>
-    public static WireMessage[] From(IReadOnlyList<ChatMessage> messages, bool withToolNames)
+    /// <param name="nativeParts">Whether a message with images has the native protocol's parts (<c>{"image": ...}</c>) rather than the compatible ones.</param>
+    public static WireMessage[] From(IReadOnlyList<ChatMessage> messages, bool withToolNames, bool nativeParts = false)
     {
         var wire = new WireMessage[messages.Count];
         for (var i = 0; i < wire.Length; i++)
         {
             var message = messages[i];
+            var content = message.Images is null ? (WireContent)message.Content : new WireContent(message.Content, message.Images, nativeParts);
             wire[i] = message.ToolCalls is null && message.ToolCallId is null
-                ? new WireMessage(message.Role, message.Content)
-                : new WireMessage(message.Role, message.Content) { ToolCalls = ToWire(message.ToolCalls), ToolCallId = message.ToolCallId, Name = withToolNames ? message.Name : null };
+                ? new WireMessage(message.Role, content)
+                : new WireMessage(message.Role, content) { ToolCalls = ToWire(message.ToolCalls), ToolCallId = message.ToolCallId, Name = withToolNames ? message.Name : null };
         }
 
         return wire;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
+using AiChat.Core.Images;
 using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Sessions;
@@ -65,6 +66,7 @@ internal sealed class MemorySessionStore : ISessionStore, IDisposable
                 var firstNew = session.Messages.Count;
                 session.Messages.AddRange(messages);
                 SessionTrimmer.Trim(session.Messages, firstNew, _options);
+                SessionImageBudget.Apply(session.Messages, _options.MaxImageBytes);
                 session.ExpiresAt = now + _options.Ttl;
                 return Task.CompletedTask;
             }
