@@ -21,18 +21,19 @@ internal sealed record ChatImage(string MediaType, int Width, int Height, byte[]
 
     public override int GetHashCode() => HashCode.Combine(MediaType, Width, Height, Data.Length);
 
-    /// <summary>The image as a <c>data:</c> URL, UTF-8, for a JSON writer.</summary>
-    public byte[] DataUrlUtf8()
+    /// <summary>The image as a <c>data:</c> URL, UTF-8, for a JSON writer; <paramref name="quoted"/> puts it in quotes, as a raw JSON string.</summary>
+    public byte[] DataUrlUtf8(bool quoted = false)
     {
-        if (Url is not null)
-        {
-            return System.Text.Encoding.UTF8.GetBytes(Url);
-        }
-
-        var prefix = System.Text.Encoding.ASCII.GetBytes($"data:{MediaType};base64,");
-        var url = new byte[prefix.Length + (Data.Length + 2) / 3 * 4];
+        var quote = quoted ? 1 : 0;
+        var prefix = System.Text.Encoding.ASCII.GetBytes((quoted ? "\"" : "") + $"data:{MediaType};base64,");
+        var url = new byte[prefix.Length + ((Data.Length + 2) / 3 * 4) + quote];
         prefix.CopyTo(url, 0);
         System.Buffers.Text.Base64.EncodeToUtf8(Data, url.AsSpan(prefix.Length), out _, out _);
+        if (quoted)
+        {
+            url[^1] = (byte)'"';
+        }
+
         return url;
     }
 

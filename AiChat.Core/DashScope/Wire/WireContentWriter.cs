@@ -62,10 +62,6 @@ internal sealed class WireContentWriter : JsonConverter<WireContent>
             return;
         }
 
-        var dataUrl = image.DataUrlUtf8();
-        var quoted = new byte[dataUrl.Length + 2];
-        quoted[0] = quoted[^1] = (byte)'"';
-        dataUrl.CopyTo(quoted, 1);
-        writer.WriteRawValue(quoted, skipInputValidation: true);
+        writer.WriteRawValue(image.DataUrlUtf8(quoted: true), skipInputValidation: true);
     }
 }
