@@ -17,14 +17,13 @@ internal static class ChatRequestParser
     /// <param name="imageOptions">The image settings; the defaults when null.</param>
     public static ChatRequestReadResult Parse(JsonElement body, AiChatOptions options, ChatBodyShape shape = ChatBodyShape.Messages, ImageOptions? imageOptions = null)
     {
-        if (!ChatFieldRules.IsObject(body, out var error) || !TryReadModel(body, options, out var model, out error))
+        if (!ChatFieldRules.IsObject(body, out var error) || !ImageBodyRules.IsTextWithinCap(body, options, out error) || !TryReadModel(body, options, out var model, out error))
         {
             return new ChatRequestReadResult(error);
         }
 
         var images = new ImagePartReader(imageOptions ?? new ImageOptions(), model);
         if (!(shape == ChatBodyShape.Messages ? TryReadMessages(body, options.MaxRequestMessages, images, out var messages, out error) : TryReadMessage(body, images, out messages, out error))
-            || !ImageBodyRules.IsTextWithinCap(body, images, options, out error)
             || !TryReadSessionId(body, out var sessionId, out error)
             || !TryReadClientContext(body, shape, out var clientContext, out error)
             || !ChatFieldRules.TryReadTemperature(body, out var temperature, out error)

@@ -20,9 +20,6 @@ internal sealed class ImagePartReader(ImageOptions options, ModelInfo model)
 
     public IReadOnlyList<ImagePart> Parts => _parts;
 
-    /// <summary>The bytes the image URLs take in the body, which do not count against MAX_REQUEST_BODY_BYTES.</summary>
-    public long UrlBytes { get; private set; }
-
     public const string PartShapes = "a string, or an array of parts: {\"type\": \"text\", \"text\": \"...\"} or {\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,...\"}}";
 
     /// <summary>A message's <c>content</c>: a string, or text parts (joined) and image parts.</summary>
@@ -97,9 +94,7 @@ internal sealed class ImagePartReader(ImageOptions options, ModelInfo model)
             return false;
         }
 
-        var quoted = JsonMarshal.GetRawUtf8Value(url);
-        UrlBytes += quoted.Length;
-        var raw = quoted[1..^1];
+        var raw = JsonMarshal.GetRawUtf8Value(url)[1..^1];
         if (raw.StartsWith("data:"u8))
         {
             return TryReadDataUrl(raw.IndexOf((byte)'\\') < 0 ? raw : Encoding.UTF8.GetBytes(url.GetString()!), message, field, out error);

@@ -19,14 +19,13 @@ internal static class OpenAIChatRequestParser
     /// <param name="imageOptions">The image settings; the defaults when null.</param>
     public static OpenAIChatReadResult Parse(JsonElement body, AiChatOptions options, ImageOptions? imageOptions = null)
     {
-        if (!ChatFieldRules.IsObject(body, out var error) || !TryReadModel(body, options, out var model, out error))
+        if (!ChatFieldRules.IsObject(body, out var error) || !ImageBodyRules.IsTextWithinCap(body, options, out error) || !TryReadModel(body, options, out var model, out error))
         {
             return new OpenAIChatReadResult(error);
         }
 
         var images = new ImagePartReader(imageOptions ?? new ImageOptions(), model);
         if (!TryReadMessages(body, options.MaxRequestMessages, images, out var messages, out error)
-            || !ImageBodyRules.IsTextWithinCap(body, images, options, out error)
             || !IsOneChoice(body, out error)
             || !TryReadTools(body, model, out var tools, out error)
             || !TryReadToolChoice(body, tools, out var toolChoice, out var forcedTool, out error)

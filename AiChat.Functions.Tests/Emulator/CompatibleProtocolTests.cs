@@ -126,7 +126,7 @@ public sealed class CompatibleProtocolTests
         var models = json.RootElement.GetProperty("data").EnumerateArray().ToList();
         Assert.All(models, model => Assert.Equal("model", model.GetProperty("object").GetString()));
         Assert.Equal(
-            ["qwen-plus", "qwen-flash", "qwen-turbo", "qwen-max", "qwen3-max", "qwen-long", "qwen-custom"],
+            ["qwen-plus", "qwen-flash", "qwen-turbo", "qwen-max", "qwen3-max", "qwen-long", "qwen3.6-plus", "qwen3.5-plus", "qwen3-vl-plus", "qwen-custom"],
             models.Select(model => model.GetProperty("id").GetString()));
     }
 
