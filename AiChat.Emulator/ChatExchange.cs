@@ -31,7 +31,7 @@ internal sealed class ChatExchange(
 
     public long Created { get; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    public Reply Reply => _reply ??= new Reply(ToolModel.Answer(call) ?? "You said: " + Directives.Text, call.Messages, call.PreserveThinking);
+    public Reply Reply => _reply ??= new Reply(ToolModel.Answer(call) ?? "You said: " + Directives.Text + Reply.DescribeImages(call.Messages), call.Messages, call.PreserveThinking);
 
     public EmulatedModel Model { get; } = EmulatedModel.Find(call.Model);
 

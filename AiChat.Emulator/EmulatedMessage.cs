@@ -12,4 +12,7 @@ public sealed record EmulatedMessage(string Role, string Content)
 
     /// <summary>An assistant message's <c>reasoning_content</c>, when the request sent one.</summary>
     public string? ReasoningContent { get; init; }
+
+    /// <summary>The images of the message that passed DashScope's checks; null when it had none.</summary>
+    public IReadOnlyList<EmulatedImage>? Images { get; init; }
 }

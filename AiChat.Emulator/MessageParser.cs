@@ -9,7 +9,8 @@ internal static class MessageParser
     public const string InvalidMessage = "Role must be user or assistant and Content length must be greater than 0";
 
     /// <param name="shapes">The shapes of content the messages used.</param>
-    public static IReadOnlyList<EmulatedMessage> Parse(JsonElement messages, out string? problem, out ContentShape shapes)
+    /// <param name="native">Whether content parts are the native protocol's (<c>{"image": ...}</c>) rather than the compatible ones.</param>
+    public static IReadOnlyList<EmulatedMessage> Parse(JsonElement messages, out string? problem, out ContentShape shapes, bool native = false)
     {
         problem = null;
         shapes = ContentShape.None;
@@ -24,12 +25,13 @@ internal static class MessageParser
         {
             var role = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("role", out var r)
                 && r.ValueKind == JsonValueKind.String ? r.GetString()! : string.Empty;
+            List<EmulatedImage>? images = null;
             var content = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("content", out var c)
-                ? ReadContent(c, ref shapes) : string.Empty;
+                ? ReadContent(c, native, ref shapes, ref images, ref problem) : string.Empty;
             var known = role is "system" or "user" or "assistant" or "tool";
-            if (!known || (role == "user" && content.Length == 0))
+            if (!known || (role == "user" && content.Length == 0 && images is null))
             {
-                problem = InvalidMessage;
+                problem ??= InvalidMessage;
             }
 
             parsed.Add(new EmulatedMessage(role, content)
@@ -37,6 +39,7 @@ internal static class MessageParser
                 ToolCalls = message.Property("tool_calls") is { ValueKind: JsonValueKind.Array } calls ? [.. calls.EnumerateArray().Select(ReadCall)] : null,
                 ToolCallId = message.StringProperty("tool_call_id"),
                 ReasoningContent = message.StringProperty("reasoning_content"),
+                Images = images,
             });
         }
 
@@ -52,7 +55,7 @@ internal static class MessageParser
     private static EmulatedToolCall ReadCall(JsonElement call) =>
         new(call.StringProperty("id"), call.Property("function").StringProperty("name"), call.Property("function").StringProperty("arguments"));
 
-    private static string ReadContent(JsonElement content, ref ContentShape shapes)
+    private static string ReadContent(JsonElement content, bool native, ref ContentShape shapes, ref List<EmulatedImage>? images, ref string? problem)
     {
         switch (content.ValueKind)
         {
@@ -74,11 +77,38 @@ internal static class MessageParser
                     {
                         text.Append(t.GetString());
                     }
+                    else if (ImageUrl(part, native) is { } url)
+                    {
+                        if (ImageInspector.Inspect(url, out var bad) is { } image)
+                        {
+                            (images ??= []).Add(image);
+                        }
+
+                        problem ??= bad;
+                    }
                 }
 
                 return text.ToString();
             default:
                 return string.Empty;
         }
+    }
+
+    /// <summary>An image part's URL: native <c>{"image": url}</c>, compatible <c>{"type": "image_url", "image_url": {"url": url}}</c>.</summary>
+    private static string? ImageUrl(JsonElement part, bool native)
+    {
+        if (part.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (native)
+        {
+            return part.StringProperty("image");
+        }
+
+        return part.StringProperty("type") == "image_url"
+            ? part.Property("image_url") is { ValueKind: JsonValueKind.String } bare ? bare.GetString() : part.Property("image_url").StringProperty("url")
+            : null;
     }
 }

@@ -121,6 +121,15 @@ internal static class NativeFrames
         json.WriteNumber("total_tokens"u8, exchange.Reply.PromptTokens + outputTokens);
         json.WriteNumber("output_tokens"u8, outputTokens);
         json.WriteNumber("input_tokens"u8, exchange.Reply.PromptTokens);
+        if (exchange.Reply.ImageTokens > 0)
+        {
+            json.WriteNumber("image_tokens"u8, exchange.Reply.ImageTokens);
+            json.WriteStartObject("input_tokens_details"u8);
+            json.WriteNumber("image_tokens"u8, exchange.Reply.ImageTokens);
+            json.WriteNumber("text_tokens"u8, exchange.Reply.PromptTokens - exchange.Reply.ImageTokens);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         json.WriteString("request_id"u8, exchange.RequestId);
         json.WriteEndObject();
@@ -148,6 +157,15 @@ internal static class NativeFrames
         json.WriteNumber("total_tokens"u8, exchange.Reply.PromptTokens + outputTokens);
         json.WriteNumber("output_tokens"u8, outputTokens);
         json.WriteNumber("input_tokens"u8, exchange.Reply.PromptTokens);
+        if (exchange.Reply.ImageTokens > 0)
+        {
+            json.WriteNumber("image_tokens"u8, exchange.Reply.ImageTokens);
+            json.WriteStartObject("input_tokens_details"u8);
+            json.WriteNumber("image_tokens"u8, exchange.Reply.ImageTokens);
+            json.WriteNumber("text_tokens"u8, exchange.Reply.PromptTokens - exchange.Reply.ImageTokens);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

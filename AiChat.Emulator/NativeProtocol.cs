@@ -157,7 +157,7 @@ internal sealed class NativeProtocol(bool multimodal = false) : IChatProtocol
             return [];
         }
 
-        return MessageParser.Parse(messages, out problem, out shapes);
+        return MessageParser.Parse(messages, out problem, out shapes, native: true);
     }
 
     private static void Start(ChatExchange exchange, int status, string contentType)

@@ -31,8 +31,27 @@ internal sealed class Reply
         foreach (var message in messages)
         {
             PromptTokens += CountWords(message.Content) + (countsReasoning && message.ReasoningContent is { } reasoning ? CountWords(reasoning) : 0);
+            foreach (var image in message.Images ?? [])
+            {
+                ImageTokens += image.Tokens;
+            }
         }
+
+        PromptTokens += ImageTokens;
     }
+
+    /// <summary>
+    /// What the reply says about the images of the request, so a test can assert what arrived: their count, and each
+    /// one's format, size and whether it carried metadata. Empty when there were none.
+    /// </summary>
+    public static string DescribeImages(IReadOnlyList<EmulatedMessage> messages)
+    {
+        var images = messages.SelectMany(m => m.Images ?? []).ToList();
+        return images.Count == 0 ? "" : $" [images: {images.Count}; {string.Join("; ", images)}]";
+    }
+
+    /// <summary>The part of <see cref="PromptTokens"/> the images took (<see cref="EmulatedImage.Tokens"/>).</summary>
+    public int ImageTokens { get; }
 
     public string Text { get; }
 

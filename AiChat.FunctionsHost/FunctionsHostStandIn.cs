@@ -115,6 +115,8 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
         var httpBuilder = NewBuilder(options);
         httpBuilder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // The Functions host's own cap on a request body (FUNCTIONS_REQUEST_BODY_SIZE_LIMIT, 100 MB by default), not Kestrel's 30 MB.
+            kestrel.Limits.MaxRequestBodySize = 104_857_600;
             if (options.Port == 0)
             {
                 kestrel.Listen(IPAddress.Loopback, 0);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.Geo;
+using AiChat.Core.Images;
 using AiChat.Core.Sessions;
 
 namespace AiChat.Core.Api;
@@ -15,11 +16,17 @@ namespace AiChat.Core.Api;
 internal static class ChatRequestParser
 {
     /// <param name="stream">Whether the route streams its answer.</param>
-    public static ChatRequestReadResult Parse(JsonElement body, AiChatOptions options, ChatBodyShape shape = ChatBodyShape.Messages, bool stream = true)
+    /// <param name="imageOptions">The image settings; the defaults when null.</param>
+    public static ChatRequestReadResult Parse(
+        JsonElement body, AiChatOptions options, ChatBodyShape shape = ChatBodyShape.Messages, bool stream = true, ImageOptions? imageOptions = null)
     {
-        if (!ChatFieldRules.IsObject(body, out var error)
-            || !TryReadModel(body, options, out var model, out error)
-            || !(shape == ChatBodyShape.Messages ? TryReadMessages(body, options.MaxRequestMessages, out var messages, out error) : TryReadMessage(body, out messages, out error))
+        if (!ChatFieldRules.IsObject(body, out var error) || !ImageBodyRules.IsTextWithinCap(body, options, out error) || !TryReadModel(body, options, out var model, out error))
+        {
+            return new ChatRequestReadResult(error);
+        }
+
+        var images = new ImagePartReader(imageOptions ?? new ImageOptions(), model);
+        if (!(shape == ChatBodyShape.Messages ? TryReadMessages(body, options.MaxRequestMessages, images, out var messages, out error) : TryReadMessage(body, images, out messages, out error))
             || !TryReadSessionId(body, out var sessionId, out error)
             || !TryReadClientContext(body, shape, out var clientContext, out error)
             || !ChatFieldRules.TryReadTemperature(body, out var temperature, out error)
@@ -39,7 +46,7 @@ internal static class ChatRequestParser
             ThinkingBudget = thinking.ThinkingBudget,
             PreserveThinking = thinking.PreserveThinking,
         };
-        return new ChatRequestReadResult(request, sessionId) { ClientContext = clientContext };
+        return new ChatRequestReadResult(request, sessionId) { ClientContext = clientContext, Images = images.Parts };
     }
 
     public const string ModelsRoute = "GET /api/models";
@@ -61,7 +68,7 @@ internal static class ChatRequestParser
 
     public const string Roles = "system, user, assistant";
 
-    private static bool TryReadMessages(JsonElement body, int maxMessages, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
+    private static bool TryReadMessages(JsonElement body, int maxMessages, ImagePartReader images, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
     {
         messages = null;
         if (ChatFieldRules.Member(body, "messages") is not { } array)
@@ -74,23 +81,37 @@ internal static class ChatRequestParser
             return ChatFieldRules.Refuse("messages", "messages must be a non-empty array of {\"role\", \"content\"} objects.", out error);
         }
 
-        return ChatFieldRules.TryReadConversation(array, maxMessages, Roles, TryReadMessageContent, out messages, out error);
+        var index = 0;
+        return ChatFieldRules.TryReadConversation(array, maxMessages, Roles,
+            (JsonElement message, string field, string role, [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error) =>
+                TryReadMessageContent(message, index++, field, role, images, out read, out error),
+            out messages, out error);
     }
 
-    /// <summary>The rest of one message of the conversation: its content, a string.</summary>
-    private static bool TryReadMessageContent(JsonElement message, string field, string role,
+    /// <summary>The rest of one message of the conversation: its content, a string or an array of text and image parts.</summary>
+    private static bool TryReadMessageContent(JsonElement message, int index, string field, string role, ImagePartReader images,
         [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error)
     {
-        read = ChatFieldRules.Member(message, "content") is { ValueKind: JsonValueKind.String } content ? new ChatMessage(role, content.GetString()!) : null;
-        error = null;
-        return read is not null || ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be a string.", out error);
+        read = null;
+        if (ChatFieldRules.Member(message, "content") is not { } content)
+        {
+            return ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be {ImagePartReader.PartShapes}.", out error);
+        }
+
+        if (!images.TryReadContent(content, index, field, out var text, out error))
+        {
+            return false;
+        }
+
+        read = new ChatMessage(role, text);
+        return true;
     }
 
     /// <summary>When a single <c>message</c> says nothing.</summary>
     public const string BlankMessage = "it is empty, or only white space and invisible characters";
 
-    /// <summary>The typed-events shape: one user message, as a string that shows something.</summary>
-    private static bool TryReadMessage(JsonElement body, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
+    /// <summary>The typed-events shape: one user message, as a string that shows something, and optionally <c>images</c>, an array of data URLs.</summary>
+    private static bool TryReadMessage(JsonElement body, ImagePartReader images, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
     {
         messages = null;
         error = null;
@@ -103,6 +124,23 @@ internal static class ChatRequestParser
         if (VisibleText.IsBlank(text))
         {
             return ChatFieldRules.Refuse("message", $"message has nothing to read: {BlankMessage}.", out error);
+        }
+
+        if (ChatFieldRules.Member(body, "images") is { } urls)
+        {
+            if (urls.ValueKind != JsonValueKind.Array)
+            {
+                return ChatFieldRules.Refuse("images", "images must be an array of data URLs (data:image/png;base64,...).", out error);
+            }
+
+            var index = 0;
+            foreach (var url in urls.EnumerateArray())
+            {
+                if (!images.TryReadImage(url, 0, $"images[{index++}]", out error))
+                {
+                    return false;
+                }
+            }
         }
 
         messages = [new ChatMessage("user", text)];

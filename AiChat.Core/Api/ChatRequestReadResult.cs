@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using AiChat.Core.Chat;
 using AiChat.Core.Geo;
+using AiChat.Core.Images;
 
 namespace AiChat.Core.Api;
 
@@ -20,6 +21,9 @@ internal sealed class ChatRequestReadResult
 
     /// <summary>The typed stream's <c>client_context</c>, when the request carried one.</summary>
     public ClientContext? ClientContext { get; init; }
+
+    /// <summary>The request's image parts, not yet checked (<see cref="ImageIntake"/>).</summary>
+    public IReadOnlyList<ImagePart> Images { get; init; } = [];
 
     [MemberNotNullWhen(true, nameof(Request))]
     [MemberNotNullWhen(false, nameof(Error))]

@@ -2,21 +2,37 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using AiChat.Core.Configuration;
+using AiChat.Core.Images;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Api;
 
 /// <summary>
 /// Reads a chat request body: its headers (JSON, UTF-8, not compressed), the size cap, the framing, JSON syntax, the
-/// text of every string, then the fields. Every way a body can be wrong is answered here with a 4xx, in either host,
-/// rather than escaping as an exception.
+/// text of every string, then the fields, then the images. Every way a body can be wrong is answered here with a 4xx,
+/// in either host, rather than escaping as an exception. A body may be larger than MAX_REQUEST_BODY_BYTES by room for
+/// its images (<see cref="ImageBodyRules"/>).
 /// </summary>
-internal sealed class ChatRequestReader(IOptions<AiChatOptions> options)
+internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOptions<ImageOptions> imageOptions, ImageIntake images)
 {
     /// <param name="stream">Whether the route answers with a stream (what thinking a model may do depends on it).</param>
-    public Task<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, bool stream, CancellationToken cancellationToken) =>
-        ReadAsync(request, body => ChatRequestParser.Parse(body, options.Value, shape, stream), error => new ChatRequestReadResult(error), cancellationToken);
+    public async Task<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, bool stream, CancellationToken cancellationToken)
+    {
+        var read = await ReadAsync(request, body => ChatRequestParser.Parse(body, options.Value, shape, stream, imageOptions.Value), error => new ChatRequestReadResult(error), cancellationToken);
+        if (!read.IsValid || read.Images.Count == 0)
+        {
+            return read;
+        }
+
+        var (attached, refused) = await images.AttachAsync(read.Request, read.Images, cancellationToken);
+        return attached is null ? new ChatRequestReadResult(refused!) : new ChatRequestReadResult(attached, read.SessionId) { ClientContext = read.ClientContext };
+    }
+
+    /// <summary>The request with its image parts checked and attached, or the refusal of the first bad one.</summary>
+    public Task<(Chat.ChatRequest? Request, ApiError? Error)> AttachImagesAsync(Chat.ChatRequest request, IReadOnlyList<ImagePart> parts, CancellationToken cancellationToken) =>
+        images.AttachAsync(request, parts, cancellationToken);
 
     /// <summary>
     /// The same checks for any JSON request body: <paramref name="parse"/> gets the body once it is valid JSON text,
@@ -29,10 +45,16 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options)
             return refuse(refused);
         }
 
-        var limit = options.Value.MaxRequestBodyBytes;
+        var limit = (int)Math.Min(int.MaxValue, options.Value.MaxRequestBodyBytes + imageOptions.Value.BodyAllowance);
         if (request.ContentLength > limit)
         {
             return refuse(TooLarge(limit));
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverCap)
+        {
+            // The server's own cap (30 MB by default) would cut a body with images short of ours.
+            serverCap.MaxRequestBodySize = limit;
         }
 
         try

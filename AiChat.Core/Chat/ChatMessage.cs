@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AiChat.Core.Images;
 
 namespace AiChat.Core.Chat;
 
@@ -22,10 +23,15 @@ internal sealed record ChatMessage(string Role, string Content)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ReasoningContent { get; init; }
 
+    /// <summary>The images of a user message, checked and re-encoded (<see cref="ImageIntake"/>); null when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ChatImage>? Images { get; init; }
+
     public bool Equals(ChatMessage? other) =>
         other is not null && Role == other.Role && Content == other.Content && ToolCallId == other.ToolCallId && Name == other.Name
         && ReasoningContent == other.ReasoningContent
-        && (ReferenceEquals(ToolCalls, other.ToolCalls) || (ToolCalls is not null && other.ToolCalls is not null && ToolCalls.SequenceEqual(other.ToolCalls)));
+        && (ReferenceEquals(ToolCalls, other.ToolCalls) || (ToolCalls is not null && other.ToolCalls is not null && ToolCalls.SequenceEqual(other.ToolCalls)))
+        && (ReferenceEquals(Images, other.Images) || (Images is not null && other.Images is not null && Images.SequenceEqual(other.Images)));
 
     public override int GetHashCode() => HashCode.Combine(Role, Content, ToolCallId, Name, ToolCalls?.Count);
 

@@ -42,6 +42,11 @@ internal sealed class SessionOptions
     [Range(1, 10_000_000, ErrorMessage = "SESSION_MAX_COUNT must be between 1 and 10000000.")]
     public int MaxCount { get; set; } = 1_000;
 
+    /// <summary>The most image bytes a session keeps; past it the oldest images are replaced by a short placeholder (docs/images.md#sessions).</summary>
+    [ConfigurationKeyName("SESSION_MAX_IMAGE_BYTES")]
+    [Range(0, 1024L * 1024 * 1024, ErrorMessage = "SESSION_MAX_IMAGE_BYTES must be between 0 (keep no image) and 1073741824.")]
+    public long MaxImageBytes { get; set; } = 16 * 1024 * 1024;
+
     public TimeSpan Ttl => TimeSpan.FromMinutes(TtlMinutes);
 
     public bool UsesRedis => Store == "redis";

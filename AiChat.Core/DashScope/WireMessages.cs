@@ -19,9 +19,10 @@ internal static class WireMessages
         {
             var message = messages[i];
             var reasoning = withReasoning ? message.ReasoningContent : null;
+            var content = message.Images is null ? (WireContent)message.Content : new WireContent(message.Content, message.Images);
             wire[i] = message.ToolCalls is null && message.ToolCallId is null && reasoning is null
-                ? new WireMessage(message.Role, message.Content)
-                : new WireMessage(message.Role, message.Content)
+                ? new WireMessage(message.Role, content)
+                : new WireMessage(message.Role, content)
                 {
                     ToolCalls = ToWire(message.ToolCalls), ToolCallId = message.ToolCallId, Name = withToolNames ? message.Name : null, ReasoningContent = reasoning,
                 };
@@ -30,15 +31,14 @@ internal static class WireMessages
         return wire;
     }
 
-    /// <summary>The messages with content as arrays of parts, for the native multimodal-generation endpoint.</summary>
+    /// <summary>The messages with content as arrays of parts (images first), for the native multimodal-generation endpoint.</summary>
     public static WirePartsMessage[] Parts(IReadOnlyList<ChatMessage> messages, bool withReasoning)
     {
         var wire = new WirePartsMessage[messages.Count];
         for (var i = 0; i < wire.Length; i++)
         {
             var message = messages[i];
-            IReadOnlyList<WirePart> content = message.Content.Length == 0 ? [] : [new WirePart(message.Content)];
-            wire[i] = new WirePartsMessage(message.Role, content)
+            wire[i] = new WirePartsMessage(message.Role, new WireContent(message.Content, message.Images, WireContentShape.NativeParts))
             {
                 ToolCalls = ToWire(message.ToolCalls), ToolCallId = message.ToolCallId, ReasoningContent = withReasoning ? message.ReasoningContent : null,
             };

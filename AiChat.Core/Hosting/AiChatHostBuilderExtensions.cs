@@ -3,6 +3,7 @@ using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using AiChat.Core.Geo;
+using AiChat.Core.Images;
 using AiChat.Core.Limits;
 using AiChat.Core.OpenAI;
 using AiChat.Core.OpenApi;
@@ -45,6 +46,7 @@ public static class AiChatHostBuilderExtensions
         services.AddOptions<LimitOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<LimitOptions>, LimitOptionsValidator>();
         services.AddOptions<ResilienceOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImageOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddDashScopeKeySource();
         services.AddKeyedSingleton(DashScopeHttpClient.ServiceKey, (provider, _) => DashScopeHttpClient.Create(provider.GetRequiredService<IDashScopeKeySource>()));
@@ -67,6 +69,8 @@ public static class AiChatHostBuilderExtensions
         services.AddGeoTools();
         services.AddOpenAICompatibleApi(builder.Configuration);
 
+        services.AddSingleton<ImageNormalizer>();
+        services.AddSingleton<ImageIntake>();
         services.AddSingleton<ChatRequestReader>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<ModelsEndpoint>();

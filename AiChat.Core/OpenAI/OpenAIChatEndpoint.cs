@@ -22,7 +22,8 @@ internal sealed class OpenAIChatEndpoint(
     ChatFailures failures,
     StreamKeepAlive keepAlive,
     TimeProvider time,
-    IOptions<AiChatOptions> options)
+    IOptions<AiChatOptions> options,
+    IOptions<ImageOptions> imageOptions)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -34,7 +35,13 @@ internal sealed class OpenAIChatEndpoint(
 
         var aborted = context.RequestAborted;
         var read = await reader.ReadAsync(
-            context.Request, body => OpenAIChatRequestParser.Parse(body, options.Value), error => new OpenAIChatReadResult(error), aborted);
+            context.Request, body => OpenAIChatRequestParser.Parse(body, options.Value, imageOptions.Value), error => new OpenAIChatReadResult(error), aborted);
+        if (read.IsValid && read.Images.Count > 0)
+        {
+            var (attached, badImage) = await reader.AttachImagesAsync(read.Request, read.Images, aborted);
+            read = attached is null ? new OpenAIChatReadResult(badImage!) : new OpenAIChatReadResult(attached, read.Stream, read.IncludeUsage);
+        }
+
         if (!read.IsValid)
         {
             await OpenAIErrors.WriteAsync(context, read.Error);

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using AiChat.Core.Api;
 using AiChat.Core.Chat;
+using AiChat.Core.Images;
 
 namespace AiChat.Core.OpenAI;
 
@@ -19,6 +20,9 @@ internal sealed class OpenAIChatReadResult
     public bool IncludeUsage { get; }
 
     public ApiError? Error { get; }
+
+    /// <summary>The request's image parts, not yet checked (<see cref="ImageIntake"/>).</summary>
+    public IReadOnlyList<ImagePart> Images { get; init; } = [];
 
     [MemberNotNullWhen(true, nameof(Request))]
     [MemberNotNullWhen(false, nameof(Error))]

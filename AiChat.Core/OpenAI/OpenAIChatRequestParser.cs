@@ -4,6 +4,7 @@ using System.Text.Json;
 using AiChat.Core.Api;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
+using AiChat.Core.Images;
 
 namespace AiChat.Core.OpenAI;
 
@@ -15,11 +16,16 @@ namespace AiChat.Core.OpenAI;
 /// </summary>
 internal static class OpenAIChatRequestParser
 {
-    public static OpenAIChatReadResult Parse(JsonElement body, AiChatOptions options)
+    /// <param name="imageOptions">The image settings; the defaults when null.</param>
+    public static OpenAIChatReadResult Parse(JsonElement body, AiChatOptions options, ImageOptions? imageOptions = null)
     {
-        if (!ChatFieldRules.IsObject(body, out var error)
-            || !TryReadModel(body, options, out var model, out error)
-            || !TryReadMessages(body, options.MaxRequestMessages, out var messages, out error)
+        if (!ChatFieldRules.IsObject(body, out var error) || !ImageBodyRules.IsTextWithinCap(body, options, out error) || !TryReadModel(body, options, out var model, out error))
+        {
+            return new OpenAIChatReadResult(error);
+        }
+
+        var images = new ImagePartReader(imageOptions ?? new ImageOptions(), model);
+        if (!TryReadMessages(body, options.MaxRequestMessages, images, out var messages, out error)
             || !IsOneChoice(body, out error)
             || !TryReadTools(body, model, out var tools, out error)
             || !TryReadToolChoice(body, tools, out var toolChoice, out var forcedTool, out error)
@@ -56,7 +62,7 @@ internal static class OpenAIChatRequestParser
             ParallelToolCalls = parallelToolCalls,
         };
         var streamed = stream ?? false;
-        return new OpenAIChatReadResult(request, streamed, streamed && includeUsage);
+        return new OpenAIChatReadResult(request, streamed, streamed && includeUsage) { Images = images.Parts };
     }
 
     private const string ModelsRoute = "GET /v1/models";
@@ -74,7 +80,7 @@ internal static class OpenAIChatRequestParser
 
     private const string Roles = "system, developer, user, assistant, tool";
 
-    private static bool TryReadMessages(JsonElement body, int maxMessages, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
+    private static bool TryReadMessages(JsonElement body, int maxMessages, ImagePartReader images, [NotNullWhen(true)] out List<ChatMessage>? messages, [NotNullWhen(false)] out ApiError? error)
     {
         messages = null;
         if (ChatFieldRules.Member(body, "messages") is not { ValueKind: JsonValueKind.Array } array || array.GetArrayLength() == 0)
@@ -82,11 +88,15 @@ internal static class OpenAIChatRequestParser
             return ChatFieldRules.Refuse("messages", "messages is required: a non-empty array of {\"role\", \"content\"} objects.", out error);
         }
 
-        return ChatFieldRules.TryReadConversation(array, maxMessages, Roles, TryReadMessage, out messages, out error);
+        var index = 0;
+        return ChatFieldRules.TryReadConversation(array, maxMessages, Roles,
+            (JsonElement message, string field, string role, [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error) =>
+                TryReadMessage(message, index++, field, role, images, out read, out error),
+            out messages, out error);
     }
 
-    /// <summary>The rest of one message of the conversation: its content, and what its role carries besides.</summary>
-    private static bool TryReadMessage(JsonElement message, string field, string role,
+    /// <summary>The rest of one message of the conversation: its content (a user's may hold images), and what its role carries besides.</summary>
+    private static bool TryReadMessage(JsonElement message, int index, string field, string role, ImagePartReader images,
         [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error)
     {
         read = null;
@@ -113,6 +123,19 @@ internal static class OpenAIChatRequestParser
                 }
 
                 read = new ChatMessage("tool", answer) { ToolCallId = callId };
+                return true;
+            case "user":
+                if (ChatFieldRules.Member(message, "content") is not { } parts)
+                {
+                    return ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be {ImagePartReader.PartShapes}.", out error);
+                }
+
+                if (!images.TryReadContent(parts, index, field, out var said, out error))
+                {
+                    return false;
+                }
+
+                read = new ChatMessage(role, said);
                 return true;
             default:
                 if (!TryReadContent(message, field, optional: false, out var content, out error))

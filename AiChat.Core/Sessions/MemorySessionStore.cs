@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
+using AiChat.Core.Images;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -88,6 +89,7 @@ internal sealed class MemorySessionStore : ISessionStore, IDisposable
             var firstNew = session.Messages.Count;
             session.Messages.AddRange(messages);
             SessionTrimmer.Trim(session.Messages, firstNew, _options);
+            SessionImageBudget.Apply(session.Messages, _options.MaxImageBytes);
             session.ExpiresAt = now + _options.Ttl;
             return Task.FromResult(true);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
+using AiChat.Core.Images;
 using AiChat.Core.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -15,7 +16,7 @@ namespace AiChat.Core.Sessions;
 /// </summary>
 internal sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionOptions> options) : ISessionStore
 {
-    // The rule of SessionTrimmer, in Lua (a tool exchange is dropped whole). Lengths count code points: every byte that is not a UTF-8 continuation byte.
+    // The rules of SessionTrimmer and SessionImageBudget, in Lua (a tool exchange is dropped whole). Lengths count code points: every byte that is not a UTF-8 continuation byte.
     private const string AppendScript = """
         local current = redis.call('GET', KEYS[1])
         if not current then return 0 end
@@ -45,6 +46,22 @@ internal sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionO
           local i = oldestNotSystem()
           if not i or (messages[i].role ~= 'assistant' and messages[i].role ~= 'tool') then break end
           dropGroup(i)
+        end
+        local maxImageBytes, imageBytes = tonumber(ARGV[5]), 0
+        for _, m in ipairs(messages) do
+          if type(m.images) == 'table' then for _, im in ipairs(m.images) do imageBytes = imageBytes + im.size end end
+        end
+        for _, m in ipairs(messages) do
+          if imageBytes <= maxImageBytes then break end
+          if type(m.images) == 'table' then
+            local kept, parts = {}, {}
+            for _, im in ipairs(m.images) do
+              if imageBytes > maxImageBytes then imageBytes = imageBytes - im.size; table.insert(parts, ARGV[6]) else table.insert(kept, im) end
+            end
+            if #m.content > 0 then table.insert(parts, m.content) end
+            m.content = table.concat(parts, ' ')
+            if #kept > 0 then m.images = kept else m.images = nil end
+          end
         end
         session.messages = messages
         redis.call('SET', KEYS[1], cjson.encode(session), 'PX', ARGV[4])
@@ -85,7 +102,7 @@ internal sealed class RedisSessionStore(RedisConnection redis, IOptions<SessionO
     {
         var turn = JsonSerializer.Serialize([.. messages], SessionJsonContext.Default.ListChatMessage);
         var saved = await ExecuteAsync(db => db.ScriptEvaluateAsync(
-            AppendScript, [Key(sessionId)], [turn, _options.MaxMessages, _options.MaxChars, (long)_options.Ttl.TotalMilliseconds]));
+            AppendScript, [Key(sessionId)], [turn, _options.MaxMessages, _options.MaxChars, (long)_options.Ttl.TotalMilliseconds, _options.MaxImageBytes, ImagePlaceholder.Dropped]));
         return (int)saved == 1;
     }
 

@@ -4,6 +4,7 @@ using AiChat.Core.Assistant;
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
 using AiChat.Core.Geo;
+using AiChat.Core.Images;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
 using Microsoft.Extensions.Logging;
@@ -120,9 +121,13 @@ internal sealed class ChatTurn(
         }
     }
 
+    /// <summary>The conversation, its history's images left out for a model that does not read them (the session may have used another).</summary>
     /// <exception cref="SessionNotFoundException">The turn names a session that is unknown or has expired.</exception>
-    private Task<Conversation> BeginAsync(TurnRequest turn, CancellationToken cancellationToken) =>
-        sessions.BeginAsync(turn.SessionId, turn.SessionOwner, turn.Request.Messages, turn.StartsSession, cancellationToken);
+    private async Task<Conversation> BeginAsync(TurnRequest turn, CancellationToken cancellationToken)
+    {
+        var conversation = await sessions.BeginAsync(turn.SessionId, turn.SessionOwner, turn.Request.Messages, turn.StartsSession, cancellationToken);
+        return options.Value.FindModel(turn.Request.Model)?.ImageInput == true ? conversation : conversation with { History = ImagePlaceholder.WithoutImages(conversation.History) };
+    }
 
     /// <summary>The tokens are counted first: they were spent whether or not the turn can be saved.</summary>
     private async Task EndAsync(

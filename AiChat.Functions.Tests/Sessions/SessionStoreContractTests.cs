@@ -1,5 +1,6 @@
 using AiChat.Core.Chat;
 using AiChat.Core.Configuration;
+using AiChat.Core.Images;
 using AiChat.Core.Sessions;
 
 namespace AiChat.Functions.Tests.Sessions;
@@ -210,6 +211,37 @@ public abstract class SessionStoreContractTests
     private protected static ChatMessage User(string content) => new("user", content);
 
     private protected static ChatMessage Assistant(string content) => new("assistant", content);
+
+    [Fact]
+    public async Task Images_are_kept_with_their_bytes_and_past_the_image_budget_the_oldest_become_a_placeholder()
+    {
+        var store = CreateStore(new SessionOptions { MaxMessages = 50, MaxChars = 10_000, TtlMinutes = 10, MaxImageBytes = 250 });
+        var id = SessionIds.New();
+        await store.CreateAsync(id, default);
+        var (first, second, third) = (Image(1), Image(2), Image(3));
+
+        await store.AppendAsync(id, [new ChatMessage("user", "q1") { Images = [first] }, new ChatMessage("assistant", "a1")], default);
+        Assert.Equal([first], (await store.GetAsync(id, default))![0].Images!);
+        await store.AppendAsync(id, [new ChatMessage("user", "q2") { Images = [second, third] }, new ChatMessage("assistant", "a2")], default);
+        var history = (await store.GetAsync(id, default))!;
+
+        Assert.Equal(new ChatMessage("user", ImagePlaceholder.Dropped + " q1"), history[0]);
+        Assert.Equal(new ChatMessage("user", "q2") { Images = [second, third] }, history[2]);
+    }
+
+    [Fact]
+    public async Task An_image_budget_of_zero_keeps_the_words_of_an_image_turn_without_its_images()
+    {
+        var store = CreateStore(new SessionOptions { MaxMessages = 50, MaxChars = 10_000, TtlMinutes = 10, MaxImageBytes = 0 });
+        var id = SessionIds.New();
+        await store.CreateAsync(id, default);
+
+        await store.AppendAsync(id, [new ChatMessage("user", "") { Images = [Image(1), Image(2)] }, new ChatMessage("assistant", "a1")], default);
+
+        Assert.Equal(new ChatMessage("user", ImagePlaceholder.Dropped + " " + ImagePlaceholder.Dropped), (await store.GetAsync(id, default))![0]);
+    }
+
+    private static ChatImage Image(byte seed) => new("image/png", 10 + seed, 20, [.. Enumerable.Range(0, 100).Select(i => (byte)(i * seed))]);
 
     private protected static ChatMessage System(string content) => new("system", content);
 

@@ -24,6 +24,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public Uri Address => _listening.Task.Result;
 
+    /// <summary>The server's process id, e.g. to read its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     public IReadOnlyList<string> Output
     {
         get

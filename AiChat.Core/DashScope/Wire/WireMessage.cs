@@ -1,7 +1,7 @@
 namespace AiChat.Core.DashScope.Wire;
 
 /// <summary>A message as sent upstream; content is never null (<c>""</c> beside tool calls, docs/geo-assistant.md#upstream-requests).</summary>
-internal sealed record WireMessage(string Role, string Content)
+internal sealed record WireMessage(string Role, WireContent Content)
 {
     public IReadOnlyList<WireToolCall>? ToolCalls { get; init; }
 

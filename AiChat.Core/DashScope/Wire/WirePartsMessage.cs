@@ -4,7 +4,7 @@ namespace AiChat.Core.DashScope.Wire;
 /// A message as the native multimodal-generation endpoint takes it: <c>content</c> is always an array of parts
 /// (<c>[]</c> beside tool calls), never a string (docs/dashscope-streams.md#the-multimodal-generation-endpoint).
 /// </summary>
-internal sealed record WirePartsMessage(string Role, IReadOnlyList<WirePart> Content)
+internal sealed record WirePartsMessage(string Role, WireContent Content)
 {
     public IReadOnlyList<WireToolCall>? ToolCalls { get; init; }
 

@@ -1,0 +1,188 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using AiChat.Core.Api;
+using AiChat.Core.Configuration;
+
+namespace AiChat.Core.Images;
+
+/// <summary>
+/// Reads the image parts of one request as its parser meets them: a message content that is a string or an array of
+/// OpenAI content parts, or a bare image URL. What can be checked without decoding the image is checked here (the
+/// count, the model, the URL's scheme, the base64, the byte cap), the rest by <see cref="ImageNormalizer"/>.
+/// </summary>
+internal sealed class ImagePartReader(ImageOptions options, ModelInfo model)
+{
+    private readonly List<ImagePart> _parts = [];
+
+    public IReadOnlyList<ImagePart> Parts => _parts;
+
+    public const string PartShapes = "a string, or an array of parts: {\"type\": \"text\", \"text\": \"...\"} or {\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,...\"}}";
+
+    /// <summary>A message's <c>content</c>: a string, or text parts (joined) and image parts.</summary>
+    /// <param name="message">The index of the message.</param>
+    /// <param name="field">The message's path, e.g. <c>messages[0]</c>.</param>
+    public bool TryReadContent(JsonElement content, int message, string field, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out ApiError? error)
+    {
+        text = null;
+        error = null;
+        if (content.ValueKind == JsonValueKind.String)
+        {
+            text = content.GetString()!;
+            return true;
+        }
+
+        if (content.ValueKind != JsonValueKind.Array)
+        {
+            return ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be {PartShapes}.", out error);
+        }
+
+        var joined = new StringBuilder();
+        var index = 0;
+        foreach (var part in content.EnumerateArray())
+        {
+            var partField = $"{field}.content[{index++}]";
+            if (part.ValueKind != JsonValueKind.Object || ChatFieldRules.Member(part, "type") is not { ValueKind: JsonValueKind.String } type)
+            {
+                return ChatFieldRules.Refuse(partField, $"{partField} must be a text part or an image_url part.", out error);
+            }
+
+            if (type.ValueEquals("text"u8) && ChatFieldRules.Member(part, "text") is { ValueKind: JsonValueKind.String } partText)
+            {
+                joined.Append(partText.GetString());
+            }
+            else if (type.ValueEquals("image_url"u8) && ImageUrl(part) is { } url)
+            {
+                if (!TryReadImage(url, message, partField, out error))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                return ChatFieldRules.Refuse(partField,
+                    $"{partField} must be {{\"type\": \"text\", \"text\": \"...\"}} or {{\"type\": \"image_url\", \"image_url\": {{\"url\": \"...\"}}}}.", out error);
+            }
+        }
+
+        text = joined.ToString();
+        return true;
+    }
+
+    /// <summary>One image URL: a <c>data:</c> URL whose bytes are taken, or with ALLOW_IMAGE_URLS an http(s) URL passed on.</summary>
+    public bool TryReadImage(JsonElement url, int message, string field, [NotNullWhen(false)] out ApiError? error)
+    {
+        error = null;
+        if (_parts.Count >= options.MaxImagesPerRequest)
+        {
+            error = options.MaxImagesPerRequest == 0 ? ImageErrors.Invalid(field, "this server takes no images (MAX_IMAGES_PER_REQUEST is 0)") : ImageErrors.TooMany(field, options.MaxImagesPerRequest);
+            return false;
+        }
+
+        if (!model.ImageInput)
+        {
+            error = ImageErrors.ModelTakesNoImages(field, model.Id);
+            return false;
+        }
+
+        if (url.ValueKind != JsonValueKind.String)
+        {
+            error = ImageErrors.Invalid(field, "its URL must be a string");
+            return false;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(url)[1..^1];
+        if (raw.StartsWith("data:"u8))
+        {
+            return TryReadDataUrl(raw.IndexOf((byte)'\\') < 0 ? raw : Encoding.UTF8.GetBytes(url.GetString()!), message, field, out error);
+        }
+
+        if (raw.StartsWith("https://"u8) || raw.StartsWith("http://"u8))
+        {
+            if (!options.AllowImageUrls)
+            {
+                error = ImageErrors.UrlRefused(field);
+                return false;
+            }
+
+            if (!Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || raw.Length > MaxUrlLength)
+            {
+                error = ImageErrors.Invalid(field, $"its URL is not an absolute http(s) URL of at most {MaxUrlLength} characters");
+                return false;
+            }
+
+            _parts.Add(new ImagePart(message, field, null, uri.AbsoluteUri));
+            return true;
+        }
+
+        error = ImageErrors.Invalid(field, "its URL must be a data URL, data:image/png;base64,... (jpeg, png, webp or gif)");
+        return false;
+    }
+
+    private const int MaxUrlLength = 2048;
+
+    private bool TryReadDataUrl(ReadOnlySpan<byte> url, int message, string field, [NotNullWhen(false)] out ApiError? error)
+    {
+        error = null;
+        var comma = url.IndexOf((byte)',');
+        var header = comma < 0 ? url : url[..comma];
+        if (comma < 0 || !header.EndsWith(";base64"u8))
+        {
+            error = ImageErrors.Invalid(field, "a data URL must be data:<type>;base64,<data>");
+            return false;
+        }
+
+        if (header.IndexOf("svg"u8) >= 0)
+        {
+            error = ImageErrors.Invalid(field, "SVG is not accepted: send jpeg, png, webp or gif");
+            return false;
+        }
+
+        var data = url[(comma + 1)..];
+        if ((long)data.Length / 4 * 3 > options.MaxImageBytes + 2)
+        {
+            error = TooLarge(field);
+            return false;
+        }
+
+        var padding = data.EndsWith("=="u8) ? 2 : data.EndsWith("="u8) ? 1 : 0;
+        if (data.Length == 0 || data.Length % 4 != 0)
+        {
+            error = NotBase64(field);
+            return false;
+        }
+
+        var bytes = new byte[data.Length / 4 * 3 - padding];
+        if (Base64.DecodeFromUtf8(data, bytes, out _, out var written) != OperationStatus.Done || written != bytes.Length)
+        {
+            error = NotBase64(field);
+            return false;
+        }
+
+        if (bytes.Length > options.MaxImageBytes)
+        {
+            error = TooLarge(field);
+            return false;
+        }
+
+        _parts.Add(new ImagePart(message, field, bytes));
+        return true;
+    }
+
+    private ApiError TooLarge(string field) =>
+        ImageErrors.Invalid(field, $"it is larger than the {options.MaxImageBytes} bytes an image may have") with { Limit = "MAX_IMAGE_BYTES" };
+
+    private static ApiError NotBase64(string field) => ImageErrors.Invalid(field, "its data is not base64");
+
+    /// <summary><c>image_url</c> as OpenAI's object <c>{"url": ...}</c>, or as the bare string some clients send.</summary>
+    private static JsonElement? ImageUrl(JsonElement part) =>
+        ChatFieldRules.Member(part, "image_url") switch
+        {
+            { ValueKind: JsonValueKind.Object } value => ChatFieldRules.Member(value, "url"),
+            { ValueKind: JsonValueKind.String } value => value,
+            _ => null,
+        };
+}
