@@ -16,6 +16,7 @@ internal static class ImageInspector
     public const string InvalidUrl = "The provided URL does not appear to be valid. Ensure it is correctly formatted.";
     public const string TooLarge = "Exceeded limit on max bytes per data-uri item : 10485760'";
     public const string CannotOpen = "The image format is illegal and cannot be opened";
+    public const string BadDimensions = "The image length and width do not meet the model restrictions.";
 
     private const int MaxDataUrlBytes = 10_485_760;
 
