@@ -20,10 +20,17 @@ internal static class ChatPage
 
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => Secure(file.Context.Response, policy) });
-        app.MapGet("/chat-page.json", (HttpContext context) =>
+        // A file of the page, not a route of the API: served beside the page's files, outside the route table.
+        app.Use(async (context, next) =>
         {
+            if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path != "/chat-page.json")
+            {
+                await next(context);
+                return;
+            }
+
             Secure(context.Response, policy);
-            return TypedResults.Text(config, "application/json");
+            await TypedResults.Text(config, "application/json").ExecuteAsync(context);
         });
         return app;
     }
