@@ -101,14 +101,15 @@ public sealed class MultimodalAndThinkingTests : IAsyncLifetime, IDisposable
 
     public static TheoryData<string, bool, string> ThinkingErrors => new()
     {
-        { """{"model":"qwen3.6-plus","input":{"messages":[{"role":"user","content":[{"text":"hi"}]}]},"parameters":{"incremental_output":false}}""", true, "The incremental_output parameter must be \"true\" when enable_thinking is true" },
-        { """{"model":"qwq-plus","input":{"messages":[{"role":"user","content":"hi"}]},"parameters":{"incremental_output":true,"enable_thinking":false}}""", true, "The value of the enable_thinking parameter is restricted to True." },
+        { """{"model":"qwen3.6-plus","input":{"messages":[{"role":"user","content":[{"text":"hi [[native-stream-error:json]]"}]}]},"parameters":{"incremental_output":false}}""", true, "The incremental_output parameter must be \"true\" when enable_thinking is true" },
+        { """{"model":"qwq-plus","input":{"messages":[{"role":"user","content":"hi [[native-stream-error:json]]"}]},"parameters":{"incremental_output":true,"enable_thinking":false}}""", true, "The value of the enable_thinking parameter is restricted to True." },
         { """{"model":"qwq-plus","input":{"messages":[{"role":"user","content":"hi"}]},"parameters":{}}""", false, "This model only support stream mode, please enable the stream parameter to access the model." },
         { """{"model":"qwen3-vl-plus","input":{"messages":[{"role":"user","content":[{"text":"hi"}]}]},"parameters":{"enable_thinking":true}}""", false, "parameter.enable_thinking must be set to false for non-streaming calls" },
         { """{"model":"qwen3.6-plus","input":{"messages":[{"role":"user","content":[{"text":"json"}]}]},"parameters":{"response_format":{"type":"json_object"}}}""", false, "Json mode response is not supported when enable_thinking is true" },
         { """{"model":"qwen-plus","input":{"messages":[{"role":"user","content":"hi"}]},"parameters":{"enable_thinking":true,"thinking_budget":0}}""", false, "The thinking_budget parameter must be a positive integer and not greater than 81920" },
     };
 
+    /// <summary>The streamed cases ask for the JSON error shape, one of the three a refused native stream may take.</summary>
     [Theory, MemberData(nameof(ThinkingErrors))]
     public async Task Thinking_the_model_cannot_do_is_refused_in_DashScopes_words(string body, bool stream, string message)
     {
