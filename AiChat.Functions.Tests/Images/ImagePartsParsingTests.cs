@@ -96,7 +96,7 @@ public sealed class ImagePartsParsingTests
     public void An_image_over_the_byte_cap_is_refused_before_it_is_decoded()
     {
         var big = TestImages.DataUrl(new byte[5000]);
-        var result = ChatRequestParser.Parse(Json.Parse($$$"""{"model":"qwen3.6-plus","message":"m","images":["{{{big}}}"]}"""), Options, ChatBodyShape.Message,
+        var result = ChatRequestParser.Parse(Json.Parse($$$"""{"model":"qwen3.6-plus","message":"m","images":["{{{big}}}"]}"""), Options, ChatBodyShape.Message, stream: true,
             new ImageOptions { MaxImageBytes = 4096 });
 
         Assert.False(result.IsValid);

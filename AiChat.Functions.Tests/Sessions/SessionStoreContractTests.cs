@@ -217,13 +217,13 @@ public abstract class SessionStoreContractTests
     {
         var store = CreateStore(new SessionOptions { MaxMessages = 50, MaxChars = 10_000, TtlMinutes = 10, MaxImageBytes = 250 });
         var id = SessionIds.New();
-        await store.CreateAsync(id, default);
+        await store.CreateAsync(id, SessionOwners.Anonymous, default);
         var (first, second, third) = (Image(1), Image(2), Image(3));
 
         await store.AppendAsync(id, [new ChatMessage("user", "q1") { Images = [first] }, new ChatMessage("assistant", "a1")], default);
-        Assert.Equal([first], (await store.GetAsync(id, default))![0].Images!);
+        Assert.Equal([first], (await store.GetAsync(id, SessionOwners.Anonymous, default))![0].Images!);
         await store.AppendAsync(id, [new ChatMessage("user", "q2") { Images = [second, third] }, new ChatMessage("assistant", "a2")], default);
-        var history = (await store.GetAsync(id, default))!;
+        var history = (await store.GetAsync(id, SessionOwners.Anonymous, default))!;
 
         Assert.Equal(new ChatMessage("user", ImagePlaceholder.Dropped + " q1"), history[0]);
         Assert.Equal(new ChatMessage("user", "q2") { Images = [second, third] }, history[2]);
@@ -234,11 +234,11 @@ public abstract class SessionStoreContractTests
     {
         var store = CreateStore(new SessionOptions { MaxMessages = 50, MaxChars = 10_000, TtlMinutes = 10, MaxImageBytes = 0 });
         var id = SessionIds.New();
-        await store.CreateAsync(id, default);
+        await store.CreateAsync(id, SessionOwners.Anonymous, default);
 
         await store.AppendAsync(id, [new ChatMessage("user", "") { Images = [Image(1), Image(2)] }, new ChatMessage("assistant", "a1")], default);
 
-        Assert.Equal(new ChatMessage("user", ImagePlaceholder.Dropped + " " + ImagePlaceholder.Dropped), (await store.GetAsync(id, default))![0]);
+        Assert.Equal(new ChatMessage("user", ImagePlaceholder.Dropped + " " + ImagePlaceholder.Dropped), (await store.GetAsync(id, SessionOwners.Anonymous, default))![0]);
     }
 
     private static ChatImage Image(byte seed) => new("image/png", 10 + seed, 20, [.. Enumerable.Range(0, 100).Select(i => (byte)(i * seed))]);
