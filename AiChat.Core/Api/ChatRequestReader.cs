@@ -59,7 +59,7 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
 
         try
         {
-            return await ReadBodyAsync(request.BodyReader, limit, parse, refuse, cancellationToken);
+            return await ReadBodyAsync(request.BodyReader, limit, options.Value.MaxRequestBodyBytes, parse, refuse, cancellationToken);
         }
         catch (BadHttpRequestException e)
         {
@@ -73,7 +73,7 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
         }
     }
 
-    private static async Task<T> ReadBodyAsync<T>(PipeReader reader, int limit, Func<JsonElement, T> parse, Func<ApiError, T> refuse, CancellationToken cancellationToken)
+    private static async Task<T> ReadBodyAsync<T>(PipeReader reader, int limit, int textLimit, Func<JsonElement, T> parse, Func<ApiError, T> refuse, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -88,7 +88,7 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
             {
                 try
                 {
-                    return Parse(read.Buffer, parse, refuse);
+                    return Parse(read.Buffer, textLimit, parse, refuse);
                 }
                 finally
                 {
@@ -113,7 +113,7 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
         }
     }
 
-    private static T Parse<T>(ReadOnlySequence<byte> body, Func<JsonElement, T> parse, Func<ApiError, T> refuse)
+    private static T Parse<T>(ReadOnlySequence<byte> body, int textLimit, Func<JsonElement, T> parse, Func<ApiError, T> refuse)
     {
         JsonDocument document;
         try
@@ -132,6 +132,12 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
                 return refuse(new ApiError(400, "invalid_text",
                     $"{field} is not valid text: it holds bytes that are not UTF-8, or a \\u escape of half a UTF-16 surrogate pair.")
                 { Field = field });
+            }
+
+            if (body.Length - ImageBodyRules.UrlBytes(document.RootElement) > textLimit)
+            {
+                // Whatever is not an image URL, white space around the JSON included, is text, capped as before images.
+                return refuse(TooLarge(textLimit));
             }
 
             return parse(document.RootElement);

@@ -29,7 +29,7 @@ internal static class ImageBodyRules
     }
 
     /// <summary>The bytes the image URLs take in the body, wherever a chat body may carry one: <c>images[*]</c>, <c>messages[*].content[*].image_url</c>.</summary>
-    private static long UrlBytes(JsonElement body)
+    public static long UrlBytes(JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {

@@ -36,15 +36,16 @@ public static class HostileImages
     }
 
     /// <summary>
-    /// Floods of images in one body: a million empty data URLs (refused at the first), and a hundred thousand valid tiny
-    /// PNGs (refused at the first one over MAX_IMAGES_PER_REQUEST, before any is decoded).
+    /// Floods of images in one body: a million empty data URLs, and a hundred thousand valid tiny PNGs. As parts, their
+    /// wrappers alone are megabytes of text over MAX_REQUEST_BODY_BYTES (413); as an images array, the first bad one
+    /// or the first one over MAX_IMAGES_PER_REQUEST is named (400), before any is decoded.
     /// </summary>
     public static IEnumerable<HostileRequest> Floods()
     {
         var tiny = TestImages.DataUrl(TestImages.Png(10, 10));
-        yield return new HostileRequest("a million empty image parts", "/api/chat/completions", PartsBody(Enumerable.Repeat("data:,", 1_000_000)), 400, "messages[0].content[1]");
+        yield return new HostileRequest("a million empty image parts", "/api/chat/completions", PartsBody(Enumerable.Repeat("data:,", 1_000_000)), 413);
         yield return new HostileRequest("a million empty images", "/api/chat/events", ImagesBody(Enumerable.Repeat("data:,", 1_000_000)), 400, "images[0]");
-        yield return new HostileRequest("100000 tiny image parts", "/api/chat/completions", PartsBody(Enumerable.Repeat(tiny, 100_000)), 400, "messages[0].content[9]");
+        yield return new HostileRequest("100000 tiny image parts", "/api/chat/completions", PartsBody(Enumerable.Repeat(tiny, 100_000)), 413);
         yield return new HostileRequest("100000 tiny images", "/api/chat/events", ImagesBody(Enumerable.Repeat(tiny, 100_000)), 400, "images[8]");
     }
 
