@@ -11,6 +11,9 @@ internal sealed class FloorFigures(IReadOnlyList<string> builds)
     /// <summary>By protocol and concurrency, then route.</summary>
     public Dictionary<(string Protocol, int Concurrency), IReadOnlyDictionary<string, FloorStreamFigures>> Streams { get; } = [];
 
+    /// <summary>Streams of a thinking model (compatible protocol, one at a time), by route; empty when not run.</summary>
+    public IReadOnlyDictionary<string, FloorStreamFigures> Thinking { get; set; } = new Dictionary<string, FloorStreamFigures>();
+
     public IReadOnlyDictionary<string, Distribution> Aborts { get; set; } = new Dictionary<string, Distribution>();
 
     public IReadOnlyDictionary<string, Distribution> Startup { get; set; } = new Dictionary<string, Distribution>();

@@ -50,6 +50,13 @@ internal static class FloorReport
             Added(report, $"… from hand-over, p50", streams.ToDictionary(s => s.Key, s => s.Value.FromUpstream.P50), builds, 0.2);
         }
 
+        if (f.Thinking.Count > 0)
+        {
+            // A build that predates thinking refuses the model, or relays no reasoning: it has no samples, shown as NaN.
+            Added(report, $"added time to first reasoning, {FloorRun.ThinkingModel}, compatible, 1 at a time, p50", f.Thinking.ToDictionary(s => s.Key, s => s.Value.FirstReasoning.P50), builds, 0.2);
+            Added(report, $"added time to first content, {FloorRun.ThinkingModel}, compatible, 1 at a time, p50", f.Thinking.ToDictionary(s => s.Key, s => s.Value.FromSend.P50), builds, 0.2);
+        }
+
         foreach (var ((protocol, _), streams) in f.Streams.Where(s => s.Key.Concurrency == 1).OrderBy(s => s.Key.Protocol))
         {
             Added(report, $"added inter-chunk delay p99, {protocol}, 1 stream", streams.ToDictionary(s => s.Key, s => s.Value.Gaps.P99), builds, 0.2);

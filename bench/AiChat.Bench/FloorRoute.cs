@@ -13,21 +13,21 @@ internal sealed record FloorRoute(string Name, Uri Address, bool IsAiChat, strin
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
     /// <summary>A chat request whose last message is <paramref name="text"/>; AiChat speaks to its upstream in the protocol it was started with.</summary>
-    public HttpRequestMessage Create(bool native, bool stream, string text)
+    public HttpRequestMessage Create(bool native, bool stream, string text, string model = "qwen-plus")
     {
         var messages = "[{\"role\":\"user\",\"content\":" + JsonSerializer.Serialize(text) + "}]";
         if (IsAiChat)
         {
-            return Post(stream ? "api/chat/stream" : "api/chat/completions", $$$"""{"model":"qwen-plus","messages":{{{messages}}}}""");
+            return Post(stream ? "api/chat/stream" : "api/chat/completions", $$$"""{"model":"{{{model}}}","messages":{{{messages}}}}""");
         }
 
         var request = native
             ? Post("api/v1/services/aigc/text-generation/generation", stream
-                ? $$$"""{"model":"qwen-plus","input":{"messages":{{{messages}}}},"parameters":{"result_format":"message","incremental_output":true}}"""
-                : $$$"""{"model":"qwen-plus","input":{"messages":{{{messages}}}},"parameters":{"result_format":"message"}}""")
+                ? $$$"""{"model":"{{{model}}}","input":{"messages":{{{messages}}}},"parameters":{"result_format":"message","incremental_output":true}}"""
+                : $$$"""{"model":"{{{model}}}","input":{"messages":{{{messages}}}},"parameters":{"result_format":"message"}}""")
             : Post("compatible-mode/v1/chat/completions", stream
-                ? $$$"""{"model":"qwen-plus","messages":{{{messages}}},"stream":true,"stream_options":{"include_usage":true}}"""
-                : $$$"""{"model":"qwen-plus","messages":{{{messages}}}}""");
+                ? $$$"""{"model":"{{{model}}}","messages":{{{messages}}},"stream":true,"stream_options":{"include_usage":true}}"""
+                : $$$"""{"model":"{{{model}}}","messages":{{{messages}}}}""");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
         if (native && stream)
         {

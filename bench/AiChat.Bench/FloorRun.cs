@@ -16,6 +16,9 @@ internal static class FloorRun
 
     public const string TelemetryOn = "telemetry on";
 
+    /// <summary>The model of the thinking phase: it reasons by default, so its stream has reasoning before content.</summary>
+    public const string ThinkingModel = "qwen3.6-plus";
+
     public static async Task<string> RunAsync(BenchOptions options, Action<string> log, CancellationToken cancellationToken)
     {
         var metadata = RunMetadata.Capture(ServerBuild.RepositoryRoot());
@@ -78,6 +81,12 @@ internal static class FloorRun
                 {
                     log($"streams, {protocol}, {concurrency} at a time for {streamSeconds.TotalSeconds} s");
                     figures.Streams[(protocol, concurrency)] = await streams.RunAsync(routes, native, concurrency, streamSeconds, cancellationToken);
+                }
+
+                if (!native)
+                {
+                    log($"thinking streams ({ThinkingModel}), {protocol}, 1 at a time for {streamSeconds.TotalSeconds} s");
+                    figures.Thinking = await streams.RunAsync(routes, native, 1, streamSeconds, cancellationToken, ThinkingModel);
                 }
             }
             finally

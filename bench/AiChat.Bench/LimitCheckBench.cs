@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using AiChat.Core.Chat;
+using AiChat.Core.Configuration;
 using AiChat.Core.Limits;
 using AiChat.Core.Redis;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +21,9 @@ namespace AiChat.Bench;
 internal static class LimitCheckBench
 {
     private const int Clients = 10_000;
+
+    /// <summary>A small request: admission holds its estimate (prompt and output cap) on the client's day.</summary>
+    private static readonly ChatRequest Request = new("qwen-plus", [new ChatMessage("user", "Hello")]) { MaxTokens = 16 };
 
     public static async Task<int> RunAsync()
     {
@@ -43,7 +48,7 @@ internal static class LimitCheckBench
     }
 
     private static ClientLimits Gate(ILimitStore store, LimitOptions limits) =>
-        new(store, Options.Create(limits), TrustedProxies.None, NullLogger<ClientLimits>.Instance);
+        new(store, Options.Create(limits), Options.Create(new AiChatOptions()), TrustedProxies.None, TimeProvider.System, NullLogger<ClientLimits>.Instance);
 
     private static DefaultHttpContext Context(int client)
     {
@@ -71,7 +76,7 @@ internal static class LimitCheckBench
         {
             for (var i = worker; Stopwatch.GetTimestamp() < until; i += 16)
             {
-                await using var admission = await gate.AdmitAsync(contexts[i % contexts.Length], stream, CancellationToken.None);
+                await using var admission = await gate.AdmitAsync(contexts[i % contexts.Length], Request, stream, CancellationToken.None);
                 Interlocked.Increment(ref parallelCalls);
             }
         })));
@@ -85,7 +90,7 @@ internal static class LimitCheckBench
         for (var i = 0; i < calls; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await using (var admission = await gate.AdmitAsync(contexts[i % contexts.Length], stream, CancellationToken.None))
+            await using (var admission = await gate.AdmitAsync(contexts[i % contexts.Length], Request, stream, CancellationToken.None))
             {
                 if (admission.Refusal is not null)
                 {
