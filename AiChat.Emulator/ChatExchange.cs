@@ -111,6 +111,26 @@ internal sealed class ChatExchange(
     }
 
     /// <summary>
+    /// Ends a stream as its fault directive asks, after the text: cut, or a moderation error written by
+    /// <paramref name="writeModeration"/> in the protocol's shape. False when there is no such fault.
+    /// </summary>
+    public async ValueTask<bool> EndedByFaultAsync(Action<ChatExchange> writeModeration)
+    {
+        switch (Directives.Fault)
+        {
+            case EmulatorFault.CutStream:
+                await CutAsync();
+                return true;
+            case EmulatorFault.Moderation:
+                await NextFrameAsync();
+                writeModeration(this);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
     /// Ends a started stream mid-way. <see cref="HttpContext.Abort"/> would drop bytes still queued for the socket;
     /// after an exception Kestrel instead closes the connection once everything written has gone out, without the
     /// final empty chunk, so the caller sees the first half and then a broken stream.

@@ -97,16 +97,13 @@ internal sealed class CompatibleProtocol : IChatProtocol
             exchange.NoteText();
         }
 
-        switch (exchange.Directives.Fault)
-        {
-            case EmulatorFault.CutStream:
-                await exchange.CutAsync();
-                return;
-            case EmulatorFault.Moderation:
-                await exchange.NextFrameAsync();
+        if (await exchange.EndedByFaultAsync(static exchange =>
+            {
                 exchange.Write("""data: {"error":{"code":"data_inspection_failed","type":"data_inspection_failed","message":"Output data may contain inappropriate content."}}"""u8);
                 exchange.Write("\n\n"u8);
-                return;
+            }))
+        {
+            return;
         }
 
         await exchange.NextFrameAsync();

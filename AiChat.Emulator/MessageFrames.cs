@@ -36,15 +36,9 @@ internal static class MessageFrames
             exchange.NoteText();
         }
 
-        switch (exchange.Directives.Fault)
+        if (await exchange.EndedByFaultAsync(exchange => NativeFrames.WriteErrorEvent(exchange, id + 1, EmulatedError.Moderation)))
         {
-            case EmulatorFault.CutStream:
-                await exchange.CutAsync();
-                return;
-            case EmulatorFault.Moderation:
-                await exchange.NextFrameAsync();
-                NativeFrames.WriteErrorEvent(exchange, id + 1, EmulatedError.Moderation);
-                return;
+            return;
         }
 
         if (!endsOnDelta)

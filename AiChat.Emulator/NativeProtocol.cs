@@ -115,15 +115,9 @@ internal sealed class NativeProtocol(bool multimodal = false) : IChatProtocol
             exchange.NoteText();
         }
 
-        switch (exchange.Directives.Fault)
+        if (await exchange.EndedByFaultAsync(exchange => NativeFrames.WriteErrorEvent(exchange, lead + sent + 1, EmulatedError.Moderation)))
         {
-            case EmulatorFault.CutStream:
-                await exchange.CutAsync();
-                return;
-            case EmulatorFault.Moderation:
-                await exchange.NextFrameAsync();
-                NativeFrames.WriteErrorEvent(exchange, lead + sent + 1, EmulatedError.Moderation);
-                return;
+            return;
         }
 
         await exchange.NextFrameAsync();

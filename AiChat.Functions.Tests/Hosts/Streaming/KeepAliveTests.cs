@@ -42,14 +42,7 @@ public sealed class KeepAliveTests(EmulatedBackend backend) : IClassFixture<Emul
     {
         await backend.UseAsync(on);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat/stream") { Content = Json.ChatBody("[[pause-ms:5000]] hello there") };
-        using var response = await backend.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var lines = await ReadLinesAsync(response);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var comments = lines.Where(l => l.Text == KeepAlive).ToList();
-        Assert.NotEmpty(comments);
-        AssertCommentsCameBeforeTheContent(lines, comments);
-        Assert.Equal("data: [DONE]", lines.Last(l => l.Text.Length > 0).Text);
+        await AssertKeptAliveUntilDoneAsync(request);
     }
 
     [Theory, MatrixData]
@@ -61,14 +54,7 @@ public sealed class KeepAliveTests(EmulatedBackend backend) : IClassFixture<Emul
             Content = Json.Body("""{"model":"qwen-plus","stream":true,"messages":[{"role":"user","content":"[[pause-ms:5000]] hello there"}]}"""),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BackendSettings.ClientKey);
-        using var response = await backend.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var lines = await ReadLinesAsync(response);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var comments = lines.Where(l => l.Text == KeepAlive).ToList();
-        Assert.NotEmpty(comments);
-        AssertCommentsCameBeforeTheContent(lines, comments);
-        Assert.Equal("data: [DONE]", lines.Last(l => l.Text.Length > 0).Text);
+        await AssertKeptAliveUntilDoneAsync(request);
     }
 
     [Theory, MatrixData]
@@ -86,6 +72,19 @@ public sealed class KeepAliveTests(EmulatedBackend backend) : IClassFixture<Emul
     /// Every comment arrived before the first content, the first of them at least a second before it: the comments
     /// were sent during the silence, not held back and delivered with the answer.
     /// </summary>
+    /// <summary>The stream of a paused upstream: keep-alive comments before the content, then its end, <c>[DONE]</c>.</summary>
+    private async Task AssertKeptAliveUntilDoneAsync(HttpRequestMessage request)
+    {
+        using var response = await backend.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var lines = await ReadLinesAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var comments = lines.Where(l => l.Text == KeepAlive).ToList();
+        Assert.NotEmpty(comments);
+        AssertCommentsCameBeforeTheContent(lines, comments);
+        Assert.Equal("data: [DONE]", lines.Last(l => l.Text.Length > 0).Text);
+    }
+
     private static void AssertCommentsCameBeforeTheContent(List<Line> lines, List<Line> comments)
     {
         var content = lines.First(l => l.Text.StartsWith("data:", StringComparison.Ordinal) && l.Text.Contains("You", StringComparison.Ordinal));
