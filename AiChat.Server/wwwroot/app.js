@@ -48,9 +48,9 @@ async function loadModels() {
   ui.model.replaceChildren(new Option("Server default", ""), ...list.map((m) => new Option(modelLabel(m), m.id)));
 }
 
-/** A model's name with what it does beyond text: "thinks" (always or by default), "can think", "images". */
+/** A model's name with what it does beyond text here: "thinks" (always or by default; the page never switches it), "images". */
 function modelLabel(model) {
-  const traits = [{ only: "thinks", "hybrid-on": "thinks", "hybrid-off": "can think" }[model.thinking],
+  const traits = [model.thinking === "only" || model.thinking === "hybrid-on" ? "thinks" : null,
     model.imageInput ? "images" : null].filter(Boolean);
   const name = model.name || model.id;
   return traits.length ? `${name} (${traits.join(", ")})` : name;
