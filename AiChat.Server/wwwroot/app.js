@@ -410,7 +410,8 @@ ui.composer.addEventListener("submit", (event) => {
   if (!message || controller) return;
   const model = models.get(ui.model.value);
   if (attachments.length && !model?.imageInput) {
-    showError(`${model ? model.name || model.id : "The server's default model"} does not read images: pick a model marked "images", or remove the images.`);
+    showError(model ? `${model.name || model.id} does not read images: pick a model marked "images", or remove the images.`
+      : `To send images, pick a model marked "images" (the server's default may not read them), or remove the images.`);
     return;
   }
   const images = attachments;
