@@ -26,20 +26,34 @@ const $ = (id) => document.getElementById(id);
 const ui = {
   model: $("model"), shareLocation: $("share-location"), locationStatus: $("location-status"), newChat: $("new-chat"), messages: $("messages"),
   error: $("error"), composer: $("composer"), message: $("message"), send: $("send"), stop: $("stop"),
+  attach: $("attach"), attachments: $("attachments"),
   toolStatus: $("tool-status"), weather: $("weather"), map: $("map"), places: $("places"),
 };
 
 let sessionId = null;
 let controller = null;
 let userLocation = null;
+/** The models by id, as /api/models lists them: their thinking and image input. */
+const models = new Map();
+/** The images to go with the next message, as data URLs. */
+let attachments = [];
 
 // ---- the API ----------------------------------------------------------------------------------------------------
 
 async function loadModels() {
   const response = await fetch(`${api}/api/models`);
   if (!response.ok) throw new Error(await describeError(response));
-  const { models } = await response.json();
-  ui.model.replaceChildren(new Option("Server default", ""), ...models.map((m) => new Option(m.name || m.id, m.id)));
+  const { models: list } = await response.json();
+  for (const m of list) models.set(m.id, m);
+  ui.model.replaceChildren(new Option("Server default", ""), ...list.map((m) => new Option(modelLabel(m), m.id)));
+}
+
+/** A model's name with what it does beyond text here: "thinks" (always or by default; the page never switches it), "images". */
+function modelLabel(model) {
+  const traits = [model.thinking === "only" || model.thinking === "hybrid-on" ? "thinks" : null,
+    model.imageInput ? "images" : null].filter(Boolean);
+  const name = model.name || model.id;
+  return traits.length ? `${name} (${traits.join(", ")})` : name;
 }
 
 /** An error answer in words: the server's message, with the wait for a 429 and the reason for a 503. */
@@ -54,6 +68,7 @@ async function describeError(response) {
       : `Too many requests: please wait a moment and try again. (${message})`;
   }
   if (response.status === 503) return `The service is unavailable: ${message}`;
+  if (body.code === "invalid_image" || body.code === "image_url_not_allowed") return `The image was refused: ${message}`;
   return `Error ${response.status}: ${message}`;
 }
 
@@ -77,10 +92,16 @@ async function readEvents(body, onEvent) {
 
 // ---- the conversation -------------------------------------------------------------------------------------------
 
-function addMessage(role, text) {
+function addMessage(role, text, images = []) {
   const item = document.createElement("li");
   item.className = role;
   item.textContent = text;
+  if (images.length) {
+    const pictures = document.createElement("div");
+    pictures.className = "images";
+    pictures.append(...images.map((url, index) => thumbnail(url, `Image ${index + 1} sent`)));
+    item.append(pictures);
+  }
   ui.messages.append(item);
   item.scrollIntoView({ block: "end" });
   return item;
@@ -96,9 +117,17 @@ function setBusy(busy) {
   ui.stop.disabled = !busy;
 }
 
-async function ask(message) {
+function thumbnail(url, alt) {
+  const image = document.createElement("img");
+  image.className = "thumbnail";
+  image.src = url;
+  image.alt = alt;
+  return image;
+}
+
+async function ask(message, images) {
   showError("");
-  addMessage("user", message);
+  addMessage("user", message, images);
   const answer = addMessage("assistant", "");
   answer.setAttribute("aria-busy", "true");
   ui.toolStatus.replaceChildren();
@@ -106,6 +135,7 @@ async function ask(message) {
   setBusy(true);
   try {
     const request = { message, model: ui.model.value || undefined, session_id: sessionId ?? undefined };
+    if (images.length) request.images = images;
     if (userLocation) request.client_context = { map_crs: "gcj02", location: userLocation };
     const response = await fetch(`${api}/api/chat/events`, {
       method: "POST",
@@ -115,7 +145,10 @@ async function ask(message) {
     });
     if (!response.ok) {
       answer.remove();
-      showError(await describeError(response));
+      const error = await describeError(response);
+      showError(error);
+      // A refused image stays attached, to be removed or replaced before sending again.
+      if (images.length && !attachments.length && error.startsWith("The image was refused")) setAttachments(images);
       return;
     }
     await readEvents(response.body, (event) => handle(event, answer));
@@ -133,13 +166,48 @@ async function ask(message) {
 function handle(event, answer) {
   switch (event.type) {
     case "stream_start": sessionId = event.session_id ?? sessionId; break;
-    case "stream_chunk": answer.textContent += event.chunk; break;
+    case "stream_reasoning": thinking(answer).append(event.chunk); break;
+    case "stream_chunk": answerText(answer).append(event.chunk); break;
     case "tool_status": showToolStatus(event); break;
     case "geo_card": if (event.card?.kind === "weather") showWeather(event.card); break;
     case "map_action": map.apply(event.action); break;
     case "error": showError(`The answer failed: ${event.error}`); break;
     default: break; // stream_end, and event types this page does not know
   }
+}
+
+/**
+ * The answer's "thinking" block, made at the first reasoning chunk: a <details> above the answer, open while the
+ * model reasons, that the reader can fold away. Returns the element the reasoning goes into.
+ */
+function thinking(answer) {
+  let block = answer.querySelector(".thinking");
+  if (!block) {
+    block = document.createElement("details");
+    block.className = "thinking";
+    block.open = true;
+    const summary = document.createElement("summary");
+    summary.textContent = "Thinking…";
+    const text = document.createElement("div");
+    text.className = "reasoning";
+    block.append(summary, text);
+    answer.prepend(block);
+  }
+  return block.querySelector(".reasoning");
+}
+
+/** Where the answer's text goes: the item itself, or after its thinking block once there is one. */
+function answerText(answer) {
+  const block = answer.querySelector(".thinking");
+  if (!block) return answer;
+  block.querySelector("summary").textContent = "Thought";
+  let text = answer.querySelector(".text");
+  if (!text) {
+    text = document.createElement("div");
+    text.className = "text";
+    answer.append(text);
+  }
+  return text;
 }
 
 function showToolStatus(event) {
@@ -278,12 +346,78 @@ const map = (() => {
 
 // ---- wiring -----------------------------------------------------------------------------------------------------
 
+// ---- images to send: attached, pasted or dropped; sent as data URLs (img-src allows data:) ----------------------
+
+const imageTypes = ["image/jpeg", "image/png", "image/webp", "image/gif"];
+
+function setAttachments(urls) {
+  attachments = urls;
+  ui.attachments.replaceChildren(...urls.map((url, index) => {
+    const item = document.createElement("li");
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "×";
+    remove.setAttribute("aria-label", `Remove image ${index + 1}`);
+    remove.addEventListener("click", () => {
+      setAttachments(attachments.filter((_, i) => i !== index));
+      ui.message.focus();
+    });
+    item.append(thumbnail(url, `Image ${index + 1} to send`), remove);
+    return item;
+  }));
+}
+
+async function attach(files) {
+  const images = [...files].filter((file) => imageTypes.includes(file.type));
+  if (images.length < files.length) showError("Only JPEG, PNG, WebP and GIF images can be sent.");
+  if (!images.length) return;
+  const urls = await Promise.all(images.map((file) => new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  })));
+  setAttachments([...attachments, ...urls]);
+}
+
+ui.attach.addEventListener("change", () => {
+  attach(ui.attach.files).catch((error) => showError(`The image could not be read: ${error.message}`));
+  ui.attach.value = "";
+});
+
+ui.message.addEventListener("paste", (event) => {
+  const files = [...event.clipboardData.files];
+  if (!files.length) return;
+  event.preventDefault();
+  attach(files).catch((error) => showError(`The image could not be read: ${error.message}`));
+});
+
+ui.composer.addEventListener("dragover", (event) => {
+  if (event.dataTransfer.types.includes("Files")) event.preventDefault();
+});
+
+ui.composer.addEventListener("drop", (event) => {
+  if (!event.dataTransfer.files.length) return;
+  event.preventDefault();
+  attach(event.dataTransfer.files).catch((error) => showError(`The image could not be read: ${error.message}`));
+});
+
+// ---- wiring -----------------------------------------------------------------------------------------------------
+
 ui.composer.addEventListener("submit", (event) => {
   event.preventDefault();
   const message = ui.message.value.trim();
   if (!message || controller) return;
+  const model = models.get(ui.model.value);
+  if (attachments.length && !model?.imageInput) {
+    showError(model ? `${model.name || model.id} does not read images: pick a model marked "images", or remove the images.`
+      : `To send images, pick a model marked "images" (the server's default may not read them), or remove the images.`);
+    return;
+  }
+  const images = attachments;
   ui.message.value = "";
-  ask(message);
+  setAttachments([]);
+  ask(message, images);
 });
 
 ui.message.addEventListener("keydown", (event) => {
@@ -298,6 +432,7 @@ ui.stop.addEventListener("click", () => controller?.abort());
 ui.newChat.addEventListener("click", () => {
   controller?.abort();
   sessionId = null;
+  setAttachments([]);
   ui.messages.replaceChildren();
   ui.toolStatus.replaceChildren();
   ui.weather.hidden = true;
