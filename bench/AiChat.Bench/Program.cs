@@ -10,6 +10,11 @@ if (args is ["allocations", .. var protocol])
     return await AllocationBench.RunAsync(native: protocol is ["native"]);
 }
 
+if (args is ["images", ..])
+{
+    return await ImageBench.RunAsync(CancellationToken.None);
+}
+
 if (BenchOptions.Parse(args) is not { } options)
 {
     Console.Error.WriteLine(BenchOptions.Usage);
