@@ -14,4 +14,6 @@ internal sealed record MessageRequest(
     [property: JsonPropertyName("enable_thinking"), Description(FieldDescriptions.EnableThinking)] bool? EnableThinking = null,
     [property: JsonPropertyName("thinking_budget"), Description(FieldDescriptions.ThinkingBudget)] int? ThinkingBudget = null,
     [property: JsonPropertyName("preserve_thinking"), Description(FieldDescriptions.PreserveThinking)] bool? PreserveThinking = null,
+    [property: JsonPropertyName("images"), Description("Images for the message, as data URLs (data:image/jpeg|png|webp|gif;base64,...): at most MAX_IMAGES_PER_REQUEST, for a model with image input.")]
+    IReadOnlyList<string>? Images = null,
     [property: JsonPropertyName("client_context"), Description("Where the user is and the CRS of the frontend's map (geo assistant).")] ClientContextRequest? ClientContext = null);
