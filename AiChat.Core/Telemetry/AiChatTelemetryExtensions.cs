@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -35,7 +34,6 @@ public static class AiChatTelemetryExtensions
             .AddMeter(AiChatDiagnostics.Name)
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation());
-        builder.Services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddProcessor(new SessionIdLogRedactor()));
 
         if (!options.ExportsOtlp && !options.ExportsAzureMonitor)
         {
