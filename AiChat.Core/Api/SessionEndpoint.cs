@@ -11,49 +11,33 @@ namespace AiChat.Core.Api;
 /// </summary>
 internal sealed class SessionEndpoint(ISessionStore store, SessionOwners owners, IOptions<AiChatOptions> options)
 {
-    public async Task GetAsync(HttpContext context, string sessionId)
+    public Task GetAsync(HttpContext context, string sessionId) =>
+        RespondAsync(context, sessionId, async (owner, cancellationToken) =>
+            await store.GetAsync(sessionId, owner, cancellationToken) is { } messages
+                ? TypedResults.Json(new SessionResponse(sessionId, messages), AiChatJsonContext.Relaxed.SessionResponse)
+                : null);
+
+    public Task DeleteAsync(HttpContext context, string sessionId) =>
+        RespondAsync(context, sessionId, async (owner, cancellationToken) =>
+            await store.DeleteAsync(sessionId, owner, cancellationToken) ? TypedResults.NoContent() : null);
+
+    /// <summary>The id checked, then <paramref name="act"/> as the caller; its null is the 404 of an unknown session.</summary>
+    private async Task RespondAsync(HttpContext context, string sessionId, Func<string, CancellationToken, Task<IResult?>> act)
     {
         if (!SessionIds.IsWellFormed(sessionId))
         {
-            await ApiErrorWriter.WriteAsync(context, Malformed);
+            await ApiErrorWriter.WriteAsync(context, ApiError.InvalidField("session_id", ChatRequestParser.SessionIdShape));
             return;
         }
 
         try
         {
-            var messages = await store.GetAsync(sessionId, owners.Of(context), context.RequestAborted);
-            await (messages is null
-                ? ApiErrorWriter.WriteAsync(context, NotFound(sessionId))
-                : TypedResults.Json(new SessionResponse(sessionId, messages), AiChatJsonContext.Relaxed.SessionResponse).ExecuteAsync(context));
+            var result = await act(owners.Of(context), context.RequestAborted);
+            await (result?.ExecuteAsync(context) ?? ApiErrorWriter.WriteAsync(context, ChatErrorMapper.SessionNotFound(sessionId)));
         }
         catch (SessionStoreUnavailableException e)
         {
-            await ApiErrorWriter.WriteAsync(context, Map(e));
+            await ApiErrorWriter.WriteAsync(context, ChatErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds)!);
         }
     }
-
-    public async Task DeleteAsync(HttpContext context, string sessionId)
-    {
-        if (!SessionIds.IsWellFormed(sessionId))
-        {
-            await ApiErrorWriter.WriteAsync(context, Malformed);
-            return;
-        }
-
-        try
-        {
-            var deleted = await store.DeleteAsync(sessionId, owners.Of(context), context.RequestAborted);
-            await (deleted ? TypedResults.NoContent().ExecuteAsync(context) : ApiErrorWriter.WriteAsync(context, NotFound(sessionId)));
-        }
-        catch (SessionStoreUnavailableException e)
-        {
-            await ApiErrorWriter.WriteAsync(context, Map(e));
-        }
-    }
-
-    private static ApiError Malformed => ApiError.InvalidField("session_id", ChatRequestParser.SessionIdShape);
-
-    private ApiError Map(Exception e) => ChatErrorMapper.Map(e, options.Value.RateLimitRetryAfterSeconds)!;
-
-    private static ApiError NotFound(string sessionId) => ChatErrorMapper.SessionNotFound(sessionId);
 }

@@ -6,8 +6,6 @@ using AiChat.Core.Geo;
 using AiChat.Core.Images;
 using AiChat.Core.Limits;
 using AiChat.Core.OpenAI;
-using AiChat.Core.OpenApi;
-using AiChat.Core.Redis;
 using AiChat.Core.Resilience;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
@@ -30,23 +28,18 @@ public static class AiChatHostBuilderExtensions
     public static IHostApplicationBuilder AddAiChat(this IHostApplicationBuilder builder, Action<IOpenTelemetryBuilder>? telemetry = null)
     {
         var services = builder.Services;
-        services.AddOptions<AiChatOptions>()
-            .Bind(builder.Configuration)
+        services.AddOptions<AiChatOptions>().Bind(builder.Configuration).ValidateAtStart<AiChatOptions, AiChatOptionsValidator>()
             .PostConfigure(options =>
             {
                 if (options.Models.Count == 0)
                 {
                     options.Models.AddRange(DefaultModelCatalog.Create());
                 }
-            })
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AiChatOptions>, AiChatOptionsValidator>();
-        services.AddOptions<SessionOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>();
-        services.AddOptions<LimitOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LimitOptions>, LimitOptionsValidator>();
-        services.AddOptions<ResilienceOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ImageOptions>().Bind(builder.Configuration).ValidateDataAnnotations().ValidateOnStart();
+            });
+        services.AddOptions<SessionOptions>().Bind(builder.Configuration).ValidateAtStart<SessionOptions, SessionOptionsValidator>();
+        services.AddOptions<LimitOptions>().Bind(builder.Configuration).ValidateAtStart<LimitOptions, LimitOptionsValidator>();
+        services.AddOptions<ResilienceOptions>().Bind(builder.Configuration).ValidateAtStart();
+        services.AddOptions<ImageOptions>().Bind(builder.Configuration).ValidateAtStart();
 
         services.AddDashScopeKeySource();
         services.AddKeyedSingleton(DashScopeHttpClient.ServiceKey, (provider, _) => DashScopeHttpClient.Create(provider.GetRequiredService<IDashScopeKeySource>()));
@@ -54,30 +47,16 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<IDashScopeClient>(CreateDashScopeClient);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => CreateRedisConnection(provider.GetRequiredService<IOptions<SessionOptions>>().Value));
-        services.AddSingleton<ISessionStore>(CreateSessionStore);
-        services.AddSingleton<ILimitStore>(CreateLimitStore);
-        services.AddSingleton(provider => TrustedProxies.TryParse(provider.GetRequiredService<IOptions<LimitOptions>>().Value.TrustedProxies, out _)!);
-        services.AddSingleton<ClientLimits>();
-        services.AddSingleton<FrontDoorGate>();
-        services.AddHostedService<ClientAddressLog>();
-        services.AddSingleton<ChatSessions>();
-        services.AddSingleton<SessionOwners>();
+        services.AddSessions();
+        services.AddLimits();
         services.AddSingleton<ChatTurn>();
         services.AddSingleton<ChatFailures>();
         services.AddSingleton<StreamKeepAlive>();
         services.AddGeoTools();
         services.AddOpenAICompatibleApi(builder.Configuration);
-
         services.AddSingleton<ImageNormalizer>();
         services.AddSingleton<ImageIntake>();
-        services.AddSingleton<ChatRequestReader>();
-        services.AddSingleton<HealthEndpoint>();
-        services.AddSingleton<ModelsEndpoint>();
-        services.AddSingleton<ChatCompletionsEndpoint>();
-        services.AddSingleton<ChatStreamEndpoint>();
-        services.AddSingleton<SessionEndpoint>();
-        services.AddSingleton<OpenApiEndpoint>();
+        services.AddChatEndpoints();
 
         services.AddProblemDetails();
         services.AddCors();
@@ -101,20 +80,4 @@ public static class AiChatHostBuilderExtensions
         var endpoint = new GenAIEndpoint(new Uri(options.Value.BaseUrl), provider.GetRequiredService<TelemetryOptions>().CaptureMessageContent);
         return new OpenTelemetryDashScopeClient(new ResilientDashScopeClient(client, retry, TimeSpan.FromSeconds(resilience.DeadlineSeconds)), endpoint);
     }
-
-    private static RedisConnection CreateRedisConnection(SessionOptions options) => new(options.RedisConnection, options.RedisCaCertificate);
-
-    private static ISessionStore CreateSessionStore(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<IOptions<SessionOptions>>();
-        return options.Value.UsesRedis
-            ? new OpenTelemetrySessionStore(new RedisSessionStore(provider.GetRequiredService<RedisConnection>(), options), "redis")
-            : new OpenTelemetrySessionStore(new MemorySessionStore(provider.GetRequiredService<TimeProvider>(), options, provider.GetRequiredService<ILogger<MemorySessionStore>>()), "memory");
-    }
-
-    /// <summary>Limits live where sessions do: in Redis, shared by every instance, with SESSION_STORE=redis.</summary>
-    private static ILimitStore CreateLimitStore(IServiceProvider provider) =>
-        provider.GetRequiredService<IOptions<SessionOptions>>().Value.UsesRedis
-            ? new RedisLimitStore(provider.GetRequiredService<RedisConnection>(), provider.GetRequiredService<TimeProvider>())
-            : new MemoryLimitStore(provider.GetRequiredService<TimeProvider>());
 }

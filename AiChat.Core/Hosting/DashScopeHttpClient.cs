@@ -2,23 +2,10 @@ using AiChat.Core.DashScope;
 
 namespace AiChat.Core.Hosting;
 
-/// <summary>The process's one HttpClient to DashScope.</summary>
+/// <summary>The process's one HttpClient to DashScope; deadlines are set per call by DashScopeClient, which knows a stream from a completion.</summary>
 internal static class DashScopeHttpClient
 {
     public const string ServiceKey = "DashScope";
 
-    public static HttpClient Create(IDashScopeKeySource keys) =>
-        new(new ApiKeyHandler(keys)
-        {
-            InnerHandler = new SocketsHttpHandler
-            {
-                // Re-resolve DNS now and then: DashScope's regional hosts sit behind changing addresses.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-            },
-        })
-        {
-            // Deadlines are set per call by DashScopeClient, which knows a stream from a completion.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+    public static HttpClient Create(IDashScopeKeySource keys) => UpstreamHttpClient.Create(new ApiKeyHandler(keys), connectTimeout: TimeSpan.FromSeconds(10));
 }

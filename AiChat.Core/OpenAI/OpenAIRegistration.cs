@@ -1,9 +1,9 @@
+using AiChat.Core.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.OpenAI;
 
@@ -12,8 +12,7 @@ internal static class OpenAIRegistration
 {
     public static IServiceCollection AddOpenAICompatibleApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OpenAIOptions>().Bind(configuration).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OpenAIOptions>, OpenAIOptionsValidator>();
+        services.AddOptions<OpenAIOptions>().Bind(configuration).ValidateAtStart<OpenAIOptions, OpenAIOptionsValidator>();
         services.AddSingleton<ClientKeys>();
         services.AddSingleton<OpenAIModelsEndpoint>();
         services.AddSingleton<OpenAIChatEndpoint>();

@@ -7,65 +7,34 @@ namespace AiChat.Core.Telemetry;
 /// <summary>The session store's latency per operation, by store type; session ids are never recorded.</summary>
 internal sealed class OpenTelemetrySessionStore(ISessionStore inner, string storeType) : ISessionStore
 {
-    public async Task CreateAsync(string sessionId, string owner, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
+    public Task CreateAsync(string sessionId, string owner, CancellationToken cancellationToken) =>
+        MeasureAsync("create", async () =>
         {
             await inner.CreateAsync(sessionId, owner, cancellationToken);
-            Record("create", started, null);
-        }
-        catch (Exception e)
-        {
-            Record("create", started, e);
-            throw;
-        }
-    }
+            return true;
+        });
 
-    public async Task<IReadOnlyList<ChatMessage>?> GetAsync(string sessionId, string caller, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ChatMessage>?> GetAsync(string sessionId, string caller, CancellationToken cancellationToken) =>
+        MeasureAsync("get", () => inner.GetAsync(sessionId, caller, cancellationToken));
+
+    public Task<bool> AppendAsync(string sessionId, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken) =>
+        MeasureAsync("append", () => inner.AppendAsync(sessionId, messages, cancellationToken));
+
+    public Task<bool> DeleteAsync(string sessionId, string caller, CancellationToken cancellationToken) =>
+        MeasureAsync("delete", () => inner.DeleteAsync(sessionId, caller, cancellationToken));
+
+    private async Task<T> MeasureAsync<T>(string operation, Func<Task<T>> run)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var history = await inner.GetAsync(sessionId, caller, cancellationToken);
-            Record("get", started, null);
-            return history;
+            var result = await run();
+            Record(operation, started, null);
+            return result;
         }
         catch (Exception e)
         {
-            Record("get", started, e);
-            throw;
-        }
-    }
-
-    public async Task<bool> AppendAsync(string sessionId, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            var saved = await inner.AppendAsync(sessionId, messages, cancellationToken);
-            Record("append", started, null);
-            return saved;
-        }
-        catch (Exception e)
-        {
-            Record("append", started, e);
-            throw;
-        }
-    }
-
-    public async Task<bool> DeleteAsync(string sessionId, string caller, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            var deleted = await inner.DeleteAsync(sessionId, caller, cancellationToken);
-            Record("delete", started, null);
-            return deleted;
-        }
-        catch (Exception e)
-        {
-            Record("delete", started, e);
+            Record(operation, started, e);
             throw;
         }
     }

@@ -1,0 +1,20 @@
+namespace AiChat.Core.Hosting;
+
+/// <summary>
+/// The process's one HttpClient to an upstream (DashScope, AMap): the key added per request by
+/// its key handler, connections renewed every two minutes so DNS is read again (the upstreams' hosts
+/// sit behind changing addresses), and no client-wide timeout: each caller sets its own deadline per request.
+/// </summary>
+internal static class UpstreamHttpClient
+{
+    public static HttpClient Create(DelegatingHandler keyHandler, TimeSpan connectTimeout, int maxConnectionsPerServer = int.MaxValue)
+    {
+        keyHandler.InnerHandler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectTimeout = connectTimeout,
+            MaxConnectionsPerServer = maxConnectionsPerServer,
+        };
+        return new HttpClient(keyHandler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+}
