@@ -1,5 +1,4 @@
-using AiChat.Core.Hosting;
-using Microsoft.Extensions.Configuration;
+using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -32,13 +31,15 @@ public sealed class StartupValidationTests
     [InlineData("REDIS_CONNECTION", "localhost:6379,nosuchoption=1", "redis")]
     [InlineData("REDIS_CONNECTION", ",password=secret", "redis")]
     [InlineData("REDIS_CA_CERTIFICATE", "/nonexistent/ca.pem", "redis")]
+    [InlineData("GEO_ASSISTANT", "maybe")]
+    [InlineData("GEO_ASSISTANT", "on")]
+    [InlineData("AMAP_BASE_URL", "restapi.amap.com")]
+    [InlineData("AMAP_BASE_URL", "ftp://restapi.amap.com")]
+    [InlineData("AMAP_API_KEY_SECRET_NAME", "AMap_Key")]
     public async Task Invalid_configuration_stops_start_up_with_a_message_naming_the_setting(string setting, string value, string sessionStore = "memory")
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         // The spend bound is said explicitly so that the only failure is the one under test.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ALLOW_UNBOUNDED_SPEND"] = "true", [setting] = value, ["SESSION_STORE"] = sessionStore });
-        builder.AddAiChat();
-        using var host = builder.Build();
+        using var host = BareHost.Build(new Dictionary<string, string?> { ["ALLOW_UNBOUNDED_SPEND"] = "true", [setting] = value, ["SESSION_STORE"] = sessionStore });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -48,9 +49,7 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task Defaults_start_without_any_configuration_outside_Production()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
-        builder.AddAiChat();
-        using var host = builder.Build();
+        using var host = BareHost.Build([], Environments.Development);
 
         await host.StartAsync();
         await host.StopAsync();
@@ -59,7 +58,7 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task Production_with_no_spend_bound_refuses_to_start_naming_the_settings()
     {
-        using var host = BuildProduction(new Dictionary<string, string?> { ["RATE_LIMIT_TOKENS_PER_DAY"] = "0", ["DAILY_TOKEN_BUDGET"] = "0" });
+        using var host = BareHost.Build(new Dictionary<string, string?> { ["RATE_LIMIT_TOKENS_PER_DAY"] = "0", ["DAILY_TOKEN_BUDGET"] = "0" }, Environments.Production);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -74,17 +73,9 @@ public sealed class StartupValidationTests
     [InlineData("ALLOW_UNBOUNDED_SPEND", "true")]
     public async Task Production_starts_with_a_token_limit_a_budget_or_unbounded_spend_said_explicitly(string setting, string value)
     {
-        using var host = BuildProduction(new Dictionary<string, string?> { [setting] = value });
+        using var host = BareHost.Build(new Dictionary<string, string?> { [setting] = value }, Environments.Production);
 
         await host.StartAsync();
         await host.StopAsync();
-    }
-
-    private static IHost BuildProduction(Dictionary<string, string?> settings)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddAiChat();
-        return builder.Build();
     }
 }

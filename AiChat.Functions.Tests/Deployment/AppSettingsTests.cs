@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AiChat.Core.Hosting;
+using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,10 +43,7 @@ public sealed partial class AppSettingsTests(DeploymentSnapshots snapshots) : IC
     [MemberData(nameof(DeploymentSnapshots.Names), MemberType = typeof(DeploymentSnapshots))]
     public void The_written_settings_pass_AiChat_start_up_validation(string deployment)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(AsTheAppSeesThem(snapshots[deployment]));
-        builder.AddAiChat();
-        using var host = builder.Build();
+        using var host = BareHost.Build(AsTheAppSeesThem(snapshots[deployment]), Environments.Production);
 
         var failure = Record.Exception(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
 

@@ -1,5 +1,4 @@
-using AiChat.Core.Hosting;
-using Microsoft.Extensions.Configuration;
+using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -36,11 +35,6 @@ public sealed class ClientKeySettingsTests
         await host.StopAsync();
     }
 
-    private static IHost Build(string keys)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CLIENT_API_KEYS"] = keys, ["DASHSCOPE_API_KEY"] = DashScopeKey, ["ALLOW_UNBOUNDED_SPEND"] = "true" });
-        builder.AddAiChat();
-        return builder.Build();
-    }
+    private static IHost Build(string keys) =>
+        BareHost.Build(new Dictionary<string, string?> { ["CLIENT_API_KEYS"] = keys, ["DASHSCOPE_API_KEY"] = DashScopeKey, ["ALLOW_UNBOUNDED_SPEND"] = "true" });
 }
