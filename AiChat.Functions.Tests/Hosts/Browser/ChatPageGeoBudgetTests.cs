@@ -11,19 +11,13 @@ public sealed partial class ChatPageGeoBudgetTests(GeoBudgetChatPageFixture fixt
     public async Task A_tool_call_past_the_clients_geo_budget_shows_why_in_the_tool_status()
     {
         var page = await fixture.OpenPageAsync();
-        await Expect(page.Locator("#model option")).Not.ToHaveCountAsync(0);
-        var message = page.GetByLabel("Message");
-        var send = page.GetByRole(AriaRole.Button, new() { Name = "Send" });
-
-        await message.FillAsync("北京今天天气怎么样？");
-        await message.PressAsync("Enter");
+        await ChatPage.SendAsync(page, "北京今天天气怎么样？");
         await Expect(page.Locator("#tool-status li")).ToHaveTextAsync(["get_weather: done (1)"]);
-        await Expect(send).ToBeEnabledAsync();
-        await message.FillAsync("上海今天天气怎么样？");
-        await message.PressAsync("Enter");
+
+        await ChatPage.SendAsync(page, "上海今天天气怎么样？", waitForEnd: false);
 
         await Expect(page.Locator("#tool-status li")).ToHaveTextAsync([BudgetRefusal()]);
-        await Expect(send).ToBeEnabledAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeEnabledAsync();
         await page.Context.CloseAsync();
     }
 

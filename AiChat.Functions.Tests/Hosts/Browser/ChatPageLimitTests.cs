@@ -11,16 +11,11 @@ public sealed partial class ChatPageLimitTests(RateLimitedChatPageFixture fixtur
     public async Task Message_over_the_requests_per_minute_limit_shows_the_wait_and_the_reason_and_never_goes_upstream()
     {
         var page = await fixture.OpenPageAsync();
-        await Expect(page.Locator("#model option")).Not.ToHaveCountAsync(0);
-        var message = page.GetByLabel("Message");
-        await message.FillAsync("first");
-        await message.PressAsync("Enter");
-        await Expect(page.Locator("#messages li.assistant")).ToHaveTextAsync("You said: first");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeEnabledAsync();
+        var first = await ChatPage.SendAsync(page, "first");
+        await Expect(first).ToHaveTextAsync("You said: first");
         var marker = Guid.NewGuid().ToString("N");
 
-        await message.FillAsync($"second {marker}");
-        await message.PressAsync("Enter");
+        await ChatPage.SendAsync(page, $"second {marker}", waitForEnd: false);
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(RefusalInWords());
         await Expect(page.Locator("#messages li.assistant")).ToHaveCountAsync(1);

@@ -70,7 +70,7 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
             }
             """);
 
-        var answer = await SendAsync(page, "one two three four five [[chunk-delay-ms:80]]");
+        var answer = await ChatPage.SendAsync(page, "one two three four five [[chunk-delay-ms:80]]");
 
         await Expect(answer).ToHaveTextAsync("You said: one two three four five");
         var states = await page.EvaluateAsync<string[]>("() => window.answerStates");
@@ -109,7 +109,7 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
         var page = await fixture.OpenPageAsync();
         var abortedBefore = fixture.Emulator.AbortedRequests;
 
-        var answer = await SendAsync(page, "a b c d e f g h i j k l [[chunk-delay-ms:500]]", waitForEnd: false);
+        var answer = await ChatPage.SendAsync(page, "a b c d e f g h i j k l [[chunk-delay-ms:500]]", waitForEnd: false);
         await Expect(answer).ToContainTextAsync("You");
         await page.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
 
@@ -126,12 +126,12 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
     {
         var page = await fixture.OpenPageAsync();
         var marker = Guid.NewGuid().ToString("N");
-        var firstReply = await (await SendAsync(page, "my name is Ada")).TextContentAsync() ?? "";
+        var firstReply = await (await ChatPage.SendAsync(page, "my name is Ada")).TextContentAsync() ?? "";
 
-        await SendAsync(page, $"what is my name? {marker}");
+        await ChatPage.SendAsync(page, $"what is my name? {marker}");
         await page.GetByRole(AriaRole.Button, new() { Name = "New chat" }).ClickAsync();
         var freshMarker = Guid.NewGuid().ToString("N");
-        await SendAsync(page, $"fresh {freshMarker}");
+        await ChatPage.SendAsync(page, $"fresh {freshMarker}");
 
         Assert.Equal(
             [("user", "my name is Ada"), ("assistant", firstReply), ("user", $"what is my name? {marker}")],
@@ -146,7 +146,7 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
     {
         var page = await fixture.OpenPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1100, Height = 640 } });
 
-        var answer = await SendAsync(page, "北京今天天气怎么样？");
+        var answer = await ChatPage.SendAsync(page, "北京今天天气怎么样？");
 
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Weather" })).ToContainTextAsync("北京市 weather");
         await Expect(page.Locator("#weather .live")).ToContainTextAsync("°C");
@@ -162,7 +162,7 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
     {
         var page = await fixture.OpenPageAsync();
 
-        await SendAsync(page, "北京哪里有咖啡馆？");
+        await ChatPage.SendAsync(page, "北京哪里有咖啡馆？");
 
         var markers = page.Locator("#map g.marker");
         await Expect(markers).ToHaveCountAsync(2);
@@ -188,7 +188,7 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
 
         await page.GetByLabel("Send my location").CheckAsync();
         await Expect(page.Locator("#location-status")).ToHaveTextAsync("located (±35 m)");
-        await SendAsync(page, $"附近有什么咖啡馆？ {marker}");
+        await ChatPage.SendAsync(page, $"附近有什么咖啡馆？ {marker}");
 
         await Expect(page.Locator("#map g.marker")).Not.ToHaveCountAsync(0);
         await Expect(page.Locator("#tool-status li")).ToHaveTextAsync([new Regex("^search_places: done")]);
@@ -205,7 +205,7 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
         var wait = direct.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
         var page = await fixture.OpenPageAsync();
 
-        await SendAsync(page, "hi [[fault:rate-limit-requests]]", waitForEnd: false);
+        await ChatPage.SendAsync(page, "hi [[fault:rate-limit-requests]]", waitForEnd: false);
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"Too many requests: please wait {wait} second");
         await Expect(page.Locator("#messages li.assistant")).ToHaveCountAsync(0);
@@ -217,27 +217,10 @@ public sealed partial class ChatPageTests(ChatPageFixture fixture) : IClassFixtu
     {
         var page = await fixture.OpenPageAsync();
 
-        await SendAsync(page, "hi [[fault:model-unavailable]]", waitForEnd: false);
+        await ChatPage.SendAsync(page, "hi [[fault:model-unavailable]]", waitForEnd: false);
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(UnavailableMessage());
         await page.Context.CloseAsync();
-    }
-
-    /// <summary>Types <paramref name="message"/> and sends it with Enter; returns the answer's list item.</summary>
-    private static async Task<ILocator> SendAsync(IPage page, string message, bool waitForEnd = true)
-    {
-        await Expect(page.Locator("#model option")).Not.ToHaveCountAsync(0);
-        var answers = await page.Locator("#messages li.assistant").CountAsync();
-        await page.GetByLabel("Message").FillAsync(message);
-        await page.GetByLabel("Message").PressAsync("Enter");
-        var answer = page.Locator("#messages li.assistant").Nth(answers);
-        if (waitForEnd)
-        {
-            await Expect(answer).Not.ToHaveAttributeAsync("aria-busy", "true");
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeEnabledAsync();
-        }
-
-        return answer;
     }
 
     private static string RepositoryRoot()
