@@ -11,26 +11,25 @@ public sealed class HostileBodyTests(EmulatedBackend backend) : IClassFixture<Em
 {
     public static BackendMatrix Matrix => BackendMatrix.BothHosts;
 
-    [Theory, MatrixData]
-    public Task Text_the_json_reader_cannot_decode_is_a_400_naming_the_field(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.BadStrings());
-
-    [Theory, MatrixData]
-    public Task A_charset_other_than_utf8_is_a_415(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.Charsets());
-
-    [Theory, MatrixData]
-    public Task A_content_encoded_body_is_a_415(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.ContentEncodings());
-
-    [Theory, MatrixData]
-    public Task A_conversation_without_a_user_message_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.Conversations());
-
-    [Theory, MatrixData]
-    public Task A_blank_or_invisible_message_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.BlankMessages());
-
-    [Theory, MatrixData]
-    public Task More_messages_than_the_limit_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.MessageCounts());
-
-    [Theory, MatrixData]
-    public Task Broken_json_syntax_is_a_400(BackendVariant on) => AssertCorpusAsync(on, HostileBodies.Syntax());
+    /// <summary>
+    /// Each corpus of <see cref="HostileBodies"/>, every body carrying the status and field it must be refused with: text the
+    /// JSON reader cannot decode (400 naming the field), a charset other than UTF-8 (415), a content-encoded body (415), a
+    /// conversation without a user message, a blank or invisible message, more messages than the limit, broken JSON syntax (400).
+    /// </summary>
+    [Theory]
+    [MatrixData(nameof(HostileBodies.BadStrings))]
+    [MatrixData(nameof(HostileBodies.Charsets))]
+    [MatrixData(nameof(HostileBodies.ContentEncodings))]
+    [MatrixData(nameof(HostileBodies.Conversations))]
+    [MatrixData(nameof(HostileBodies.BlankMessages))]
+    [MatrixData(nameof(HostileBodies.MessageCounts))]
+    [MatrixData(nameof(HostileBodies.Syntax))]
+    public async Task Every_body_of_the_corpus_is_refused_with_its_status_naming_its_field(BackendVariant on, string corpus)
+    {
+        await backend.UseAsync(on);
+        var bodies = (IEnumerable<HostileRequest>)typeof(HostileBodies).GetMethod(corpus)!.Invoke(null, null)!;
+        await HostileCorpus.AssertAllAnsweredAsync(backend, bodies, "hostile bodies", ProblemAsync);
+    }
 
     [Theory, MatrixData]
     public async Task Generated_text_with_bad_pieces_anywhere_in_a_body_is_a_400_naming_the_field(BackendVariant on)
@@ -54,12 +53,6 @@ public sealed class HostileBodyTests(EmulatedBackend backend) : IClassFixture<Em
 
         Assert.Equal(upstreamBefore, backend.Emulator.ReceivedRequests);
         await HostileCorpus.AssertHealthyAsync(backend);
-    }
-
-    private async Task AssertCorpusAsync(BackendVariant on, IEnumerable<HostileRequest> corpus)
-    {
-        await backend.UseAsync(on);
-        await HostileCorpus.AssertAllAnsweredAsync(backend, corpus, "hostile bodies", ProblemAsync);
     }
 
     /// <returns>What is wrong with the answer to <paramref name="request"/>, including a call upstream; null when nothing is.</returns>

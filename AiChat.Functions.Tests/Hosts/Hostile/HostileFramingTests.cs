@@ -13,11 +13,16 @@ public sealed class HostileFramingTests(EmulatedBackend backend) : IClassFixture
 {
     public static BackendMatrix Matrix => BackendMatrix.BothHosts;
 
-    [Theory, MatrixData]
-    public Task Broken_body_framing_is_a_json_4xx(BackendVariant on) => AssertCorpusAsync(on, HostileFramings.BodyFramings());
-
-    [Theory, MatrixData]
-    public Task Broken_request_heads_are_a_4xx(BackendVariant on) => AssertCorpusAsync(on, HostileFramings.HeadFramings());
+    /// <summary>Broken body framing (a JSON 4xx where the app answers) and broken request heads (a 4xx), from <see cref="HostileFramings"/>.</summary>
+    [Theory]
+    [MatrixData(nameof(HostileFramings.BodyFramings))]
+    [MatrixData(nameof(HostileFramings.HeadFramings))]
+    public async Task Every_framing_of_the_corpus_is_a_4xx(BackendVariant on, string corpus)
+    {
+        await backend.UseAsync(on);
+        var framings = corpus == nameof(HostileFramings.BodyFramings) ? HostileFramings.BodyFramings() : HostileFramings.HeadFramings();
+        await HostileCorpus.AssertAllAnsweredAsync(backend, framings, "hostile framings", ProblemAsync);
+    }
 
     [Theory, MatrixData]
     public async Task Generated_mangled_chunked_bodies_are_a_json_4xx(BackendVariant on)
@@ -42,9 +47,7 @@ public sealed class HostileFramingTests(EmulatedBackend backend) : IClassFixture
         {
             var request = (byte[])[.. RawHttp.Head(framing.Path, "Content-Type: application/json", "Transfer-Encoding: chunked"), .. framing.Body, .. tail];
             var response = await RawHttp.SendAsync(backend.Address, request);
-            Assert.Null(AppAnswersBodies
-                ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText)
-                : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText));
+            Assert.Null(ProblemOf(response, AppAnswersBodies));
             Assert.Equal(upstreamBefore, backend.Emulator.ReceivedRequests);
         }, iter: 200, print: framing => $"{framing.Path}: {Encoding.Latin1.GetString(framing.Body).ReplaceLineEndings("⏎")}");
 
@@ -65,17 +68,9 @@ public sealed class HostileFramingTests(EmulatedBackend backend) : IClassFixture
 
         var response = await RawHttp.SendAsync(backend.Address, request);
 
-        Assert.Null(AppAnswersBodies
-            ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText)
-            : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText));
+        Assert.Null(ProblemOf(response, AppAnswersBodies));
         Assert.Equal(upstreamBefore, backend.Emulator.ReceivedRequests);
         await HostileCorpus.AssertHealthyAsync(backend);
-    }
-
-    private async Task AssertCorpusAsync(BackendVariant on, IEnumerable<HostileFraming> corpus)
-    {
-        await backend.UseAsync(on);
-        await HostileCorpus.AssertAllAnsweredAsync(backend, corpus, "hostile framings", ProblemAsync);
     }
 
     /// <returns>What is wrong with the answer to <paramref name="framing"/>, including a call upstream; null when nothing is.</returns>
@@ -83,11 +78,14 @@ public sealed class HostileFramingTests(EmulatedBackend backend) : IClassFixture
     {
         var upstreamBefore = backend.Emulator.ReceivedRequests;
         var response = await RawHttp.SendAsync(backend.Address, framing.Request);
-        var problem = framing.AppAnswers && AppAnswersBodies
-            ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText)
-            : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText);
+        var problem = ProblemOf(response, framing.AppAnswers && AppAnswersBodies);
         return backend.Emulator.ReceivedRequests != upstreamBefore ? $"reached the upstream (HTTP {response.Status})" : problem;
     }
+
+    /// <summary>The app's JSON error where the app answers, the host's own 4xx where it answers before the app.</summary>
+    private static string? ProblemOf(RawHttpResponse response, bool appAnswers) => appAnswers
+        ? ErrorAnswer.Problem(response.Status, response.ContentType, response.BodyText)
+        : ErrorAnswer.ProblemBeforeTheApplication(response.Status, response.ContentType, response.BodyText);
 
     private bool AppAnswersBodies => backend.Host == HostKind.SelfHost;
 
