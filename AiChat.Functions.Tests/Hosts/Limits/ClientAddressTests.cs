@@ -1,5 +1,4 @@
 using System.Net;
-using AiChat.Emulator;
 using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Limits;
@@ -9,30 +8,24 @@ namespace AiChat.Functions.Tests.Hosts.Limits;
 /// replaces X-Forwarded-For with its own peer as the real host does, so the front end's header is all that tells
 /// callers apart there.
 /// </summary>
-public sealed class ClientAddressTests : IAsyncLifetime
+public sealed class ClientAddressTests : EmulatorPerTest
 {
     private const string FrontDoorId = "4f0c2a6e-8d1b-4b7e-9f3a-5c2d1e0b9a87";
-
-    private DashScopeEmulator _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task Two_CLIENT_IP_values_are_two_clients_and_one_value_on_two_ports_is_one(HostKind host)
     {
-        await using var app = await AiChatHosts.StartAsync(host, _emulator, "/api/v1", new Dictionary<string, string?> { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["CLIENT_IP_HEADER"] = "CLIENT-IP" });
+        await using var app = await StartAsync(host, new Dictionary<string, string?> { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["CLIENT_IP_HEADER"] = "CLIENT-IP" });
         using var client = app.CreateClient();
-        var marker = "m" + Guid.NewGuid().ToString("N");
+        var marker = Marker();
 
         var first = await SendAsync(client, marker, ("CLIENT-IP", "203.0.113.7:51234"));
         var sameClient = await SendAsync(client, marker, ("CLIENT-IP", "203.0.113.7:40001"));
         var otherClient = await SendAsync(client, marker, ("CLIENT-IP", "203.0.113.8:51234"));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], [first, sameClient, otherClient]);
-        Assert.Equal(2, _emulator.Requests.Count(r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal)));
+        Assert.Equal(2, RequestsWith(marker));
         Assert.Contains(app.LogLines, line => line.Contains("Client address: the CLIENT-IP header (CLIENT_IP_HEADER)", StringComparison.Ordinal));
     }
 
@@ -40,9 +33,9 @@ public sealed class ClientAddressTests : IAsyncLifetime
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task A_request_without_the_Front_Door_id_is_refused_with_403_and_goes_nowhere(HostKind host)
     {
-        await using var app = await AiChatHosts.StartAsync(host, _emulator, "/api/v1", FrontDoorSettings());
+        await using var app = await StartAsync(host, FrontDoorSettings());
         using var client = app.CreateClient();
-        var marker = "m" + Guid.NewGuid().ToString("N");
+        var marker = Marker();
 
         var direct = await SendAsync(client, marker, ("X-Azure-SocketIP", "203.0.113.7"));
         var otherFrontDoor = await SendAsync(client, marker, ("X-Azure-SocketIP", "203.0.113.7"), ("X-Azure-FDID", Guid.NewGuid().ToString()));
@@ -52,16 +45,16 @@ public sealed class ClientAddressTests : IAsyncLifetime
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (direct, otherFrontDoor, healthResponse.StatusCode));
         Assert.Equal("forbidden", body.GetProperty("code").GetString());
-        Assert.DoesNotContain(_emulator.Requests, r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal));
+        Assert.DoesNotContain(Emulator.Requests, r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal));
     }
 
     [Theory]
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task Through_the_Front_Door_the_socket_address_names_the_client(HostKind host)
     {
-        await using var app = await AiChatHosts.StartAsync(host, _emulator, "/api/v1", FrontDoorSettings());
+        await using var app = await StartAsync(host, FrontDoorSettings());
         using var client = app.CreateClient();
-        var marker = "m" + Guid.NewGuid().ToString("N");
+        var marker = Marker();
 
         var first = await SendAsync(client, marker, ("X-Azure-SocketIP", "203.0.113.7"), ("X-Azure-FDID", FrontDoorId));
         var sameClient = await SendAsync(client, marker, ("X-Azure-SocketIP", "203.0.113.7"), ("X-Azure-FDID", FrontDoorId.ToUpperInvariant()));

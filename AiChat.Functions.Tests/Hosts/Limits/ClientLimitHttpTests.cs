@@ -1,18 +1,11 @@
 using System.Net;
-using AiChat.Emulator;
 using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Limits;
 
 /// <summary>The limits over real sockets, on both hosts, each test with its own host and settings.</summary>
-public sealed class ClientLimitHttpTests : IAsyncLifetime
+public sealed class ClientLimitHttpTests : EmulatorPerTest
 {
-    private DashScopeEmulator _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Theory]
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task Over_the_per_minute_limit_every_chat_endpoint_answers_429_naming_the_limit_and_nothing_goes_upstream(HostKind host)
@@ -210,9 +203,6 @@ public sealed class ClientLimitHttpTests : IAsyncLifetime
         Assert.Equal("limits_unavailable", Json.Parse(refused.Body).GetProperty("code").GetString());
     }
 
-    private Task<IAiChatHost> StartAsync(HostKind host, Dictionary<string, string?> settings, string protocol = "/api/v1") =>
-        AiChatHosts.StartAsync(host, _emulator, protocol, settings);
-
     private Task<IAiChatHost> StartOnePerMinuteAsync(HostKind host, string trustedProxies) =>
         StartAsync(host, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["TRUSTED_PROXIES"] = trustedProxies });
 
@@ -228,8 +218,4 @@ public sealed class ClientLimitHttpTests : IAsyncLifetime
 
         return statuses;
     }
-
-    private int RequestsWith(string marker) => _emulator.Requests.Count(r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal));
-
-    private static string Marker() => "m" + Guid.NewGuid().ToString("N");
 }

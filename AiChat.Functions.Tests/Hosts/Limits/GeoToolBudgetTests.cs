@@ -1,25 +1,23 @@
 using System.Text.Json;
-using AiChat.Emulator;
 using AiChat.Emulator.AMap;
 using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Limits;
 
 /// <summary>GEO_TOOL_CALLS_PER_CLIENT_PER_DAY on both hosts: past it, the next tool call is refused with an event saying why.</summary>
-public sealed class GeoToolBudgetTests : IAsyncLifetime
+public sealed class GeoToolBudgetTests : EmulatorPerTest
 {
-    private DashScopeEmulator _emulator = null!;
     private AMapEmulator _amap = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
+        await base.InitializeAsync();
         _amap = await AMapEmulator.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _emulator.DisposeAsync();
+        await base.DisposeAsync();
         await _amap.DisposeAsync();
     }
 
@@ -29,7 +27,7 @@ public sealed class GeoToolBudgetTests : IAsyncLifetime
     {
         var settings = BackendSettings.For(BackendSetup.GeoAssistant, _amap.Address);
         settings["GEO_TOOL_CALLS_PER_CLIENT_PER_DAY"] = "1";
-        await using var app = await AiChatHosts.StartAsync(host, _emulator, "/api/v1", settings);
+        await using var app = await StartAsync(host, settings);
         using var client = app.CreateClient();
 
         var first = await TurnAsync(client, "北京今天天气怎么样？");

@@ -1,23 +1,16 @@
 using System.Net.Http.Json;
-using AiChat.Emulator;
 using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Limits;
 
 /// <summary>The spend bound over real sockets, on both hosts: refused without one, and every turn that reached DashScope counted.</summary>
-public sealed class TokenSpendTests : IAsyncLifetime
+public sealed class TokenSpendTests : EmulatorPerTest
 {
-    private DashScopeEmulator _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Theory]
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task Production_with_no_spend_bound_refuses_to_start_naming_the_settings(HostKind host)
     {
-        var settings = AiChatHosts.UpstreamSettings(_emulator, "/api/v1", new Dictionary<string, string?> { [TestDefaults.AllowUnboundedSpend] = null });
+        var settings = AiChatHosts.UpstreamSettings(Emulator, "/api/v1", new Dictionary<string, string?> { [TestDefaults.AllowUnboundedSpend] = null });
         var log = new RecordingLoggerProvider();
 
         var failure = await Record.ExceptionAsync(async () =>
@@ -83,7 +76,7 @@ public sealed class TokenSpendTests : IAsyncLifetime
         Assert.Equal("tokens_per_day_exceeded", Json.Parse(refused.Value.Body).GetProperty("code").GetString());
         // Each aborted turn counts its prompt (some 60 tokens, estimated) and what it streamed: a few reach 200.
         Assert.InRange(aborted, 2, 4);
-        Assert.Equal(aborted, _emulator.Requests.Count(r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal)));
+        Assert.Equal(aborted, RequestsWith(marker));
     }
 
     [Theory]
@@ -97,9 +90,4 @@ public sealed class TokenSpendTests : IAsyncLifetime
 
         TokenBurst.AssertWithinOneAnswer(answers, limit: 40);
     }
-
-    private Task<IAiChatHost> StartAsync(HostKind host, Dictionary<string, string?> settings) =>
-        AiChatHosts.StartAsync(host, _emulator, "/api/v1", settings);
-
-    private static string Marker() => "m" + Guid.NewGuid().ToString("N");
 }

@@ -1,25 +1,18 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using AiChat.Emulator;
 using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.OpenAI;
 
 /// <summary>The per-client limits on /v1, where the client key, not the address, names the client; on both hosts.</summary>
-public sealed class OpenAILimitTests : IAsyncLifetime
+public sealed class OpenAILimitTests : EmulatorPerTest
 {
-    private DashScopeEmulator _emulator = null!;
-
-    public async Task InitializeAsync() => _emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Theory]
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task Each_client_key_has_its_own_limit_and_over_it_v1_answers_429_in_OpenAIs_envelope_with_nothing_upstream(HostKind host)
     {
-        await using var app = await AiChatHosts.StartAsync(host, _emulator, "/compatible-mode/v1", new Dictionary<string, string?>
+        await using var app = await AiChatHosts.StartAsync(host, Emulator, "/compatible-mode/v1", new Dictionary<string, string?>
         {
             ["CLIENT_API_KEYS"] = $"{BackendSettings.ClientKey},{BackendSettings.SecondClientKey}",
             ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "2",
@@ -28,9 +21,9 @@ public sealed class OpenAILimitTests : IAsyncLifetime
 
         using var first = await CompleteAsync(client, BackendSettings.ClientKey);
         using var second = await CompleteAsync(client, BackendSettings.ClientKey);
-        var upstreamBefore = _emulator.ReceivedRequests;
+        var upstreamBefore = Emulator.ReceivedRequests;
         using var refused = await CompleteAsync(client, BackendSettings.ClientKey);
-        var refusedUpstream = _emulator.ReceivedRequests - upstreamBefore;
+        var refusedUpstream = Emulator.ReceivedRequests - upstreamBefore;
         using var otherKey = await CompleteAsync(client, BackendSettings.SecondClientKey);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
