@@ -1,16 +1,13 @@
 using AiChat.Core.Secrets;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Configuration;
 
 /// <summary>Refuses to start on configuration that could only fail later, with a message naming the setting.</summary>
-internal sealed class AiChatOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<AiChatOptions>
+internal sealed class AiChatOptionsValidator(IHostEnvironment? environment = null) : SettingsValidator<AiChatOptions>
 {
-    public ValidateOptionsResult Validate(string? name, AiChatOptions options)
+    protected override void Check(AiChatOptions options, List<string> failures)
     {
-        List<string> failures = [];
-
         if (UpstreamBaseUrl.Validate("DASHSCOPE_BASE_URL", options.BaseUrl, example: null, environment, failures) is { } baseUrl)
         {
             var path = baseUrl.AbsolutePath.TrimEnd('/');
@@ -27,10 +24,7 @@ internal sealed class AiChatOptionsValidator(IHostEnvironment? environment = nul
             failures.Add($"KEY_VAULT_URI must be the vault's https URL, e.g. https://my-vault.vault.azure.net/; got '{options.KeyVaultUri}'.");
         }
 
-        if (!KeyVaultSecretName.IsValid(options.KeyVaultSecretName))
-        {
-            failures.Add($"DASHSCOPE_API_KEY_SECRET_NAME must be a Key Vault secret name (1 to 127 letters, digits and dashes); got '{options.KeyVaultSecretName}'.");
-        }
+        KeyVaultSecretName.Validate("DASHSCOPE_API_KEY_SECRET_NAME", options.KeyVaultSecretName, failures);
 
         foreach (var model in options.Models)
         {
@@ -78,7 +72,5 @@ internal sealed class AiChatOptionsValidator(IHostEnvironment? environment = nul
         {
             failures.Add("STREAM_KEEPALIVE_SECONDS must be between 0 (off) and 86400.");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,16 +1,14 @@
 using AiChat.Core.Configuration;
 using AiChat.Core.Secrets;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Geo;
 
 /// <summary>Refuses to start on geo settings that could only fail later, with a message naming the setting.</summary>
-internal sealed class GeoOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<GeoOptions>
+internal sealed class GeoOptionsValidator(IHostEnvironment? environment = null) : SettingsValidator<GeoOptions>
 {
-    public ValidateOptionsResult Validate(string? name, GeoOptions options)
+    protected override void Check(GeoOptions options, List<string> failures)
     {
-        List<string> failures = [];
         if (options.Mode is not (null or "" or "auto" or "on" or "off"))
         {
             failures.Add($"GEO_ASSISTANT must be auto, on or off; got '{options.Mode}'.");
@@ -21,12 +19,6 @@ internal sealed class GeoOptionsValidator(IHostEnvironment? environment = null) 
         }
 
         UpstreamBaseUrl.Validate("AMAP_BASE_URL", options.BaseUrl, GeoOptions.DefaultBaseUrl, environment, failures);
-
-        if (!KeyVaultSecretName.IsValid(options.KeyVaultSecretName))
-        {
-            failures.Add($"AMAP_API_KEY_SECRET_NAME must be a Key Vault secret name (1 to 127 letters, digits and dashes); got '{options.KeyVaultSecretName}'.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        KeyVaultSecretName.Validate("AMAP_API_KEY_SECRET_NAME", options.KeyVaultSecretName, failures);
     }
 }

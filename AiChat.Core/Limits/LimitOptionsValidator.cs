@@ -1,18 +1,17 @@
+using AiChat.Core.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Limits;
 
 /// <param name="environment">Without one (a bare service collection), the Production rules apply.</param>
-internal sealed class LimitOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<LimitOptions>
+internal sealed class LimitOptionsValidator(IHostEnvironment? environment = null) : SettingsValidator<LimitOptions>
 {
     public const string UnboundedSpend =
         "Production needs a spend bound: set RATE_LIMIT_TOKENS_PER_DAY (tokens per client per UTC day) and/or DAILY_TOKEN_BUDGET " +
         "(tokens all clients together per UTC day), or ALLOW_UNBOUNDED_SPEND=true to let callers spend the DashScope key without one.";
 
-    public ValidateOptionsResult Validate(string? name, LimitOptions options)
+    protected override void Check(LimitOptions options, List<string> failures)
     {
-        List<string> failures = [];
         if (TrustedProxies.TryParse(options.TrustedProxies, out var bad) is null)
         {
             failures.Add($"TRUSTED_PROXIES must be comma-separated addresses or CIDR ranges narrower than /0 (e.g. 10.0.0.4,172.16.0.0/12); not: {string.Join(", ", bad)}.");
@@ -39,7 +38,5 @@ internal sealed class LimitOptionsValidator(IHostEnvironment? environment = null
         {
             failures.Add(UnboundedSpend);
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -4,11 +4,10 @@ using Microsoft.Extensions.Options;
 namespace AiChat.Core.OpenAI;
 
 /// <summary>Refuses client keys that are too short or that are the DashScope key; the messages never show a key.</summary>
-internal sealed class OpenAIOptionsValidator(IOptions<AiChatOptions> aiChat) : IValidateOptions<OpenAIOptions>
+internal sealed class OpenAIOptionsValidator(IOptions<AiChatOptions> aiChat) : SettingsValidator<OpenAIOptions>
 {
-    public ValidateOptionsResult Validate(string? name, OpenAIOptions options)
+    protected override void Check(OpenAIOptions options, List<string> failures)
     {
-        List<string> failures = [];
         var keys = options.Keys;
         for (var i = 0; i < keys.Count; i++)
         {
@@ -22,7 +21,5 @@ internal sealed class OpenAIOptionsValidator(IOptions<AiChatOptions> aiChat) : I
                 failures.Add($"CLIENT_API_KEYS entry {i + 1} is the DashScope key: give clients keys of their own.");
             }
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
