@@ -7,6 +7,13 @@ public static class AiChatHosts
 {
     public static TheoryData<HostKind> Both => new() { HostKind.SelfHost, HostKind.Functions };
 
+    /// <summary>Two instances sharing one store, as scale-out or a load balancer runs them: two self-hosts, or a self-host beside a Functions app.</summary>
+    public static TheoryData<HostKind, HostKind> ScaledOut => new()
+    {
+        { HostKind.SelfHost, HostKind.SelfHost },
+        { HostKind.SelfHost, HostKind.Functions },
+    };
+
     /// <summary>AiChat whose upstream is <paramref name="emulator"/>, speaking the protocol <paramref name="basePath"/> names.</summary>
     public static Task<IAiChatHost> StartAsync(HostKind kind, DashScopeEmulator emulator, string basePath, IReadOnlyDictionary<string, string?>? settings = null) =>
         StartAsync(kind, UpstreamSettings(emulator, basePath, settings), "Production");

@@ -1,50 +1,37 @@
 using AiChat.Core.Redis;
-using AiChat.Emulator;
 using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Limits;
 
 /// <summary>Limits held in one real Redis by two instances, as a scaled-out Function App or a load balancer runs them.</summary>
-public sealed class SharedLimitTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
+public sealed class SharedLimitTests(RedisServer redis) : EmulatorPerTest, IClassFixture<RedisServer>
 {
-    private DashScopeEmulator _emulator = null!;
-
-    public static TheoryData<HostKind, HostKind> Pairs => new()
-    {
-        { HostKind.SelfHost, HostKind.SelfHost },
-        { HostKind.SelfHost, HostKind.Functions },
-    };
-
-    public async Task InitializeAsync() => _emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
     [Theory]
-    [MemberData(nameof(Pairs))]
+    [MemberData(nameof(AiChatHosts.ScaledOut), MemberType = typeof(AiChatHosts))]
     public async Task Fifty_concurrent_requests_spread_over_two_instances_against_a_limit_of_ten_admit_exactly_ten(HostKind firstHost, HostKind secondHost)
     {
         var settings = Settings(new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "10" });
-        await using var first = await AiChatHosts.StartAsync(firstHost, _emulator, "/api/v1", settings);
-        await using var second = await AiChatHosts.StartAsync(secondHost, _emulator, "/api/v1", settings);
+        await using var first = await StartAsync(firstHost, settings);
+        await using var second = await StartAsync(secondHost, settings);
         using var firstClient = first.CreateClient();
         using var secondClient = second.CreateClient();
-        var (user, marker) = (NewUser(), "m" + Guid.NewGuid().ToString("N"));
+        var (user, marker) = (NewUser(), Marker());
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
             LimitedChat.SendAsync(i % 2 == 0 ? firstClient : secondClient, LimitedChat.Completions, marker, principal: user)));
 
         Assert.Equal(10, answers.Count(a => a.Status == 200));
         Assert.Equal(40, answers.Count(a => a.Status == 429));
-        Assert.Equal(10, _emulator.Requests.Count(r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal)));
+        Assert.Equal(10, RequestsWith(marker));
     }
 
     [Theory]
-    [MemberData(nameof(Pairs))]
+    [MemberData(nameof(AiChatHosts.ScaledOut), MemberType = typeof(AiChatHosts))]
     public async Task Fifty_concurrent_requests_over_two_instances_against_a_small_token_limit_pass_it_by_at_most_one_answer(HostKind firstHost, HostKind secondHost)
     {
         var settings = Settings(new() { ["RATE_LIMIT_TOKENS_PER_DAY"] = "40" });
-        await using var first = await AiChatHosts.StartAsync(firstHost, _emulator, "/api/v1", settings);
-        await using var second = await AiChatHosts.StartAsync(secondHost, _emulator, "/api/v1", settings);
+        await using var first = await StartAsync(firstHost, settings);
+        await using var second = await StartAsync(secondHost, settings);
         using var firstClient = first.CreateClient();
         using var secondClient = second.CreateClient();
         var user = NewUser();
@@ -59,7 +46,7 @@ public sealed class SharedLimitTests(RedisServer redis) : IClassFixture<RedisSer
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task Retry_after_is_the_time_the_window_has_left_in_redis(HostKind host)
     {
-        await using var app = await AiChatHosts.StartAsync(host, _emulator, "/api/v1", Settings(new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1" }));
+        await using var app = await StartAsync(host, Settings(new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1" }));
         using var client = app.CreateClient();
         await using var probe = new RedisConnection(redis.Connection);
         var database = await probe.GetDatabaseAsync();

@@ -1,29 +1,21 @@
 using System.Net;
-using AiChat.Emulator;
 using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Sessions;
 
 /// <summary>Two instances over one real Redis, as Functions scale-out or a load balancer would run them, on either host.</summary>
-public sealed class SharedSessionTests(RedisServer redis) : IClassFixture<RedisServer>
+public sealed class SharedSessionTests(RedisServer redis) : EmulatorPerTest, IClassFixture<RedisServer>
 {
-    public static TheoryData<HostKind, HostKind> Pairs => new()
-    {
-        { HostKind.SelfHost, HostKind.SelfHost },
-        { HostKind.SelfHost, HostKind.Functions },
-    };
-
     [Theory]
-    [MemberData(nameof(Pairs))]
+    [MemberData(nameof(AiChatHosts.ScaledOut), MemberType = typeof(AiChatHosts))]
     public async Task Conversation_started_on_one_instance_continues_on_the_other(HostKind firstHost, HostKind secondHost)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
         var settings = new Dictionary<string, string?> { ["SESSION_STORE"] = "redis", ["REDIS_CONNECTION"] = redis.Connection };
-        await using var first = await AiChatHosts.StartAsync(firstHost, emulator, "/api/v1", settings);
-        await using var second = await AiChatHosts.StartAsync(secondHost, emulator, "/api/v1", settings);
+        await using var first = await StartAsync(firstHost, settings);
+        await using var second = await StartAsync(secondHost, settings);
         using var firstClient = first.CreateClient();
         using var secondClient = second.CreateClient();
-        var marker = Guid.NewGuid().ToString("N");
+        var marker = Marker();
 
         var (sessionId, reply) = await TypedEvents.TurnAsync(firstClient, "hello from the first instance");
         await TypedEvents.TurnAsync(secondClient, $"and the second {marker}", sessionId);
@@ -31,7 +23,7 @@ public sealed class SharedSessionTests(RedisServer redis) : IClassFixture<RedisS
         using var deleteOnSecond = await secondClient.DeleteAsync($"/api/sessions/{sessionId}");
         using var readAfterDelete = await firstClient.GetAsync($"/api/sessions/{sessionId}");
 
-        var upstream = Assert.Single(emulator.Requests, r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal));
+        var upstream = Assert.Single(Emulator.Requests, r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal));
         Assert.Equal(["hello from the first instance", reply, $"and the second {marker}"], upstream.Messages.Select(m => m.Content));
         Assert.Equal(4, (await Json.ReadAsync(readOnFirst)).GetProperty("messages").GetArrayLength());
         Assert.Equal(HttpStatusCode.NoContent, deleteOnSecond.StatusCode);
@@ -42,8 +34,7 @@ public sealed class SharedSessionTests(RedisServer redis) : IClassFixture<RedisS
     [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
     public async Task Redis_that_cannot_be_reached_is_a_503_for_sessions_and_leaves_plain_chat_working(HostKind host)
     {
-        await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
-        await using var app = await AiChatHosts.StartAsync(host, emulator, "/api/v1", new Dictionary<string, string?> { ["SESSION_STORE"] = "redis", ["REDIS_CONNECTION"] = "127.0.0.1:1" });
+        await using var app = await StartAsync(host, new Dictionary<string, string?> { ["SESSION_STORE"] = "redis", ["REDIS_CONNECTION"] = "127.0.0.1:1" });
         using var client = app.CreateClient();
 
         using var events = await TypedEvents.PostAsync(client, "hi");
