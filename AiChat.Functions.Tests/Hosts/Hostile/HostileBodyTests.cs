@@ -27,7 +27,7 @@ public sealed class HostileBodyTests(EmulatedBackend backend) : IClassFixture<Em
     public async Task Every_body_of_the_corpus_is_refused_with_its_status_naming_its_field(BackendVariant on, string corpus)
     {
         await backend.UseAsync(on);
-        var bodies = (IEnumerable<HostileRequest>)typeof(HostileBodies).GetMethod(corpus)!.Invoke(null, null)!;
+        var bodies = (IEnumerable<HostileRequest>)typeof(HostileBodies).GetMethod(corpus, Type.EmptyTypes)!.Invoke(null, null)!;
         await HostileCorpus.AssertAllAnsweredAsync(backend, bodies, "hostile bodies", ProblemAsync);
     }
 

@@ -20,7 +20,7 @@ public sealed class HostileFramingTests(EmulatedBackend backend) : IClassFixture
     public async Task Every_framing_of_the_corpus_is_a_4xx(BackendVariant on, string corpus)
     {
         await backend.UseAsync(on);
-        var framings = corpus == nameof(HostileFramings.BodyFramings) ? HostileFramings.BodyFramings() : HostileFramings.HeadFramings();
+        var framings = (IEnumerable<HostileFraming>)typeof(HostileFramings).GetMethod(corpus, Type.EmptyTypes)!.Invoke(null, null)!;
         await HostileCorpus.AssertAllAnsweredAsync(backend, framings, "hostile framings", ProblemAsync);
     }
 
