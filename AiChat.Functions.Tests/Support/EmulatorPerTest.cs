@@ -17,6 +17,10 @@ public abstract class EmulatorPerTest : IAsyncLifetime
     protected Task<IAiChatHost> StartAsync(HostKind host, Dictionary<string, string?> settings, string protocol = "/api/v1") =>
         AiChatHosts.StartAsync(host, Emulator, protocol, settings);
 
+    /// <summary>Two instances over this test's emulator from the same <paramref name="settings"/>: scale-out, when the settings name a shared store.</summary>
+    protected Task<TwoInstances> StartTwoAsync(HostKind firstHost, HostKind secondHost, Dictionary<string, string?> settings) =>
+        TwoInstances.StartAsync(host => StartAsync(host, settings), firstHost, secondHost);
+
     /// <summary>The requests that reached DashScope whose last message carries <paramref name="marker"/>.</summary>
     protected int RequestsWith(string marker) => Emulator.Requests.Count(r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal));
 

@@ -10,15 +10,11 @@ public sealed class SharedLimitTests(RedisServer redis) : EmulatorPerTest, IClas
     [MemberData(nameof(AiChatHosts.ScaledOut), MemberType = typeof(AiChatHosts))]
     public async Task Fifty_concurrent_requests_spread_over_two_instances_against_a_limit_of_ten_admit_exactly_ten(HostKind firstHost, HostKind secondHost)
     {
-        var settings = Settings(new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "10" });
-        await using var first = await StartAsync(firstHost, settings);
-        await using var second = await StartAsync(secondHost, settings);
-        using var firstClient = first.CreateClient();
-        using var secondClient = second.CreateClient();
+        await using var instances = await StartTwoAsync(firstHost, secondHost, Settings(new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "10" }));
         var (user, marker) = (NewUser(), Marker());
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-            LimitedChat.SendAsync(i % 2 == 0 ? firstClient : secondClient, LimitedChat.Completions, marker, principal: user)));
+            LimitedChat.SendAsync(instances.Alternate(i), LimitedChat.Completions, marker, principal: user)));
 
         Assert.Equal(10, answers.Count(a => a.Status == 200));
         Assert.Equal(40, answers.Count(a => a.Status == 429));
@@ -29,15 +25,11 @@ public sealed class SharedLimitTests(RedisServer redis) : EmulatorPerTest, IClas
     [MemberData(nameof(AiChatHosts.ScaledOut), MemberType = typeof(AiChatHosts))]
     public async Task Fifty_concurrent_requests_over_two_instances_against_a_small_token_limit_pass_it_by_at_most_one_answer(HostKind firstHost, HostKind secondHost)
     {
-        var settings = Settings(new() { ["RATE_LIMIT_TOKENS_PER_DAY"] = "40" });
-        await using var first = await StartAsync(firstHost, settings);
-        await using var second = await StartAsync(secondHost, settings);
-        using var firstClient = first.CreateClient();
-        using var secondClient = second.CreateClient();
+        await using var instances = await StartTwoAsync(firstHost, secondHost, Settings(new() { ["RATE_LIMIT_TOKENS_PER_DAY"] = "40" }));
         var user = NewUser();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-            LimitedChat.SendAsync(i % 2 == 0 ? firstClient : secondClient, LimitedChat.Completions, "one two three", principal: user)));
+            LimitedChat.SendAsync(instances.Alternate(i), LimitedChat.Completions, "one two three", principal: user)));
 
         TokenBurst.AssertWithinOneAnswer(answers, limit: 40);
     }

@@ -10,18 +10,14 @@ public sealed class SharedSessionTests(RedisServer redis) : EmulatorPerTest, ICl
     [MemberData(nameof(AiChatHosts.ScaledOut), MemberType = typeof(AiChatHosts))]
     public async Task Conversation_started_on_one_instance_continues_on_the_other(HostKind firstHost, HostKind secondHost)
     {
-        var settings = new Dictionary<string, string?> { ["SESSION_STORE"] = "redis", ["REDIS_CONNECTION"] = redis.Connection };
-        await using var first = await StartAsync(firstHost, settings);
-        await using var second = await StartAsync(secondHost, settings);
-        using var firstClient = first.CreateClient();
-        using var secondClient = second.CreateClient();
+        await using var instances = await StartTwoAsync(firstHost, secondHost, new() { ["SESSION_STORE"] = "redis", ["REDIS_CONNECTION"] = redis.Connection });
         var marker = Marker();
 
-        var (sessionId, reply) = await TypedEvents.TurnAsync(firstClient, "hello from the first instance");
-        await TypedEvents.TurnAsync(secondClient, $"and the second {marker}", sessionId);
-        using var readOnFirst = await firstClient.GetAsync($"/api/sessions/{sessionId}");
-        using var deleteOnSecond = await secondClient.DeleteAsync($"/api/sessions/{sessionId}");
-        using var readAfterDelete = await firstClient.GetAsync($"/api/sessions/{sessionId}");
+        var (sessionId, reply) = await TypedEvents.TurnAsync(instances.First, "hello from the first instance");
+        await TypedEvents.TurnAsync(instances.Second, $"and the second {marker}", sessionId);
+        using var readOnFirst = await instances.First.GetAsync($"/api/sessions/{sessionId}");
+        using var deleteOnSecond = await instances.Second.DeleteAsync($"/api/sessions/{sessionId}");
+        using var readAfterDelete = await instances.First.GetAsync($"/api/sessions/{sessionId}");
 
         var upstream = Assert.Single(Emulator.Requests, r => r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal));
         Assert.Equal(["hello from the first instance", reply, $"and the second {marker}"], upstream.Messages.Select(m => m.Content));
