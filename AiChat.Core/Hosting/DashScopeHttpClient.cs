@@ -15,6 +15,8 @@ internal static class DashScopeHttpClient
                 // Re-resolve DNS now and then: DashScope's regional hosts sit behind changing addresses.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 ConnectTimeout = TimeSpan.FromSeconds(10),
+                // With DASHSCOPE_HTTP2, past the upstream's streams per connection (commonly 100) open another.
+                EnableMultipleHttp2Connections = true,
             },
         })
         {
