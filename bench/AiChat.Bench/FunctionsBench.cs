@@ -12,6 +12,7 @@ internal sealed class FunctionsBench(HttpClient http, DashScopeEmulator emulator
     {
         log($"Functions start-up: {plan.StartupRuns} starts");
         var startup = new List<double>(plan.StartupRuns);
+        var readiness = new List<WorkerReadiness>(plan.StartupRuns);
         for (var i = 0; i <= plan.StartupRuns; i++)
         {
             // The first start only warms the disk cache and is not counted, as for the self-host.
@@ -19,6 +20,7 @@ internal sealed class FunctionsBench(HttpClient http, DashScopeEmulator emulator
             if (i > 0)
             {
                 startup.Add(standIn.StartToHealthy.TotalMilliseconds);
+                readiness.Add(standIn.WorkerReadiness);
             }
         }
 
@@ -35,7 +37,7 @@ internal sealed class FunctionsBench(HttpClient http, DashScopeEmulator emulator
 
         log($"Functions streams: {plan.StreamConcurrency} at once for {plan.StreamSeconds} s");
         var streams = await new StreamBench(http, targets, failures).RunAsync(plan, host.ProcessId, cancellationToken);
-        return new FunctionsResult(new Distribution(startup), completions, streams);
+        return new FunctionsResult(new Distribution(startup), readiness, completions, streams);
     }
 
     private Task<FunctionsStandIn> StartAsync(FunctionsLaunch launch, CancellationToken cancellationToken) =>

@@ -45,6 +45,18 @@ internal static class FunctionsSection
         report.AppendLine(Text.Header("starts", "min", "median", "max"));
         var startup = functions.Startup;
         report.AppendLine(Text.Row(Text.Int(startup.Count), Text.Ms(startup.Percentile(0), 0), Text.Ms(startup.P50, 0), Text.Ms(startup.Max, 0)));
+        report.AppendLine().AppendLine("The worker's part, as the stand-in times it: from just before it starts the worker process to each step of " +
+            "the host protocol's start-up conversation, and to the worker's Kestrel accepting connections (ready for invocations).").AppendLine();
+        report.AppendLine(Text.Header("step, from the worker's launch", "min", "median", "max"));
+        foreach (var (step, ms) in (ReadOnlySpan<(string, Func<WorkerReadiness, double>)>)[
+            ("EventStream open (the worker's host built, gRPC connected)", r => r.EventStreamOpen),
+            ("WorkerInitResponse", r => r.WorkerInitResponse),
+            ("every function loaded", r => r.FunctionsLoaded),
+            ("ready for invocations", r => r.Ready)])
+        {
+            var steps = new Distribution([.. functions.WorkerStartup.Select(ms)]);
+            report.AppendLine(Text.Row(step, Text.Ms(steps.Percentile(0), 0), Text.Ms(steps.P50, 0), Text.Ms(steps.Max, 0)));
+        }
 
         report.AppendLine().AppendLine("### Functions path: non-streaming completions").AppendLine();
         report.AppendLine("As for the self-host (closed loop, the same slices and blocks). CPU per request is the stand-in's and the worker's " +
