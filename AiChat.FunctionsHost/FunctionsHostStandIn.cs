@@ -102,7 +102,8 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
 
         var (workerUri, functions, at) = await initializing;
         await WaitForListeningAsync(workerUri, timeout.Token);
-        StandInLog.WorkerReady(logger, Stopwatch.GetElapsedTime(_launch.StartedAt).TotalMilliseconds, Since(at.Connected), Since(at.Initialized), functions.Count, Since(at.Loaded));
+        var (ready, connected, initialized, loaded) = (Since(Stopwatch.GetTimestamp()), Since(at.Connected), Since(at.Initialized), Since(at.Loaded));
+        StandInLog.WorkerReady(logger, ready, connected, initialized, functions.Count, loaded);
         Routes = FunctionRouteTable.Build(functions, HostJson.ReadRoutePrefix(appDirectory));
 
         _invoker = new HttpMessageInvoker(new SocketsHttpHandler
