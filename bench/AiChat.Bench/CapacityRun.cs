@@ -26,6 +26,7 @@ internal static class CapacityRun
         await using var http2Emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { RecordRequests = false, Http2Only = true }, cancellationToken);
         var text = new StringBuilder($"Open streams: {Text.Int(plan.OpenStreams)} paced streams held on a fresh server, one build after the other (see the full report's section for the method).\n\n");
         text.AppendLine(Text.Header("build", "held at once", "refused", "RSS before", "RSS at peak", "per stream", "open files at peak", "completed", "lost events"));
+        var lostLog = new StringBuilder();
         foreach (var (name, build) in builds)
         {
             log($"open streams through {name}: up to {plan.OpenStreams}");
@@ -36,13 +37,18 @@ internal static class CapacityRun
                 ? pid => GcDumpAsync(pid, Path.Combine(directory, $"{name}.gcdump"), cancellationToken)
                 : null;
             var c = await new CapacityBench(new StreamBench(http, targets, failures), server, dump).RunAsync(plan, cancellationToken);
+            if (c.LostEvents > 0)
+            {
+                lostLog.AppendLine($"{name}'s log, first lines: " + string.Join(" / ", server.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(6)));
+            }
+
             text.AppendLine(Text.Row(name, Text.Int(c.PeakOpen), Text.Int(c.RefusedToOpen), Text.Mb(c.RssBefore), Text.Mb(c.RssAtPeak),
                 Text.Kb(c.BytesPerStream), Text.Int(c.FileDescriptorsAtPeak), Text.Int(c.Completed), Text.Int(c.LostEvents)));
         }
 
         if (failures.Count > 0)
         {
-            text.AppendLine().AppendLine($"{Text.Int(failures.Count)} errors, first: {string.Join("; ", failures.First)}");
+            text.AppendLine().AppendLine($"{Text.Int(failures.Count)} errors, first: {string.Join("; ", failures.First)}").AppendLine().Append(lostLog);
         }
 
         return text.ToString();
