@@ -46,6 +46,7 @@ internal sealed class ChatEndpoint(IChatProtocol protocol, EmulatorState state)
                 IncludeUsage = call.IncludeUsage,
                 IncrementalOutput = call.IncrementalOutput,
                 Path = context.Request.Path.Value ?? "",
+                HttpVersion = context.Request.Protocol,
             } : null;
             state.Journal.Receive(record);
             return new ChatExchange(context, call, authorization, record, state.ChunkDelay);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace AiChat.Emulator;
 
@@ -7,7 +8,7 @@ internal static class EmulatorApp
 {
     public static WebApplication Build(EmulatorOptions options, EmulatorState state)
     {
-        var builder = LoopbackApp.CreateBuilder(options.Port);
+        var builder = LoopbackApp.CreateBuilder(options.Port, options.Http2Only ? HttpProtocols.Http2 : HttpProtocols.Http1);
         var app = builder.Build();
         app.MapPost("/compatible-mode/v1/chat/completions", new ChatEndpoint(new CompatibleProtocol(), state).HandleAsync);
         app.MapGet("/compatible-mode/v1/models", new ModelsEndpoint(state).HandleAsync);

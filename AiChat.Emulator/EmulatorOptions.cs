@@ -14,6 +14,12 @@ public sealed class EmulatorOptions
     /// <summary>How long <c>[[fault:slow-first-byte]]</c> holds back the response headers.</summary>
     public TimeSpan SlowFirstByteDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Serve HTTP/2 only, in clear text (prior knowledge), as an upstream that AiChat reaches with DASHSCOPE_HTTP2=true
+    /// over http://; HTTP/1.1 requests are then refused. Kestrel does not offer both on one clear-text port.
+    /// </summary>
+    public bool Http2Only { get; set; }
+
     /// <summary>Keep a <see cref="ReceivedChatRequest"/> per chat request; turn off for long benchmarks.</summary>
     public bool RecordRequests { get; set; } = true;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace AiChat.Emulator;
 /// <summary>The Kestrel app behind each emulator: lean, quiet, loopback only, and stopped without waiting for open streams.</summary>
 internal static class LoopbackApp
 {
-    public static WebApplicationBuilder CreateBuilder(int port)
+    public static WebApplicationBuilder CreateBuilder(int port, HttpProtocols protocols = HttpProtocols.Http1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
@@ -27,7 +28,7 @@ internal static class LoopbackApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = protocols);
         });
 
         // Stopping drops streams still open instead of waiting for them.

@@ -17,6 +17,9 @@ public sealed class ReceivedChatRequest
     /// <summary>The path the request was posted to, e.g. <c>/api/v1/services/aigc/multimodal-generation/generation</c>.</summary>
     public string Path { get; init; } = "";
 
+    /// <summary>The request's HTTP version as Kestrel names it, e.g. <c>HTTP/1.1</c> or <c>HTTP/2</c>.</summary>
+    public string HttpVersion { get; init; } = "";
+
     /// <summary>The raw JSON body as received.</summary>
     public required string Body { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -99,8 +100,10 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
             throw new InvalidOperationException($"The worker exited with code {await _launch.Exited} before it was ready; its output is in the host's log.");
         }
 
-        var (workerUri, functions) = await initializing;
+        var (workerUri, functions, at) = await initializing;
         await WaitForListeningAsync(workerUri, timeout.Token);
+        var (ready, connected, initialized, loaded) = (Since(Stopwatch.GetTimestamp()), Since(at.Connected), Since(at.Initialized), Since(at.Loaded));
+        StandInLog.WorkerReady(logger, ready, connected, initialized, functions.Count, loaded);
         Routes = FunctionRouteTable.Build(functions, HostJson.ReadRoutePrefix(appDirectory));
 
         _invoker = new HttpMessageInvoker(new SocketsHttpHandler
@@ -134,6 +137,8 @@ public sealed class FunctionsHostStandIn : IAsyncDisposable
         Address = new Uri(_http.Urls.First().Replace("[::1]", "localhost", StringComparison.Ordinal) + "/");
         StandInLog.Serving(logger, Routes.Routes.Count, Address);
     }
+
+    private double Since(long timestamp) => Stopwatch.GetElapsedTime(_launch.StartedAt, timestamp).TotalMilliseconds;
 
     /// <summary>The worker reports HttpUri before its Kestrel listens; the real host covers that by retrying, the stand-in by waiting.</summary>
     private static async Task WaitForListeningAsync(Uri workerUri, CancellationToken cancellationToken)

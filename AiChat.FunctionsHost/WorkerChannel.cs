@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using AiChat.FunctionsHost.Rpc;
 using Google.Protobuf.WellKnownTypes;
@@ -45,16 +46,23 @@ internal sealed class WorkerChannel(string workerId, string appDirectory, ILogge
         }
     }
 
-    /// <summary>The start-up conversation of docs/functions-host-stand-in.md#the-grpc-conversation: returns the worker's HttpUri and its loaded functions.</summary>
-    public async Task<(Uri HttpUri, IReadOnlyList<RpcFunctionMetadata> Functions)> InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The start-up conversation of docs/functions-host-stand-in.md#the-grpc-conversation: returns the worker's HttpUri,
+    /// its loaded functions, and when (<see cref="Stopwatch.GetTimestamp"/>) its EventStream opened, its init answered
+    /// and its last function loaded.
+    /// </summary>
+    public async Task<(Uri HttpUri, IReadOnlyList<RpcFunctionMetadata> Functions, (long Connected, long Initialized, long Loaded) At)> InitializeAsync(
+        CancellationToken cancellationToken)
     {
         await _connected.Task.WaitAsync(cancellationToken);
+        var connected = Stopwatch.GetTimestamp();
         Send(new StreamingMessage
         {
             WorkerInitRequest = new WorkerInitRequest { HostVersion = "4.1037.0", WorkerDirectory = appDirectory, FunctionAppDirectory = appDirectory },
         });
         var init = await _init.Task.WaitAsync(cancellationToken);
         EnsureSuccess(init.Result, "WorkerInitResponse");
+        var initialized = Stopwatch.GetTimestamp();
         if (!init.Capabilities.TryGetValue("HttpUri", out var httpUri))
         {
             throw new InvalidOperationException("The worker reported no HttpUri: it was not built with ConfigureFunctionsWebApplication().");
@@ -67,7 +75,7 @@ internal sealed class WorkerChannel(string workerId, string appDirectory, ILogge
         var functions = metadata.FunctionMetadataResults;
         var loads = functions.Select(function => LoadAsync(function, cancellationToken)).ToList();
         await Task.WhenAll(loads);
-        return (new Uri(httpUri), functions);
+        return (new Uri(httpUri), functions, (connected, initialized, Stopwatch.GetTimestamp()));
     }
 
     public Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ internal sealed class WorkerLaunch : IAsyncDisposable
         _process.Exited += (_, _) => _exited.TrySetResult(_process.ExitCode);
     }
 
+    /// <summary><see cref="Stopwatch.GetTimestamp"/> just before the worker process was started.</summary>
+    public long StartedAt { get; private init; }
+
     /// <summary>Completes with the exit code when the worker exits.</summary>
     public Task<int> Exited => _exited.Task;
 
@@ -60,7 +63,7 @@ internal sealed class WorkerLaunch : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var launch = new WorkerLaunch(process, logger);
+        var launch = new WorkerLaunch(process, logger) { StartedAt = Stopwatch.GetTimestamp() };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -21,6 +21,14 @@ internal sealed class AiChatOptions
     [ConfigurationKeyName("DASHSCOPE_BASE_URL")]
     public string BaseUrl { get; set; } = "https://dashscope.aliyuncs.com/api/v1";
 
+    /// <summary>
+    /// Reach DashScope over HTTP/2, so many streams share a few connections (a server holding 10,000 streams then needs
+    /// one socket per stream, not two). Over https:// it is negotiated and falls back to HTTP/1.1 when the upstream
+    /// does not offer it; over http:// (a local emulator) it is HTTP/2 with prior knowledge.
+    /// </summary>
+    [ConfigurationKeyName("DASHSCOPE_HTTP2")]
+    public bool Http2 { get; set; }
+
     [ConfigurationKeyName("DASHSCOPE_MODEL")]
     public string DefaultModel { get; set; } = "qwen-plus";
 

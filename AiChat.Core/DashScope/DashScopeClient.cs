@@ -15,6 +15,7 @@ internal sealed class DashScopeClient(HttpClient http, IDashScopeProtocol protoc
 {
     private readonly TimeSpan _upstreamTimeout = TimeSpan.FromSeconds(options.Value.UpstreamTimeoutSeconds);
     private readonly TimeSpan _idleTimeout = TimeSpan.FromSeconds(options.Value.StreamIdleTimeoutSeconds);
+    private readonly UpstreamHttpVersion _httpVersion = UpstreamHttpVersion.For(options.Value);
 
     public async Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -161,7 +162,7 @@ internal sealed class DashScopeClient(HttpClient http, IDashScopeProtocol protoc
     private HttpRequestMessage CreateRequest(ChatRequest request, bool stream)
     {
         var model = options.Value.FindModel(request.Model);
-        return protocol.CreateRequest(UpstreamThinking.Apply(request, model, stream), model, stream);
+        return _httpVersion.Apply(protocol.CreateRequest(UpstreamThinking.Apply(request, model, stream), model, stream));
     }
 
     private async Task<bool> HasFresherKeyAsync(HttpResponseMessage refused, CancellationToken cancellationToken) =>

@@ -14,6 +14,8 @@ internal static class UpstreamHttpClient
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             ConnectTimeout = connectTimeout,
             MaxConnectionsPerServer = maxConnectionsPerServer,
+            // Over HTTP/2 (DASHSCOPE_HTTP2), past the upstream's streams per connection (commonly 100) open another.
+            EnableMultipleHttp2Connections = true,
         };
         return new HttpClient(keyHandler) { Timeout = Timeout.InfiniteTimeSpan };
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.FunctionsHost;
@@ -18,6 +20,21 @@ public sealed class FunctionsHostBehaviourTests(EmulatedBackend backend) : IClas
             ["DELETE api/sessions/{id}", "GET api/models", "GET api/sessions/{id}", "GET health", "GET openapi/v1.json", "GET v1/models", "GET v1/models/{id}",
              "POST api/chat/completions", "POST api/chat/events", "POST api/chat/stream", "POST v1/chat/completions"],
             routes);
+    }
+
+    [Theory, MatrixData]
+    public async Task Stand_in_logs_when_the_worker_became_ready_with_each_start_up_step_in_order(BackendVariant on)
+    {
+        await backend.UseAsync(on);
+        var line = Assert.Single(((FunctionsApp)backend.App).LogLines, l => l.Contains("Worker ready for invocations", StringComparison.Ordinal));
+        var match = Regex.Match(line,
+            @"ready for invocations at (?<ready>\d+) ms: EventStream open at (?<connected>\d+) ms, WorkerInitResponse at (?<init>\d+) ms, (?<count>\d+) functions loaded at (?<loaded>\d+) ms");
+
+        Assert.True(match.Success, line);
+        int Value(string name) => int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(11, Value("count"));
+        Assert.True(Value("connected") > 0, line);
+        Assert.True(Value("connected") <= Value("init") && Value("init") <= Value("loaded") && Value("loaded") <= Value("ready"), line);
     }
 
     // By design: the host answers a path no function serves, with its own empty 404, before the worker is involved.

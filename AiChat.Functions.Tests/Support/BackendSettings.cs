@@ -41,6 +41,9 @@ public static class BackendSettings
                 settings["WEBSITE_AUTH_ENABLED"] = "true";
                 settings["SESSION_MAX_MESSAGES"] = "4";
                 break;
+            case BackendSetup.Http2Upstream:
+                settings["DASHSCOPE_HTTP2"] = "true";
+                break;
             case BackendSetup.RestrictedOrigins:
                 settings["ALLOWED_ORIGINS"] = "https://app.example, https://admin.example";
                 break;

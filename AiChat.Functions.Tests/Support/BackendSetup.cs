@@ -18,6 +18,9 @@ public enum BackendSetup
     /// <summary>Keep-alive comments every 2 s of silence, an idle timeout well above the tests' pauses, two client keys.</summary>
     KeepAlive,
 
+    /// <summary>DASHSCOPE_HTTP2 on, in front of an emulator that serves HTTP/2 only.</summary>
+    Http2Upstream,
+
     /// <summary>Callers who can be told apart: two client keys, Easy Auth believed; sessions of at most four messages.</summary>
     IdentifiedCallers,
 }

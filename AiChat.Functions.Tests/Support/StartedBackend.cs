@@ -28,7 +28,7 @@ public sealed class StartedBackend : IAsyncDisposable
     public static async Task<StartedBackend> StartAsync(BackendVariant variant)
     {
         var amap = variant.Setup == BackendSetup.GeoAssistant ? await AMapEmulator.StartAsync() : null;
-        var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
+        var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey, Http2Only = variant.Setup == BackendSetup.Http2Upstream });
         var app = await AiChatHosts.StartAsync(variant.Host, emulator, variant.BasePath, BackendSettings.For(variant.Setup, amap?.Address));
         return new StartedBackend(variant, emulator, amap, app);
     }

@@ -75,6 +75,7 @@ internal static class AllocationBench
             ["DASHSCOPE_BASE_URL"] = upstream.AbsoluteUri,
             ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1000000000",
             ["RATE_LIMIT_CONCURRENT_STREAMS"] = "1000000",
+            ["ALLOW_UNBOUNDED_SPEND"] = "true",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://127.0.0.1:{SelfHost.FreePort()}");

@@ -9,7 +9,7 @@ namespace AiChat.Bench;
 /// with the same <c>--baseline</c>s; <c>--startup</c> only start-up, alternating this tree's build, the baselines and the variants.
 internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnlyDictionary<string, string> ServerEnvironment)
 {
-    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--openai] [--floor [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]... [--telemetry]] [--startup [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--capacity N [--baseline NAME=DLL]... [--gcdump DIR]]";
+    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--openai] [--floor [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]... [--telemetry]] [--startup [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--capacity N [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]... [--gcdump DIR]]";
 
     public bool FirstTokenOnly { get; init; }
 

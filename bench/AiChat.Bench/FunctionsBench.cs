@@ -11,16 +11,7 @@ internal sealed class FunctionsBench(HttpClient http, DashScopeEmulator emulator
     public async Task<FunctionsResult> RunAsync(FunctionsLaunch launch, Action<string> log, CancellationToken cancellationToken)
     {
         log($"Functions start-up: {plan.StartupRuns} starts");
-        var startup = new List<double>(plan.StartupRuns);
-        for (var i = 0; i <= plan.StartupRuns; i++)
-        {
-            // The first start only warms the disk cache and is not counted, as for the self-host.
-            await using var standIn = await StartAsync(launch, cancellationToken);
-            if (i > 0)
-            {
-                startup.Add(standIn.StartToHealthy.TotalMilliseconds);
-            }
-        }
+        var startup = await FunctionsStartup.MeasureAsync(launch, emulator, plan.StartupRuns, cancellationToken);
 
         await using var host = await StartAsync(launch, cancellationToken);
         var targets = new ChatTargets(emulator.NativeBaseUrl, emulator.Options.ApiKey, host.Address);
@@ -35,7 +26,7 @@ internal sealed class FunctionsBench(HttpClient http, DashScopeEmulator emulator
 
         log($"Functions streams: {plan.StreamConcurrency} at once for {plan.StreamSeconds} s");
         var streams = await new StreamBench(http, targets, failures).RunAsync(plan, host.ProcessId, cancellationToken);
-        return new FunctionsResult(new Distribution(startup), completions, streams);
+        return new FunctionsResult(startup, completions, streams);
     }
 
     private Task<FunctionsStandIn> StartAsync(FunctionsLaunch launch, CancellationToken cancellationToken) =>

@@ -10,8 +10,8 @@ internal static class FunctionsSection
     {
         var functions = run.Functions;
         var table = new StringBuilder(Text.Header("figure", "self-host", "Functions app through the stand-in")).AppendLine();
-        table.AppendLine(Text.Row($"process start to first 200 from /health (median of {Text.Int(functions.Startup.Count)})",
-            Text.Ms(run.Startup.P50, 0), Text.Ms(functions.Startup.P50, 0)));
+        table.AppendLine(Text.Row($"process start to first 200 from /health (median of {Text.Int(functions.Startup.ToHealthy.Count)})",
+            Text.Ms(run.Startup.P50, 0), Text.Ms(functions.Startup.ToHealthy.P50, 0)));
         foreach (var f in functions.Completions)
         {
             var self = run.Completions.First(c => c.Concurrency == f.Concurrency);
@@ -41,10 +41,9 @@ internal static class FunctionsSection
 
         report.AppendLine("### Functions path: start-up").AppendLine();
         report.AppendLine("The stand-in started afresh each time (one uncounted start first), from just before its process starts to the " +
-            "first 200 from `GET /health` through it: the worker's launch, the gRPC handshake and the function loads included.").AppendLine();
-        report.AppendLine(Text.Header("starts", "min", "median", "max"));
-        var startup = functions.Startup;
-        report.AppendLine(Text.Row(Text.Int(startup.Count), Text.Ms(startup.Percentile(0), 0), Text.Ms(startup.P50, 0), Text.Ms(startup.Max, 0)));
+            "first 200 from `GET /health` through it: the worker's launch, the gRPC handshake and the function loads included. Below it, the " +
+            "worker's part as the stand-in times it, from just before it starts the worker process.").AppendLine();
+        report.AppendLine(functions.Startup.Table());
 
         report.AppendLine().AppendLine("### Functions path: non-streaming completions").AppendLine();
         report.AppendLine("As for the self-host (closed loop, the same slices and blocks). CPU per request is the stand-in's and the worker's " +

@@ -30,6 +30,9 @@ internal sealed class FunctionsStandIn : IAsyncDisposable
     /// <summary>From just before the stand-in was started to the first 200 from /health through it.</summary>
     public TimeSpan StartToHealthy { get; private set; }
 
+    /// <summary>The worker's start-up steps, as the stand-in timed them.</summary>
+    public WorkerReadiness WorkerReadiness { get; private set; } = null!;
+
     public static async Task<FunctionsStandIn> StartAsync(FunctionsLaunch launch, Uri upstreamBaseUrl, string apiKey, CancellationToken cancellationToken)
     {
         var port = SelfHost.FreePort();
@@ -46,6 +49,8 @@ internal sealed class FunctionsStandIn : IAsyncDisposable
         start.Environment["DASHSCOPE_API_KEY"] = apiKey;
         start.Environment["DASHSCOPE_BASE_URL"] = upstreamBaseUrl.AbsoluteUri;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // But for the stand-in's own line on the worker's start-up (WorkerReadiness).
+        start.Environment["Logging__LogLevel__AiChat.FunctionsHost"] = "Information";
         // As for the self-host: limits checked on every request, high enough that one bench client is never refused.
         start.Environment["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1000000000";
         start.Environment["RATE_LIMIT_CONCURRENT_STREAMS"] = "1000000";
@@ -58,6 +63,7 @@ internal sealed class FunctionsStandIn : IAsyncDisposable
         try
         {
             host.StartToHealthy = await HealthPoller.WaitAsync(host.Address, process, started, cancellationToken);
+            host.WorkerReadiness = WorkerReadiness.Parse(await host._output.LineContainingAsync(WorkerReadiness.LogMarker).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken));
             return host;
         }
         catch (Exception e)

@@ -7,6 +7,7 @@ namespace AiChat.Bench;
 internal sealed class ProcessOutput
 {
     private readonly StringBuilder _text = new();
+    private (string Text, TaskCompletionSource<string> Line)? _awaited;
 
     public ProcessOutput(Process process)
     {
@@ -27,6 +28,21 @@ internal sealed class ProcessOutput
         }
     }
 
+    /// <summary>The first line, already written or still to come, that contains <paramref name="text"/>; one such wait at a time.</summary>
+    public Task<string> LineContainingAsync(string text)
+    {
+        lock (_text)
+        {
+            if (_text.ToString().Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } written)
+            {
+                return Task.FromResult(written.TrimEnd('\r'));
+            }
+
+            _awaited = (text, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+            return _awaited.Value.Line.Task;
+        }
+    }
+
     private void Append(string? line)
     {
         if (line is null)
@@ -37,6 +53,11 @@ internal sealed class ProcessOutput
         lock (_text)
         {
             _text.AppendLine(line);
+            if (_awaited is { } awaited && line.Contains(awaited.Text, StringComparison.Ordinal))
+            {
+                awaited.Line.TrySetResult(line);
+                _awaited = null;
+            }
         }
     }
 }

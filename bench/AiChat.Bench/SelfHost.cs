@@ -67,6 +67,9 @@ internal sealed class SelfHost : IAsyncDisposable
 
     public long RssBytes() => ProcFs.RssBytes(_process.Id);
 
+    /// <summary>What the server has written so far (its log, at Warning and above).</summary>
+    public string Output => _output.Text;
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -5,7 +5,8 @@ namespace AiChat.Bench;
 
 /// <summary>
 /// <c>--startup</c>: process start to the first 200 from /health for this tree's server ("this"), each
-/// <c>--baseline NAME=DLL</c> and each <c>--variant NAME=VAR=VALUE</c>, measured alternately (<see cref="StartupRounds"/>).
+/// <c>--baseline NAME=DLL</c> and each <c>--variant NAME=VAR=VALUE</c>, measured alternately (<see cref="StartupRounds"/>);
+/// then the Functions app's start through the stand-in, with the worker's steps (<see cref="FunctionsStartup"/>).
 /// </summary>
 internal static class StartupRun
 {
@@ -30,6 +31,10 @@ internal static class StartupRun
             var s = startup[name];
             text.AppendLine(Text.Row(name, Text.Int(s.Count), Text.Ms(s.Percentile(0), 0), Text.Ms(s.P50, 0), Text.Ms(s.Max, 0)));
         }
+
+        log("publishing AiChat.FunctionsHost and building AiChat.Functions (Release)");
+        var functions = await FunctionsStartup.MeasureAsync(await FunctionsBuild.PublishAsync(cancellationToken), emulator, options.Plan.StartupRuns, cancellationToken);
+        text.AppendLine().AppendLine("The Functions app through the host stand-in (this tree), started afresh each time:").AppendLine().Append(functions.Table());
 
         return text.ToString();
     }
