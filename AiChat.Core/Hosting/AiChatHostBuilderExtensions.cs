@@ -69,6 +69,7 @@ public static class AiChatHostBuilderExtensions
         services.AddGeoTools();
         services.AddOpenAICompatibleApi(builder.Configuration);
 
+        services.AddSingleton<ImageWorkGate>();
         services.AddSingleton<ImageNormalizer>();
         services.AddSingleton<ImageIntake>();
         services.AddSingleton<ChatRequestReader>();
