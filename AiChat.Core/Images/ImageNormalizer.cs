@@ -95,6 +95,7 @@ internal sealed class ImageNormalizer(IOptions<ImageOptions> options, ImageWorkG
         };
         using var encoded = new SKDynamicMemoryWStream();
         var (width, height, refusal) = Open(data, codec => DecodeAndEncode(codec!, format, target, encoded));
+        NativeHeap.Trim();
         if (refusal is not null)
         {
             return Refuse(part, refusal);
