@@ -119,7 +119,7 @@ internal sealed class ImageNormalizer(IOptions<ImageOptions> options, ImageWorkG
     private static (int Width, int Height, string? Refusal) DecodeAndEncode(SKCodec codec, ImageFormat format, SKEncodedImageFormat target, SKWStream output)
     {
         var info = codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(format == ImageFormat.Jpeg ? SKAlphaType.Opaque : SKAlphaType.Premul);
-        var bitmap = new SKBitmap();
+        SKBitmap? bitmap = new();
         try
         {
             if (!bitmap.TryAllocPixels(info))
@@ -135,21 +135,20 @@ internal sealed class ImageNormalizer(IOptions<ImageOptions> options, ImageWorkG
 
             if (ImageOrientation.NeedsTurning(codec.EncodedOrigin))
             {
-                var upright = ImageOrientation.Upright(bitmap, codec.EncodedOrigin);
-                bitmap.Dispose();
-                if (upright is null)
+                var stored = bitmap;
+                bitmap = ImageOrientation.Upright(stored, codec.EncodedOrigin);
+                stored.Dispose();
+                if (bitmap is null)
                 {
                     return (0, 0, TooLargeToDecode);
                 }
-
-                bitmap = upright;
             }
 
             return bitmap.Encode(output, target, JpegQuality) ? (bitmap.Width, bitmap.Height, null) : (0, 0, "it cannot be re-encoded");
         }
         finally
         {
-            bitmap.Dispose();
+            bitmap?.Dispose();
         }
     }
 
