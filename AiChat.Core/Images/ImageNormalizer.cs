@@ -95,7 +95,11 @@ internal sealed class ImageNormalizer(IOptions<ImageOptions> options, ImageWorkG
         };
         using var encoded = new SKDynamicMemoryWStream();
         var (width, height, refusal) = Open(data, codec => DecodeAndEncode(codec!, format, target, encoded));
-        NativeHeap.Trim();
+        if ((long)width * height * 4 >= TrimAfterPixelBytes)
+        {
+            NativeHeap.Trim();
+        }
+
         if (refusal is not null)
         {
             return Refuse(part, refusal);
@@ -153,6 +157,12 @@ internal sealed class ImageNormalizer(IOptions<ImageOptions> options, ImageWorkG
     }
 
     private const string TooLargeToDecode = "it is too large to decode";
+
+    /// <summary>
+    /// Pixels from 16 MiB (4 megapixels) up are given back to the system once freed (<see cref="NativeHeap"/>): what
+    /// glibc would keep of them matters, and a trim (milliseconds: it walks every heap) is small beside their decoding.
+    /// </summary>
+    private const long TrimAfterPixelBytes = 16 * 1024 * 1024;
 
     /// <summary>Runs <paramref name="use"/> on a codec over the bytes in place (pinned, not copied); null when no decoder opens them.</summary>
     private static T Open<T>(byte[] data, Func<SKCodec?, T> use)
