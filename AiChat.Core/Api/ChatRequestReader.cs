@@ -15,7 +15,7 @@ namespace AiChat.Core.Api;
 /// in either host, rather than escaping as an exception. A body may be larger than MAX_REQUEST_BODY_BYTES by room for
 /// its images (<see cref="ImageBodyRules"/>).
 /// </summary>
-internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOptions<ImageOptions> imageOptions, ImageIntake images)
+internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOptions<ImageOptions> imageOptions, ImageIntake images, ImageWorkGate gate)
 {
     /// <param name="stream">Whether the route answers with a stream (what thinking a model may do depends on it).</param>
     public async Task<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, bool stream, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
 
         try
         {
-            return await ReadBodyAsync(request.BodyReader, limit, options.Value.MaxRequestBodyBytes, parse, refuse, cancellationToken);
+            return await ReadBodyAsync(request.BodyReader, limit, parse, refuse, cancellationToken);
         }
         catch (BadHttpRequestException e)
         {
@@ -73,8 +73,9 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
         }
     }
 
-    private static async Task<T> ReadBodyAsync<T>(PipeReader reader, int limit, int textLimit, Func<JsonElement, T> parse, Func<ApiError, T> refuse, CancellationToken cancellationToken)
+    private async Task<T> ReadBodyAsync<T>(PipeReader reader, int limit, Func<JsonElement, T> parse, Func<ApiError, T> refuse, CancellationToken cancellationToken)
     {
+        var textLimit = options.Value.MaxRequestBodyBytes;
         while (true)
         {
             var read = await ReadFramedAsync(reader, cancellationToken);
@@ -86,9 +87,27 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
 
             if (read.IsCompleted)
             {
+                // A body larger than the text cap carries images: its parse (a copy of it, its data URLs decoded) waits
+                // for the image gate, so what parsing allocates is held by a few requests at a time, not by every client's.
+                var gated = read.Buffer.Length > textLimit;
                 try
                 {
-                    return Parse(read.Buffer, textLimit, parse, refuse);
+                    if (gated)
+                    {
+                        await gate.WaitAsync(cancellationToken);
+                    }
+
+                    try
+                    {
+                        return Parse(read.Buffer, textLimit, parse, refuse);
+                    }
+                    finally
+                    {
+                        if (gated)
+                        {
+                            gate.Release();
+                        }
+                    }
                 }
                 finally
                 {

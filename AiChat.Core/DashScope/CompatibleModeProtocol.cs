@@ -15,7 +15,7 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
         var body = new CompatibleChatRequest(request, stream);
         return new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
-            Content = JsonBody.Create(body, DashScopeJsonContext.Default.CompatibleChatRequest),
+            Content = JsonBody.Create(body, DashScopeJsonContext.Default.CompatibleChatRequest, request.Messages),
         };
     }
 

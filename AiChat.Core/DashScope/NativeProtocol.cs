@@ -28,7 +28,8 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
                         Input = new NativeMultimodalInput(WireMessages.Parts(request.Messages, withReasoning)),
                         Parameters = new NativeParameters(request, stream),
                     },
-                    DashScopeJsonContext.Default.NativeMultimodalChatRequest),
+                    DashScopeJsonContext.Default.NativeMultimodalChatRequest,
+                    request.Messages),
             }
             : new HttpRequestMessage(HttpMethod.Post, _textEndpoint)
             {
@@ -39,7 +40,8 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
                         Input = new NativeInput(WireMessages.From(request.Messages, withToolNames: true, withReasoning)),
                         Parameters = new NativeParameters(request, stream),
                     },
-                    DashScopeJsonContext.Default.NativeChatRequest),
+                    DashScopeJsonContext.Default.NativeChatRequest,
+                    request.Messages),
             };
         if (stream)
         {

@@ -54,6 +54,7 @@ public static class AiChatHostBuilderExtensions
         services.AddSingleton<StreamKeepAlive>();
         services.AddGeoTools();
         services.AddOpenAICompatibleApi(builder.Configuration);
+        services.AddSingleton<ImageWorkGate>();
         services.AddSingleton<ImageNormalizer>();
         services.AddSingleton<ImageIntake>();
         services.AddChatEndpoints();

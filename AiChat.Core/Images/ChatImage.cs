@@ -21,22 +21,6 @@ internal sealed record ChatImage(string MediaType, int Width, int Height, byte[]
 
     public override int GetHashCode() => HashCode.Combine(MediaType, Width, Height, Data.Length);
 
-    /// <summary>The image as a <c>data:</c> URL, UTF-8, for a JSON writer; <paramref name="quoted"/> puts it in quotes, as a raw JSON string.</summary>
-    public byte[] DataUrlUtf8(bool quoted = false)
-    {
-        var quote = quoted ? 1 : 0;
-        var prefix = System.Text.Encoding.ASCII.GetBytes((quoted ? "\"" : "") + $"data:{MediaType};base64,");
-        var url = new byte[prefix.Length + ((Data.Length + 2) / 3 * 4) + quote];
-        prefix.CopyTo(url, 0);
-        System.Buffers.Text.Base64.EncodeToUtf8(Data, url.AsSpan(prefix.Length), out _, out _);
-        if (quoted)
-        {
-            url[^1] = (byte)'"';
-        }
-
-        return url;
-    }
-
     public static ChatImage FromUrl(string url) => new("", 0, 0, []) { Url = url };
 
     public override string ToString() => Url is null ? $"{MediaType} {Width}x{Height}, {Data.Length} bytes" : "an image URL";

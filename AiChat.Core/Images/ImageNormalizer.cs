@@ -8,11 +8,11 @@ namespace AiChat.Core.Images;
 /// <summary>
 /// Checks an image part and re-encodes it from its decoded pixels, with SkiaSharp: the format is read from the bytes,
 /// the size from the header (before any pixel is decoded, so a small file declaring a huge image costs nothing), then
-/// the pixels are decoded and encoded afresh, which leaves every metadata block of the original behind. Decoding takes
-/// up to width x height x 4 bytes, so at most one decode per core runs at once: the memory of many concurrent
-/// requests stays bounded by that, not by their number.
+/// the pixels are decoded, turned upright and encoded afresh, which leaves every metadata block of the original behind.
+/// Decoding takes up to width x height x 4 bytes, so it waits for the <see cref="ImageWorkGate"/>: the memory of many
+/// concurrent requests stays bounded by the gate's slots, not by their number.
 /// </summary>
-internal sealed class ImageNormalizer(IOptions<ImageOptions> options) : IDisposable
+internal sealed class ImageNormalizer(IOptions<ImageOptions> options, ImageWorkGate gate)
 {
     /// <summary>DashScope's limits: each side at least 10 px, the long side at most 200 times the short one.</summary>
     public const int MinSide = 10;
@@ -20,8 +20,6 @@ internal sealed class ImageNormalizer(IOptions<ImageOptions> options) : IDisposa
     public const int MaxAspectRatio = 200;
 
     private const int JpegQuality = 90;
-
-    private readonly SemaphoreSlim _decodes = new(Math.Max(1, Environment.ProcessorCount));
 
     public async Task<ImageCheck> NormalizeAsync(ImagePart part, CancellationToken cancellationToken)
     {
@@ -47,18 +45,16 @@ internal sealed class ImageNormalizer(IOptions<ImageOptions> options) : IDisposa
             return refused;
         }
 
-        await _decodes.WaitAsync(cancellationToken);
+        await gate.WaitAsync(cancellationToken);
         try
         {
             return Reencode(part, data, format);
         }
         finally
         {
-            _decodes.Release();
+            gate.Release();
         }
     }
-
-    public void Dispose() => _decodes.Dispose();
 
     /// <summary>Opens the image's header only: its format as the decoder sees it and its declared size.</summary>
     private ImageCheck? Header(ImagePart part, byte[] data, ImageFormat format) =>
@@ -89,41 +85,84 @@ internal sealed class ImageNormalizer(IOptions<ImageOptions> options) : IDisposa
             return null;
         });
 
-    private ImageCheck Reencode(ImagePart part, byte[] data, ImageFormat format) =>
-        Open(data, codec =>
+    private ImageCheck Reencode(ImagePart part, byte[] data, ImageFormat format)
+    {
+        var (target, mediaType) = format switch
         {
-            var info = codec!.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(format == ImageFormat.Jpeg ? SKAlphaType.Opaque : SKAlphaType.Premul);
-            using var bitmap = new SKBitmap();
+            ImageFormat.Jpeg => (SKEncodedImageFormat.Jpeg, "image/jpeg"),
+            ImageFormat.Webp => (SKEncodedImageFormat.Webp, "image/webp"),
+            _ => (SKEncodedImageFormat.Png, "image/png"),
+        };
+        using var encoded = new SKDynamicMemoryWStream();
+        var (width, height, refusal) = Open(data, codec => DecodeAndEncode(codec!, format, target, encoded));
+        if ((long)width * height * 4 >= TrimAfterPixelBytes)
+        {
+            NativeHeap.Trim();
+        }
+
+        if (refusal is not null)
+        {
+            return Refuse(part, refusal);
+        }
+
+        if (encoded.BytesWritten > options.Value.MaxImageBytes)
+        {
+            return Refuse(part, $"re-encoded as {mediaType} it is larger than the {options.Value.MaxImageBytes} bytes an image may have");
+        }
+
+        var bytes = GC.AllocateUninitializedArray<byte>(encoded.BytesWritten);
+        encoded.CopyTo(bytes.AsSpan());
+        return new ImageCheck(new ChatImage(mediaType, width, height, bytes), null);
+    }
+
+    /// <summary>
+    /// Decodes the pixels, turns them upright (<see cref="ImageOrientation"/>) and encodes them into
+    /// <paramref name="output"/>; the pixels are freed before this returns, so they and the bytes copied out of
+    /// <paramref name="output"/> are never held at once. The size is the upright one; a refusal says why not.
+    /// </summary>
+    private static (int Width, int Height, string? Refusal) DecodeAndEncode(SKCodec codec, ImageFormat format, SKEncodedImageFormat target, SKWStream output)
+    {
+        var info = codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(format == ImageFormat.Jpeg ? SKAlphaType.Opaque : SKAlphaType.Premul);
+        SKBitmap? bitmap = new();
+        try
+        {
             if (!bitmap.TryAllocPixels(info))
             {
-                return Refuse(part, "it is too large to decode");
+                return (0, 0, TooLargeToDecode);
             }
 
             var decoded = codec.GetPixels(info, bitmap.GetPixels());
             if (decoded != SKCodecResult.Success)
             {
-                return Refuse(part, decoded == SKCodecResult.IncompleteInput ? "the file is truncated" : "its pixels cannot be decoded");
+                return (0, 0, decoded == SKCodecResult.IncompleteInput ? "the file is truncated" : "its pixels cannot be decoded");
             }
 
-            var (target, mediaType) = format switch
+            if (ImageOrientation.NeedsTurning(codec.EncodedOrigin))
             {
-                ImageFormat.Jpeg => (SKEncodedImageFormat.Jpeg, "image/jpeg"),
-                ImageFormat.Webp => (SKEncodedImageFormat.Webp, "image/webp"),
-                _ => (SKEncodedImageFormat.Png, "image/png"),
-            };
-            using var encoded = bitmap.Encode(target, JpegQuality);
-            if (encoded is null)
-            {
-                return Refuse(part, "it cannot be re-encoded");
+                var stored = bitmap;
+                bitmap = ImageOrientation.Upright(stored, codec.EncodedOrigin);
+                stored.Dispose();
+                if (bitmap is null)
+                {
+                    return (0, 0, TooLargeToDecode);
+                }
             }
 
-            if (encoded.Size > options.Value.MaxImageBytes)
-            {
-                return Refuse(part, $"re-encoded as {mediaType} it is larger than the {options.Value.MaxImageBytes} bytes an image may have");
-            }
+            return bitmap.Encode(output, target, JpegQuality) ? (bitmap.Width, bitmap.Height, null) : (0, 0, "it cannot be re-encoded");
+        }
+        finally
+        {
+            bitmap?.Dispose();
+        }
+    }
 
-            return new ImageCheck(new ChatImage(mediaType, info.Width, info.Height, encoded.ToArray()), null);
-        });
+    private const string TooLargeToDecode = "it is too large to decode";
+
+    /// <summary>
+    /// Pixels from 16 MiB (4 megapixels) up are given back to the system once freed (<see cref="NativeHeap"/>): what
+    /// glibc would keep of them matters, and a trim (milliseconds: it walks every heap) is small beside their decoding.
+    /// </summary>
+    private const long TrimAfterPixelBytes = 16 * 1024 * 1024;
 
     /// <summary>Runs <paramref name="use"/> on a codec over the bytes in place (pinned, not copied); null when no decoder opens them.</summary>
     private static T Open<T>(byte[] data, Func<SKCodec?, T> use)

@@ -97,7 +97,20 @@ internal sealed class ImagePartReader(ImageOptions options, ModelInfo model)
         var raw = JsonMarshal.GetRawUtf8Value(url)[1..^1];
         if (raw.StartsWith("data:"u8))
         {
-            return TryReadDataUrl(raw.IndexOf((byte)'\\') < 0 ? raw : Encoding.UTF8.GetBytes(url.GetString()!), message, field, out error);
+            if (raw.IndexOf((byte)'\\') < 0)
+            {
+                return TryReadDataUrl(raw, message, field, out error);
+            }
+
+            var unescaped = ArrayPool<byte>.Shared.Rent(raw.Length);
+            try
+            {
+                return TryReadDataUrl(Unescape(url, unescaped), message, field, out error);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(unescaped);
+            }
         }
 
         if (raw.StartsWith("https://"u8) || raw.StartsWith("http://"u8))
@@ -123,6 +136,17 @@ internal sealed class ImagePartReader(ImageOptions options, ModelInfo model)
     }
 
     private const int MaxUrlLength = 2048;
+
+    /// <summary>
+    /// A data URL with JSON escapes in it (a client's serializer may write '+' as <c>\u002B</c> or '/' as <c>\/</c>),
+    /// unescaped as UTF-8 bytes into <paramref name="buffer"/>: never as a string, which would take two bytes a character.
+    /// </summary>
+    private static ReadOnlySpan<byte> Unescape(JsonElement url, byte[] buffer)
+    {
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(url));
+        reader.Read();
+        return buffer.AsSpan(0, reader.CopyString(buffer));
+    }
 
     private bool TryReadDataUrl(ReadOnlySpan<byte> url, int message, string field, [NotNullWhen(false)] out ApiError? error)
     {

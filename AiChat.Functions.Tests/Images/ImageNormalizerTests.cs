@@ -2,14 +2,18 @@ using System.Diagnostics;
 using AiChat.Core.Configuration;
 using AiChat.Core.Images;
 using Microsoft.Extensions.Options;
+using SkiaSharp;
 
 namespace AiChat.Functions.Tests.Images;
 
 public sealed class ImageNormalizerTests : IDisposable
 {
-    private readonly ImageNormalizer _normalizer = new(Options.Create(new ImageOptions()));
+    private readonly ImageWorkGate _gate = new();
+    private readonly ImageNormalizer _normalizer;
 
-    public void Dispose() => _normalizer.Dispose();
+    public ImageNormalizerTests() => _normalizer = new(Options.Create(new ImageOptions()), _gate);
+
+    public void Dispose() => _gate.Dispose();
 
     [Fact]
     public async Task A_png_is_reencoded_as_png_with_its_dimensions()
@@ -51,6 +55,21 @@ public sealed class ImageNormalizerTests : IDisposable
         Assert.True(check.IsValid);
         Assert.True(check.Image.Data.AsSpan().IndexOf(TestImages.GpsMarker) < 0);
         Assert.True(check.Image.Data.AsSpan().IndexOf("Exif\0\0"u8) < 0);
+    }
+
+    [Fact]
+    public async Task A_photo_stored_turned_is_reencoded_upright()
+    {
+        var check = await NormalizeAsync(TestImages.JpegWithOrientation(80, 40, orientation: 6));
+
+        Assert.True(check.IsValid);
+        Assert.Equal((40, 80), (check.Image.Width, check.Image.Height));
+        using var upright = SKBitmap.Decode(check.Image.Data);
+        Assert.Equal((40, 80), (upright.Width, upright.Height));
+        // Turned a quarter clockwise, the stored top-left quarter (orange-red) is the top-right one.
+        Assert.True(IsOrangeRed(upright.GetPixel(30, 10)), $"top right is {upright.GetPixel(30, 10)}");
+        Assert.False(IsOrangeRed(upright.GetPixel(10, 10)), $"top left is {upright.GetPixel(10, 10)}");
+        Assert.False(IsOrangeRed(upright.GetPixel(30, 70)), $"bottom right is {upright.GetPixel(30, 70)}");
     }
 
     [Fact]
@@ -145,13 +164,15 @@ public sealed class ImageNormalizerTests : IDisposable
     [Fact]
     public async Task The_pixel_cap_is_the_setting()
     {
-        using var normalizer = new ImageNormalizer(Options.Create(new ImageOptions { MaxImagePixels = 1000 }));
+        var normalizer = new ImageNormalizer(Options.Create(new ImageOptions { MaxImagePixels = 1000 }), _gate);
 
         var check = await normalizer.NormalizeAsync(new ImagePart(0, "images[0]", TestImages.Png(40, 30)), CancellationToken.None);
 
         Assert.False(check.IsValid);
         Assert.Equal("images[0]", check.Error.Field);
     }
+
+    private static bool IsOrangeRed(SKColor color) => color.Red > 200 && color.Blue < 60;
 
     private Task<ImageCheck> NormalizeAsync(byte[] data) =>
         _normalizer.NormalizeAsync(new ImagePart(0, "messages[0].content[1]", data), CancellationToken.None);

@@ -1,10 +1,12 @@
+using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AiChat.Core.Images;
 
 namespace AiChat.Core.DashScope.Wire;
 
-/// <summary>Writes <see cref="WireContent"/>; a data URL is written as it is (base64 needs no escaping), never through a string.</summary>
+/// <summary>Writes <see cref="WireContent"/>; an image's data URL is written in base64 segments from its bytes, never built whole.</summary>
 internal sealed class WireContentWriter : JsonConverter<WireContent>
 {
     public override WireContent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -63,6 +65,20 @@ internal sealed class WireContentWriter : JsonConverter<WireContent>
             return;
         }
 
-        writer.WriteRawValue(image.DataUrlUtf8(quoted: true), skipInputValidation: true);
+        // Written in segments straight from the image's bytes: no data URL is ever built whole, as a string or an array.
+        writer.WriteStringValueSegment(Encoding.UTF8.GetBytes($"data:{image.MediaType};base64,"), isFinalSegment: false);
+        Span<byte> base64 = stackalloc byte[SegmentBytes / 3 * 4];
+        var data = image.Data.AsSpan();
+        do
+        {
+            var segment = data[..Math.Min(SegmentBytes, data.Length)];
+            data = data[segment.Length..];
+            Base64.EncodeToUtf8(segment, base64, out _, out var written);
+            writer.WriteStringValueSegment(base64[..written], isFinalSegment: data.IsEmpty);
+        }
+        while (!data.IsEmpty);
     }
+
+    /// <summary>The image bytes base64-encoded per segment: a multiple of 3, so no segment but the last is padded.</summary>
+    private const int SegmentBytes = 3 * 1024;
 }

@@ -53,6 +53,19 @@ public sealed class ImageChatTests(EmulatedBackend backend) : IClassFixture<Emul
     }
 
     [Theory, MatrixData]
+    public async Task A_photo_stored_turned_reaches_the_model_upright(BackendVariant on)
+    {
+        await backend.UseAsync(on);
+        var marker = $"turned-{Guid.NewGuid():N}";
+        var photo = TestImages.DataUrl(TestImages.JpegWithOrientation(64, 48, orientation: 6), "image/jpeg");
+
+        using var response = await ImageRequests.PostAsync(backend.Client, "/api/chat/completions", ImageRequests.Body("/api/chat/completions", VisionModel, marker, [photo]));
+        var (answer, _) = await ImageRequests.AnswerAsync(response, "/api/chat/completions");
+
+        Assert.Contains("jpeg 48x64 no-metadata", answer, StringComparison.Ordinal);
+    }
+
+    [Theory, MatrixData]
     public async Task A_follow_up_turn_in_a_session_sends_the_image_again(BackendVariant on)
     {
         await backend.UseAsync(on);
