@@ -21,18 +21,14 @@ internal static class ChatPage
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => Secure(file.Context.Response, policy) });
         // A file of the page, not a route of the API: served beside the page's files, outside the route table.
-        app.Use(async (context, next) =>
-        {
-            if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path != "/chat-page.json")
-            {
-                await next(context);
-                return;
-            }
-
-            Secure(context.Response, policy);
-            await TypedResults.Text(config, "application/json").ExecuteAsync(context);
-        });
+        app.Use((context, next) => HttpMethods.IsGet(context.Request.Method) && context.Request.Path == "/chat-page.json" ? WriteConfigAsync(context) : next(context));
         return app;
+
+        Task WriteConfigAsync(HttpContext context)
+        {
+            Secure(context.Response, policy);
+            return TypedResults.Text(config, "application/json").ExecuteAsync(context);
+        }
     }
 
     private static void Secure(HttpResponse response, string policy)

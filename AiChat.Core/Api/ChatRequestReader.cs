@@ -153,7 +153,7 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
                 { Field = field });
             }
 
-            if (body.Length - ImageBodyRules.UrlBytes(document.RootElement) > textLimit)
+            if (body.Length > textLimit && body.Length - ImageBodyRules.UrlBytes(document.RootElement) > textLimit)
             {
                 // Whatever is not an image URL, white space around the JSON included, is text, capped as before images.
                 return refuse(TooLarge(textLimit));

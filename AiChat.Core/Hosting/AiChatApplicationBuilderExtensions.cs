@@ -1,7 +1,9 @@
 using AiChat.Core.Api;
+using AiChat.Core.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Core.Hosting;
 
@@ -30,13 +32,12 @@ public static class AiChatApplicationBuilderExtensions
             };
             return ApiErrorWriter.WriteAsync(context.HttpContext, new ApiError(status, CodeFor(status), message));
         });
-        app.Use(async (context, next) =>
+        // Only with FRONT_DOOR_ID set: no request pays for a check that admits everything.
+        if (app.ApplicationServices.GetRequiredService<FrontDoorGate>() is { IsOn: true } gate)
         {
-            if (await AiChatRequests.ThroughFrontDoorAsync(context))
-            {
-                await next(context);
-            }
-        });
+            app.Use((context, next) => gate.Admits(context.Request) ? next(context) : ApiErrorWriter.WriteAsync(context, FrontDoorGate.Refusal));
+        }
+
         app.UseCors();
         return app;
     }

@@ -16,7 +16,8 @@ internal static class ImageBodyRules
     public static bool IsTextWithinCap(JsonElement body, AiChatOptions options, [NotNullWhen(false)] out ApiError? error)
     {
         error = null;
-        var text = JsonMarshal.GetRawUtf8Value(body).Length - UrlBytes(body);
+        var length = JsonMarshal.GetRawUtf8Value(body).Length;
+        var text = length <= options.MaxRequestBodyBytes ? length : length - UrlBytes(body);
         if (text <= options.MaxRequestBodyBytes)
         {
             return true;

@@ -17,6 +17,9 @@ internal sealed class FrontDoorGate(IOptions<LimitOptions> options)
 
     public static ApiError Refusal { get; } = new(403, "forbidden", "This app is reached through its Front Door only.");
 
+    /// <summary>Whether FRONT_DOOR_ID is set; when it is not, every request is admitted.</summary>
+    public bool IsOn => _id is not null;
+
     public bool Admits(HttpRequest request) =>
         _id is not { } id || (request.Headers[IdHeader] is [{ } sent] && Guid.TryParse(sent, out var sentId) && sentId == id);
 }
