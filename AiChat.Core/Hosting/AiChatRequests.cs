@@ -39,7 +39,8 @@ public static class AiChatRequests
 
     /// <summary>
     /// Whether the request may go on: false, with a 403 written, when FRONT_DOOR_ID is set and the request did not come
-    /// through that Front Door. Every route, the chat page's files included, goes through this first.
+    /// through that Front Door. The Functions app's check, before every function; the self-host makes the same check
+    /// with <see cref="FrontDoorGate"/> in its middleware, added only when FRONT_DOOR_ID is set.
     /// </summary>
     public static async Task<bool> ThroughFrontDoorAsync(HttpContext context)
     {
