@@ -1,7 +1,6 @@
 using AiChat.Core.Limits;
 using AiChat.Core.Sessions;
 using AiChat.Core.Turns;
-using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.Api;
 

@@ -1,9 +1,4 @@
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Turns;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Api;
 

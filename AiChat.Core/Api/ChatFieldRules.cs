@@ -1,7 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 
 namespace AiChat.Core.Api;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace AiChat.Core.Api;
 
 internal static partial class ChatLog

@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
-using AiChat.Core.Chat;
 
 namespace AiChat.Core.Api;
 

@@ -1,7 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Geo;
 using AiChat.Core.Images;
 using AiChat.Core.Sessions;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using AiChat.Core.Chat;
 using AiChat.Core.Geo;
 using AiChat.Core.Images;
 

@@ -1,11 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Text.Json;
-using AiChat.Core.Configuration;
 using AiChat.Core.Images;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Api;
 

@@ -2,7 +2,6 @@ using AiChat.Core.Limits;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
 using AiChat.Core.Turns;
-using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.Api;
 

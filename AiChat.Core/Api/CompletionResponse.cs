@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AiChat.Core.Api;
 
 /// <summary>The seed's non-streaming answer, with a thinking model's reasoning beside the content when it reasoned.</summary>

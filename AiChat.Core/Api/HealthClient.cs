@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AiChat.Core.Api;
 
 /// <param name="Id">The caller's identity for its limits, e.g. "ip:203.0.113.7".</param>

@@ -1,9 +1,5 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using AiChat.Core.Limits;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Api;
 

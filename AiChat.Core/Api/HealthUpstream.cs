@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AiChat.Core.Api;
 
 internal sealed record HealthUpstream(

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using System.Text.Unicode;
 
 namespace AiChat.Core.Api;

@@ -1,7 +1,3 @@
-using AiChat.Core.Configuration;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace AiChat.Core.Api;
 
 /// <summary>GET /api/models: the configured catalogue.</summary>

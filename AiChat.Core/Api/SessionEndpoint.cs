@@ -1,7 +1,4 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.Sessions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Api;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Api;
 
 internal sealed record UsageResponse(

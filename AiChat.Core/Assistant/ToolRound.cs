@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using AiChat.Core.Chat;
 using AiChat.Core.Geo;
 using AiChat.Core.Geo.AMap;
 using AiChat.Core.Limits;
 using AiChat.Core.Streaming;
 using AiChat.Core.Telemetry;
-using Microsoft.Extensions.Logging;
 
 namespace AiChat.Core.Assistant;
 

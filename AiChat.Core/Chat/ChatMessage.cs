@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using AiChat.Core.Images;
 
 namespace AiChat.Core.Chat;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AiChat.Core.Chat;
 
 /// <summary>A function the model may call: name, description and a JSON schema object for its parameters.</summary>

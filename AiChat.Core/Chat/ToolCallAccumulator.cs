@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace AiChat.Core.Chat;
 

@@ -1,6 +1,3 @@
-using AiChat.Core.Configuration;
-using Microsoft.Extensions.Options;
-
 namespace AiChat.Core.DashScope;
 
 /// <summary>The key from DASHSCOPE_API_KEY.</summary>

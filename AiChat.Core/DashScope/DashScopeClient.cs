@@ -1,8 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.DashScope;
 

@@ -1,6 +1,4 @@
 using System.Net.ServerSentEvents;
-using System.Text;
-using System.Text.Json;
 using AiChat.Core.DashScope.Wire;
 
 namespace AiChat.Core.DashScope;

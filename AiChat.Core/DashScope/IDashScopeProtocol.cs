@@ -1,6 +1,3 @@
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
-
 namespace AiChat.Core.DashScope;
 
 /// <summary>What differs between DashScope's two protocols: the request, the answer and the stream events.</summary>

@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using AiChat.Core.Chat;
 
 namespace AiChat.Core.DashScope;
 

@@ -1,8 +1,5 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.Secrets;
 using Azure.Security.KeyVault.Secrets;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.DashScope;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.DashScope.Wire;
 
 namespace AiChat.Core.DashScope;

@@ -1,5 +1,3 @@
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.DashScope;
 
 /// <summary>One parsed upstream SSE event: a delta, the protocol's end marker, or an error.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using AiChat.Core.Configuration;
 
 namespace AiChat.Core.DashScope;
 

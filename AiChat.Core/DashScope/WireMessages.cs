@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
-using AiChat.Core.Chat;
 using AiChat.Core.DashScope.Wire;
 
 namespace AiChat.Core.DashScope;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AiChat.Core.Geo;
 
 /// <summary>Reads and checks a request's <c>client_context</c> (docs/geo-assistant.md#client-context). Unknown members are ignored.</summary>

@@ -1,4 +1,3 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.Secrets;
 using Microsoft.Extensions.Hosting;
 

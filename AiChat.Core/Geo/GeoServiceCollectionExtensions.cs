@@ -1,10 +1,7 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.Geo.AMap;
 using AiChat.Core.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Geo;
 

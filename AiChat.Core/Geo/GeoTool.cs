@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using AiChat.Core.Geo.AMap;
 
 namespace AiChat.Core.Geo;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AiChat.Core.Geo.AMap;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Geo;
 

@@ -1,6 +1,4 @@
-using AiChat.Core.Configuration;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Geo;
 

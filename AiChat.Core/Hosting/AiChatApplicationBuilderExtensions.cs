@@ -1,4 +1,3 @@
-using AiChat.Core.Api;
 using AiChat.Core.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;

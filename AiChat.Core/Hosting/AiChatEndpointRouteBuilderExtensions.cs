@@ -1,9 +1,7 @@
-using AiChat.Core.Api;
 using AiChat.Core.OpenAI;
 using AiChat.Core.OpenApi;
 using AiChat.Core.Streaming;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 

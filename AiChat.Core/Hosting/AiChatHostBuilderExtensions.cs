@@ -1,6 +1,3 @@
-using AiChat.Core.Api;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using AiChat.Core.Geo;
 using AiChat.Core.Images;
@@ -15,8 +12,6 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OpenTelemetry;
 
 namespace AiChat.Core.Hosting;

@@ -1,9 +1,7 @@
-using AiChat.Core.Api;
 using AiChat.Core.Limits;
 using AiChat.Core.OpenAI;
 using AiChat.Core.OpenApi;
 using AiChat.Core.Streaming;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Core.Hosting;

@@ -1,4 +1,3 @@
-using AiChat.Core.Configuration;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 
 namespace AiChat.Core.Hosting;

@@ -1,9 +1,7 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using AiChat.Core.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Hosting;
 

@@ -1,8 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
-using System.Text.Json;
-using AiChat.Core.Api;
-using AiChat.Core.Configuration;
 
 namespace AiChat.Core.Images;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using AiChat.Core.Api;
 
 namespace AiChat.Core.Images;
 

@@ -1,5 +1,3 @@
-using AiChat.Core.Api;
-
 namespace AiChat.Core.Images;
 
 /// <summary>The refusals of an image, each naming the part it is about.</summary>

@@ -1,6 +1,3 @@
-using AiChat.Core.Api;
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Images;
 
 /// <summary>The step between reading a request and its turn: every image part checked and re-encoded, then attached to its message.</summary>

@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using AiChat.Core.Configuration;
-using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace AiChat.Core.Images;

@@ -2,10 +2,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
-using AiChat.Core.Api;
-using AiChat.Core.Configuration;
 
 namespace AiChat.Core.Images;
 

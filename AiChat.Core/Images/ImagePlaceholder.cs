@@ -1,5 +1,3 @@
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Images;
 
 /// <summary>What stands in a message's text for an image that is no longer sent: one dropped from a session, or one a text-only model cannot read.</summary>

@@ -1,5 +1,3 @@
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Images;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Redis;
 using AiChat.Core.Telemetry;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Limits;
 

@@ -1,7 +1,3 @@
-using AiChat.Core.Api;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace AiChat.Core.Limits;
 
 /// <summary>

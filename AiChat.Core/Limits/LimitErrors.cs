@@ -1,5 +1,4 @@
 using System.Globalization;
-using AiChat.Core.Api;
 
 namespace AiChat.Core.Limits;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace AiChat.Core.Limits;
 
 internal static partial class LimitLog

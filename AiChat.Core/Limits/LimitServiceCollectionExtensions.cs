@@ -1,7 +1,5 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.Redis;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Limits;
 

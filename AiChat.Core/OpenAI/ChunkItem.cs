@@ -1,6 +1,3 @@
-using AiChat.Core.Api;
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.OpenAI;
 
 /// <summary>One event of an OpenAI stream to write: a chunk, the usage chunk, a final error, or <c>[DONE]</c>.</summary>

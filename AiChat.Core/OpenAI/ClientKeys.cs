@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using AiChat.Core.Api;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.OpenAI;
 

@@ -1,11 +1,6 @@
-using System.Text.Json;
-using AiChat.Core.Api;
-using AiChat.Core.Configuration;
 using AiChat.Core.Limits;
 using AiChat.Core.Streaming;
 using AiChat.Core.Turns;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.OpenAI;
 

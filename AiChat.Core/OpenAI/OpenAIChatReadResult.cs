@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using AiChat.Core.Api;
-using AiChat.Core.Chat;
 using AiChat.Core.Images;
 
 namespace AiChat.Core.OpenAI;

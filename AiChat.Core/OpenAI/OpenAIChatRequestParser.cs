@@ -1,9 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
-using System.Text.Json;
-using AiChat.Core.Api;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Images;
 
 namespace AiChat.Core.OpenAI;

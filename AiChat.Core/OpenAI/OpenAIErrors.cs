@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AiChat.Core.Api;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace AiChat.Core.OpenAI;

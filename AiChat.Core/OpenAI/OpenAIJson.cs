@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.OpenAI;
 
 /// <summary>The OpenAI shapes this surface answers with, written member by member so every null is where OpenAI puts it.</summary>

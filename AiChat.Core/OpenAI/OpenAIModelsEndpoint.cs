@@ -1,9 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
-using AiChat.Core.Api;
-using AiChat.Core.Configuration;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.OpenAI;
 

@@ -1,6 +1,3 @@
-using AiChat.Core.Configuration;
-using Microsoft.Extensions.Options;
-
 namespace AiChat.Core.OpenAI;
 
 /// <summary>Refuses client keys that are too short or that are the DashScope key; the messages never show a key.</summary>

@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
-using AiChat.Core.Api;
 using AiChat.Core.Streaming;
-using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.OpenAI;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.OpenAI;
 
 /// <summary>

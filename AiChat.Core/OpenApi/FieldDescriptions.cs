@@ -1,5 +1,3 @@
-using AiChat.Core.Api;
-
 namespace AiChat.Core.OpenApi;
 
 /// <summary>How the OpenAPI document describes the chat request fields: in the words of the rules that check them.</summary>

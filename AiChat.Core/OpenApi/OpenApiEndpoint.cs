@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace AiChat.Core.OpenApi;
 
 /// <summary>GET /openapi/v1.json: the API's OpenAPI document, made once on first request.</summary>

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using AiChat.Core.Images;
 
 namespace AiChat.Core.OpenApi;

@@ -1,4 +1,3 @@
-using AiChat.Core.Chat;
 using Polly;
 
 namespace AiChat.Core.Resilience;

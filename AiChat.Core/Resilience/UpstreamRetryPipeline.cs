@@ -1,6 +1,4 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
-using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 

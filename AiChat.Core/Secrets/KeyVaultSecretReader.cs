@@ -1,6 +1,5 @@
 using AiChat.Core.DashScope;
 using Azure.Security.KeyVault.Secrets;
-using Microsoft.Extensions.Logging;
 
 namespace AiChat.Core.Secrets;
 

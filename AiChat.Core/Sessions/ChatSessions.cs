@@ -1,5 +1,3 @@
-using AiChat.Core.Chat;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiChat.Core.Sessions;

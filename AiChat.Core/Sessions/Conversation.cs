@@ -1,5 +1,3 @@
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Sessions;
 
 /// <summary>One turn about to go upstream: the stored history followed by this turn's new messages.</summary>

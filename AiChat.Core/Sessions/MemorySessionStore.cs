@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Images;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Sessions;
 

@@ -1,9 +1,5 @@
-using System.Text.Json;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Images;
 using AiChat.Core.Redis;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace AiChat.Core.Sessions;

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Sessions;
 
 /// <summary>A session as <c>{"owner", "messages"}</c>, messages as <c>{"role", "content"}</c>: the names the store's Lua scripts read.</summary>

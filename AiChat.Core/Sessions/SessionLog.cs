@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace AiChat.Core.Sessions;
 
 /// <summary>Session log lines: a session is named by its hash (<see cref="SessionIds.Hash"/>), never by its id.</summary>

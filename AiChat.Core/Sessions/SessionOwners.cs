@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using AiChat.Core.Limits;
 using AiChat.Core.OpenAI;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Sessions;
 

@@ -1,9 +1,6 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.Redis;
 using AiChat.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Sessions;
 

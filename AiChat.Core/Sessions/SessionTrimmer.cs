@@ -1,6 +1,3 @@
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
-
 namespace AiChat.Core.Sessions;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Sessions;
 
 /// <summary>A session as RedisSessionStore keeps it: its owner (<see cref="SessionOwners"/>, empty for none) and its history.</summary>

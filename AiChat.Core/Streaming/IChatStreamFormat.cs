@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
-using AiChat.Core.Api;
-using Microsoft.AspNetCore.Http;
 
 namespace AiChat.Core.Streaming;
 

@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
-using AiChat.Core.Api;
-using AiChat.Core.Chat;
 
 namespace AiChat.Core.Streaming;
 

@@ -1,5 +1,3 @@
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Streaming;
 
 /// <summary>A piece of the answer's text; when the turn relays the upstream's deltas, the whole <see cref="Delta"/> it came in.</summary>

@@ -1,5 +1,3 @@
-using AiChat.Core.Api;
-
 namespace AiChat.Core.Streaming;
 
 /// <summary>What distinguishes /api/chat/stream from /api/chat/events: the body it reads, sessions, the geo tools and the wire format.</summary>

@@ -1,5 +1,3 @@
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Streaming;
 
 internal sealed record StreamEndEvent(string MessageId, string? SessionId, string? FinishReason, TokenUsage? Usage) : ChatStreamEvent(MessageId, SessionId)

@@ -1,5 +1,3 @@
-using AiChat.Core.Api;
-
 namespace AiChat.Core.Streaming;
 
 /// <summary>

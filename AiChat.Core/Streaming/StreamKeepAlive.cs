@@ -1,6 +1,3 @@
-using AiChat.Core.Configuration;
-using Microsoft.Extensions.Options;
-
 namespace AiChat.Core.Streaming;
 
 /// <summary>The keep-alive setting (STREAM_KEEPALIVE_SECONDS) of every event stream, and the clock its timers run on.</summary>

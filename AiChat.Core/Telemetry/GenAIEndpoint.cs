@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AiChat.Core.Chat;
 
 namespace AiChat.Core.Telemetry;
 

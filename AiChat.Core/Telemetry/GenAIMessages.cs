@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Telemetry;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.Telemetry;
 
 /// <summary>What a call's span and measurements report of its answer, gathered from a completion or from a stream's deltas.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using AiChat.Core.Chat;
 
 namespace AiChat.Core.Telemetry;
 

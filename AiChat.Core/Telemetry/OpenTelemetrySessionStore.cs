@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AiChat.Core.Chat;
 using AiChat.Core.Sessions;
 
 namespace AiChat.Core.Telemetry;

@@ -1,14 +1,9 @@
 using System.Runtime.CompilerServices;
-using AiChat.Core.Api;
 using AiChat.Core.Assistant;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Geo;
 using AiChat.Core.Images;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Turns;
 

@@ -1,8 +1,4 @@
-using System.Text;
-using AiChat.Core.Api;
-using AiChat.Core.Chat;
 using AiChat.Core.Streaming;
-using Microsoft.Extensions.Logging;
 
 namespace AiChat.Core.Turns;
 

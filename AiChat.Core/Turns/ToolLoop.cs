@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using AiChat.Core.Assistant;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Geo;
 using AiChat.Core.Limits;
 using AiChat.Core.Sessions;
-using Microsoft.Extensions.Logging;
 
 namespace AiChat.Core.Turns;
 

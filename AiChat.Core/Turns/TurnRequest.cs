@@ -1,4 +1,3 @@
-using AiChat.Core.Chat;
 using AiChat.Core.Geo;
 using AiChat.Core.Limits;
 using AiChat.Core.Sessions;

@@ -1,5 +1,3 @@
-using System.Text;
-using AiChat.Core.Chat;
 using AiChat.Core.Limits;
 
 namespace AiChat.Core.Turns;

@@ -1,5 +1,3 @@
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.DashScope.Wire;
 
 internal sealed class NativeParameters(ChatRequest request, bool stream) : WireGenerationSettings(request)

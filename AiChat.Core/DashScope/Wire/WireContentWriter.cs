@@ -1,7 +1,4 @@
 using System.Buffers.Text;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using AiChat.Core.Images;
 
 namespace AiChat.Core.DashScope.Wire;

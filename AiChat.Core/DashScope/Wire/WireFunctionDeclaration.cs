@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AiChat.Core.DashScope.Wire;
 
 internal sealed record WireFunctionDeclaration(string Name, string Description, JsonElement Parameters);

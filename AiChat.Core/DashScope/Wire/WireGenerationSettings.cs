@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AiChat.Core.Chat;
-
 namespace AiChat.Core.DashScope.Wire;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AiChat.Core.DashScope.Wire;
 
 /// <summary>The <c>message</c> or <c>delta</c> object of a choice: its text and tool calls.</summary>

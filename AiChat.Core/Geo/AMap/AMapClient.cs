@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using AiChat.Core.Telemetry;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Geo.AMap;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AiChat.Core.Geo.AMap;
 
 /// <summary>A request to the AMap web service: its path and query parameters, the key aside.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace AiChat.Core.Geo.AMap;
 
 /// <summary>The key from AMAP_API_KEY.</summary>

@@ -1,7 +1,5 @@
 using AiChat.Core.Secrets;
 using Azure.Security.KeyVault.Secrets;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Core.Geo.AMap;
 
