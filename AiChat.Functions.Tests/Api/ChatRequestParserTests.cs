@@ -1,7 +1,4 @@
 using AiChat.Core.Api;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Api;
 

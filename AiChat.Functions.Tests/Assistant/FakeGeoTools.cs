@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using AiChat.Core.Geo;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Functions.Tests.Assistant;
 

@@ -1,16 +1,11 @@
-using System.Text.Json;
 using AiChat.Core.Assistant;
-using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using AiChat.Core.Hosting;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
 using AiChat.Core.Turns;
-using AiChat.Emulator;
-using AiChat.Functions.Tests.Support;
 using AiChat.Functions.Tests.Turns;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.Assistant;
 

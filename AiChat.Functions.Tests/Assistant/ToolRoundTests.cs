@@ -1,14 +1,10 @@
 using System.Runtime.CompilerServices;
 using AiChat.Core.Assistant;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
 using AiChat.Core.Turns;
-using AiChat.Functions.Tests.Support;
 using AiChat.Functions.Tests.Turns;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.Assistant;
 

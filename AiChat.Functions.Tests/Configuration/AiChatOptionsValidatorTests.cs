@@ -1,4 +1,3 @@
-using AiChat.Core.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
-using AiChat.Functions.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.DashScope;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AiChat.Core.Chat;
 using AiChat.Core.DashScope;
 using AiChat.Core.Images;
 using AiChat.Functions.Tests.Images;

@@ -1,8 +1,5 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
-using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.DashScope;
 

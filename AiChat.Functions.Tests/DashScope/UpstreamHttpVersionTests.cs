@@ -1,4 +1,3 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 
 namespace AiChat.Functions.Tests.DashScope;

@@ -1,10 +1,6 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.Deployment;
 

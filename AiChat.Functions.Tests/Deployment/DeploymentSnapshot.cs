@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AiChat.Functions.Tests.Deployment;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using AiChat.Emulator;
-
 namespace AiChat.Functions.Tests.Emulator;
 
 public sealed class CompatibleProtocolTests

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using AiChat.Emulator;
 
 namespace AiChat.Functions.Tests.Emulator;
 

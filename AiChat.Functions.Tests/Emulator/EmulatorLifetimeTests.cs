@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using AiChat.Emulator;
 
 namespace AiChat.Functions.Tests.Emulator;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace AiChat.Functions.Tests.Emulator;
 
 public sealed class FaultTests

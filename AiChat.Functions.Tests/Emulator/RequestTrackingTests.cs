@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using AiChat.Emulator;
-
 namespace AiChat.Functions.Tests.Emulator;
 
 public sealed class RequestTrackingTests

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using AiChat.Emulator;
-
 namespace AiChat.Functions.Tests.Emulator;
 
 public sealed class StreamFaultTests

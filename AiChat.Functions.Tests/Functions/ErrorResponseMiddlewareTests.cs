@@ -1,10 +1,7 @@
 extern alias functions;
 
-using System.Text.Json;
-using AiChat.Functions.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ErrorResponseMiddleware = functions::AiChat.Functions.ErrorResponseMiddleware;
 

@@ -1,9 +1,6 @@
 extern alias functions;
-using System.Text.Json;
-using AiChat.Functions.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Functions.Tests.FunctionsHost;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.FunctionsHost;
 

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using AiChat.Core.Geo;
 using AiChat.Core.Geo.AMap;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Geo;
 

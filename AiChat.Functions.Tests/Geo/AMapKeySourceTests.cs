@@ -1,8 +1,6 @@
 using AiChat.Core.Geo;
 using AiChat.Core.Geo.AMap;
-using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.Geo;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AiChat.Core.Geo;
 
 namespace AiChat.Functions.Tests.Geo;

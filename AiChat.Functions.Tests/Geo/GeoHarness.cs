@@ -1,14 +1,10 @@
 using AiChat.Core.Assistant;
-using AiChat.Core.Chat;
 using AiChat.Core.Geo;
 using AiChat.Core.Geo.AMap;
 using AiChat.Core.Streaming;
 using AiChat.Emulator.AMap;
-using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.Geo;
 

@@ -1,6 +1,4 @@
 using AiChat.Core.Geo;
-using AiChat.Functions.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Functions.Tests.Geo;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using AiChat.Emulator.AMap;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Geo;
 

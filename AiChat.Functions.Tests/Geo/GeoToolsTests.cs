@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiChat.Core.Geo;
 using AiChat.Emulator.AMap;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Geo;
 

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using AiChat.Core.Configuration;
 using AiChat.Core.Images;
-using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace AiChat.Functions.Tests.Images;

@@ -1,7 +1,5 @@
 using AiChat.Core.Api;
-using AiChat.Core.Configuration;
 using AiChat.Core.OpenAI;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Images;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using AiChat.Core.Limits;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,4 @@
 using AiChat.Core.Limits;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Limits;
 

@@ -1,6 +1,5 @@
 using AiChat.Core.Limits;
 using AiChat.Core.Redis;
-using AiChat.Functions.Tests.Support;
 using StackExchange.Redis;
 
 namespace AiChat.Functions.Tests.Limits;

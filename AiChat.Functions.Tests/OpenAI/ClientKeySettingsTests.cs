@@ -1,6 +1,4 @@
-using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.OpenAI;
 

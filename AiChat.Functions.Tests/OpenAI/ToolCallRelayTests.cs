@@ -1,4 +1,3 @@
-using AiChat.Core.Chat;
 using AiChat.Core.OpenAI;
 
 namespace AiChat.Functions.Tests.OpenAI;

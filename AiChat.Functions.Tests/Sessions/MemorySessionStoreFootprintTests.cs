@@ -1,8 +1,4 @@
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Sessions;
-using AiChat.Functions.Tests.Support;
-using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace AiChat.Functions.Tests.Sessions;

@@ -1,8 +1,5 @@
-using AiChat.Core.Configuration;
 using AiChat.Core.Redis;
 using AiChat.Core.Sessions;
-using AiChat.Functions.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.Sessions;
 

@@ -1,5 +1,3 @@
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.Images;
 using AiChat.Core.Sessions;
 

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
-using System.Text;
-using System.Text.Json;
 using AiChat.Core.Geo;
 using AiChat.Core.Streaming;
 

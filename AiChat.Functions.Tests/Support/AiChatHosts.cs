@@ -1,5 +1,3 @@
-using AiChat.Emulator;
-
 namespace AiChat.Functions.Tests.Support;
 
 /// <summary>Starts AiChat on either host from the same settings.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace AiChat.Functions.Tests.Support;
 
 /// <summary>

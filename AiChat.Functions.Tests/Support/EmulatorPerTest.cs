@@ -1,5 +1,3 @@
-using AiChat.Emulator;
-
 namespace AiChat.Functions.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using AiChat.Core.Chat;
 
 namespace AiChat.Functions.Tests.Support;
 

@@ -1,11 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Security.KeyVault.Secrets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Functions.Tests.Support;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AiChat.Functions.Tests.Support;
 
 /// <summary>An HTTP/1.1 response as it came off the socket: status, headers and the body (de-chunked).</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 
 namespace AiChat.Functions.Tests.Support;

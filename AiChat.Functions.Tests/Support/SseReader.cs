@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.ServerSentEvents;
-using System.Text;
 
 namespace AiChat.Functions.Tests.Support;
 

@@ -1,4 +1,3 @@
-using AiChat.Emulator;
 using AiChat.Emulator.AMap;
 
 namespace AiChat.Functions.Tests.Support;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace AiChat.Functions.Tests.Support;
 
 /// <summary>Answers every request with one canned response and keeps the requests it saw, with their bodies.</summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using AiChat.Emulator;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Telemetry;
 
 /// <summary>With OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true the chat span carries the messages; never the key.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using AiChat.Functions.Tests.Telemetry.Otlp;
 using Google.Protobuf;
 using Google.Protobuf.Collections;
@@ -7,7 +6,6 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AiChat.Functions.Tests.Telemetry;

@@ -1,7 +1,3 @@
-using System.Net;
-using AiChat.Emulator;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Telemetry;
 
 /// <summary>The self-host configured only by OTEL_EXPORTER_OTLP_ENDPOINT, as a user would point it at a collector or the Aspire dashboard.</summary>

@@ -1,6 +1,4 @@
-using AiChat.Emulator;
 using AiChat.Emulator.AMap;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Telemetry;
 

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using AiChat.Core.Sessions;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Telemetry;
 

@@ -1,14 +1,10 @@
 using System.Runtime.CompilerServices;
 using AiChat.Core.Api;
-using AiChat.Core.Chat;
-using AiChat.Core.Configuration;
 using AiChat.Core.DashScope;
 using AiChat.Core.Sessions;
 using AiChat.Core.Streaming;
 using AiChat.Core.Turns;
-using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AiChat.Functions.Tests.Turns;
 

@@ -1,4 +1,3 @@
-using AiChat.Core.Chat;
 using AiChat.Core.Turns;
 
 namespace AiChat.Functions.Tests.Turns;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Emulator.AMap;
 
 /// <summary>The AMap emulator's wire shapes (docs/amap.md, docs/emulators.md#the-amap-emulator), read as raw JSON.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.Api;
 
 /// <summary>client_context on POST /api/chat/events (docs/geo-assistant.md#client-context): a bad value is a 400 naming the field, a good one is accepted.</summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.Api;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.Api;
 
 /// <summary>Bad input is refused with a JSON 4xx naming the field, and never reaches the upstream.</summary>

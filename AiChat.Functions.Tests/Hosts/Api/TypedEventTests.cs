@@ -1,6 +1,4 @@
-using System.Net;
 using AiChat.Core.Sessions;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Api;
 

@@ -1,6 +1,4 @@
-using AiChat.Emulator;
 using AiChat.Emulator.AMap;
-using AiChat.Functions.Tests.Support;
 using Microsoft.Playwright;
 
 namespace AiChat.Functions.Tests.Hosts.Browser;

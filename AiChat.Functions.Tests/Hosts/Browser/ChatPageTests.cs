@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AiChat.Functions.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

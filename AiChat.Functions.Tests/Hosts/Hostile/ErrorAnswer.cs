@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AiChat.Functions.Tests.Hosts.Hostile;
 
 /// <summary>What every answer to a hostile request must be: a 4xx JSON error that leaks nothing.</summary>

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
 
 namespace AiChat.Functions.Tests.Hosts.Hostile;
 

@@ -1,4 +1,3 @@
-using AiChat.Functions.Tests.Support;
 using CsCheck;
 
 namespace AiChat.Functions.Tests.Hosts.Hostile;

@@ -1,5 +1,3 @@
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.Hostile;
 
 /// <summary>What the hostile-input tests share: every case of a corpus answered as it should be, and the server healthy afterwards.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using AiChat.Functions.Tests.Support;
 using CsCheck;
 
 namespace AiChat.Functions.Tests.Hosts.Hostile;

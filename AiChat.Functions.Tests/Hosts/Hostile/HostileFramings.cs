@@ -1,6 +1,3 @@
-using System.Text;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.Hostile;
 
 /// <summary>Malformed request framing: broken chunked encoding, bodies shorter than declared, broken heads.</summary>

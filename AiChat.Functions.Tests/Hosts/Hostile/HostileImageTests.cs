@@ -1,5 +1,3 @@
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.Hostile;
 
 /// <summary>The hostile image corpus: each body refused with a 4xx naming the part, never a 5xx, nothing upstream, the server healthy after.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using AiChat.Functions.Tests.Images;
 
 namespace AiChat.Functions.Tests.Hosts.Hostile;

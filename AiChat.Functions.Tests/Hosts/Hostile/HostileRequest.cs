@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AiChat.Functions.Tests.Hosts.Hostile;
 
 /// <summary>One request of the hostile corpus, and what the server must answer it with.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AiChat.Functions.Tests.Hosts.Hostile;
 
 /// <summary>A request body with one place (§) where hostile text goes, and the field an error about that text names.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.Hostile;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.Hosting;
 
 public sealed class GeoHostingTests

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using AiChat.Emulator;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Hosting;
 

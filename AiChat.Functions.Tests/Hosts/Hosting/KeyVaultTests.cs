@@ -1,8 +1,3 @@
-using System.Net;
-using AiChat.Emulator;
-using AiChat.Functions.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace AiChat.Functions.Tests.Hosts.Hosting;
 
 /// <summary>The self-host with KEY_VAULT_URI set: its DashScope key read from a fake vault by the real SecretClient.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using AiChat.Functions.Tests.Images;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Images;
 

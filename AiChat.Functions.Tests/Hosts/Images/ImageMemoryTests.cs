@@ -1,7 +1,4 @@
-using System.Net;
-using AiChat.Emulator;
 using AiChat.Functions.Tests.Images;
-using AiChat.Functions.Tests.Support;
 using Xunit.Abstractions;
 
 namespace AiChat.Functions.Tests.Hosts.Images;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using AiChat.Emulator.AMap;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Limits;
 

@@ -1,8 +1,6 @@
 using AiChat.Core.Limits;
 using AiChat.Core.Redis;
 using AiChat.Core.Sessions;
-using AiChat.Emulator;
-using AiChat.Functions.Tests.Support;
 using StackExchange.Redis;
 
 namespace AiChat.Functions.Tests.Hosts.Limits;

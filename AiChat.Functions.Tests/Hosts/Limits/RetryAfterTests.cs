@@ -1,7 +1,3 @@
-using AiChat.Emulator;
-using AiChat.Functions.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace AiChat.Functions.Tests.Hosts.Limits;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using AiChat.Core.Redis;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Limits;
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.Limits;
 

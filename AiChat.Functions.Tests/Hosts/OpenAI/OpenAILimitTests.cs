@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.OpenAI;
 

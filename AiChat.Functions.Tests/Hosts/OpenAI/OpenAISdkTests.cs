@@ -1,12 +1,11 @@
 using System.ClientModel;
-using System.Text.Json;
-using AiChat.Functions.Tests.Support;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
 using AIChatMessage = Microsoft.Extensions.AI.ChatMessage;
 using AIChatRole = Microsoft.Extensions.AI.ChatRole;
 using ChatFinishReason = OpenAI.Chat.ChatFinishReason;
+using ChatTool = OpenAI.Chat.ChatTool;
 using SdkChatMessage = OpenAI.Chat.ChatMessage;
 
 namespace AiChat.Functions.Tests.Hosts.OpenAI;

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using AiChat.Functions.Tests.Support;
 
 namespace AiChat.Functions.Tests.Hosts.OpenAI;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.OpenApi;
 
 /// <summary>GET /openapi/v1.json on each host, and every operation it documents answered as it documents.</summary>

@@ -1,6 +1,4 @@
-using AiChat.Functions.Tests.Support;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Functions.Tests.Hosts.OpenApi;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.Sessions;
 
 /// <summary>Two instances over one real Redis, as Functions scale-out or a load balancer would run them, on either host.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using AiChat.Functions.Tests.Support;
-
 namespace AiChat.Functions.Tests.Hosts.Upstream;
 
 /// <summary>
