@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using SkiaSharp;
@@ -105,7 +106,7 @@ public static class TestImages
         return data.ToArray();
     }
 
-    private static byte[] Encode(int width, int height, SKEncodedImageFormat format)
+    public static byte[] Encode(int width, int height, SKEncodedImageFormat format)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(bitmap);
@@ -122,31 +123,18 @@ public static class TestImages
         return [.. BigEndian((uint)data.Length), .. typed, .. BigEndian(Crc32.HashToUInt32(typed))];
     }
 
-    private static byte[] BigEndian(uint value)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
-        return bytes;
-    }
+    private static byte[] BigEndian(uint value) => Written(4, value, BinaryPrimitives.WriteUInt32BigEndian);
 
-    private static byte[] BigEndian(ushort value)
-    {
-        var bytes = new byte[2];
-        BinaryPrimitives.WriteUInt16BigEndian(bytes, value);
-        return bytes;
-    }
+    private static byte[] BigEndian(ushort value) => Written(2, value, BinaryPrimitives.WriteUInt16BigEndian);
 
-    private static byte[] LittleEndian(uint value)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
-        return bytes;
-    }
+    private static byte[] LittleEndian(uint value) => Written(4, value, BinaryPrimitives.WriteUInt32LittleEndian);
 
-    private static byte[] LittleEndian16(ushort value)
+    private static byte[] LittleEndian16(ushort value) => Written(2, value, BinaryPrimitives.WriteUInt16LittleEndian);
+
+    private static byte[] Written<T>(int size, T value, SpanAction<byte, T> write)
     {
-        var bytes = new byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes, value);
+        var bytes = new byte[size];
+        write(bytes, value);
         return bytes;
     }
 }
