@@ -1,6 +1,4 @@
 using AiChat.Core.Api;
-using AiChat.Core.DashScope;
-using AiChat.Core.Sessions;
 
 namespace AiChat.Functions.Tests.Api;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AiChat.Core.Geo;
 using Microsoft.Extensions.Configuration;
 
 namespace AiChat.Functions.Tests.Assistant;

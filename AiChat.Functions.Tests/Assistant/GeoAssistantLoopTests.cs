@@ -1,11 +1,6 @@
 using AiChat.Core.Assistant;
-using AiChat.Core.DashScope;
 using AiChat.Core.Hosting;
-using AiChat.Core.Sessions;
-using AiChat.Core.Streaming;
-using AiChat.Core.Turns;
 using AiChat.Functions.Tests.Turns;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiChat.Functions.Tests.Assistant;
 

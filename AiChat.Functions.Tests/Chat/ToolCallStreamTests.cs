@@ -1,5 +1,3 @@
-using AiChat.Core.DashScope;
-
 namespace AiChat.Functions.Tests.Chat;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using AiChat.Core.DashScope;
-
 namespace AiChat.Functions.Tests.DashScope;
 
 /// <summary>The key on each upstream call, and the one retry with a fresher key when DashScope refuses it.</summary>

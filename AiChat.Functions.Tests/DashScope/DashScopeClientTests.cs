@@ -1,5 +1,3 @@
-using AiChat.Core.DashScope;
-
 namespace AiChat.Functions.Tests.DashScope;
 
 /// <summary>The wrapper fed DashScope's recorded frames (docs/dashscope-streams.md), for each protocol and each way a stream can end.</summary>

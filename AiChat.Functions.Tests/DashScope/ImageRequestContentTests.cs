@@ -1,4 +1,3 @@
-using AiChat.Core.DashScope;
 using AiChat.Core.Images;
 using AiChat.Functions.Tests.Images;
 

@@ -1,6 +1,3 @@
-using AiChat.Core.DashScope;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace AiChat.Functions.Tests.DashScope;
 
 /// <summary>The Key Vault key source over the real SecretClient, talking to a fake vault instead of Azure.</summary>

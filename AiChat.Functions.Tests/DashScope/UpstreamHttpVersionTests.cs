@@ -1,5 +1,3 @@
-using AiChat.Core.DashScope;
-
 namespace AiChat.Functions.Tests.DashScope;
 
 public sealed class UpstreamHttpVersionTests

@@ -1,4 +1,3 @@
-using AiChat.Core.Geo;
 using AiChat.Core.Geo.AMap;
 
 namespace AiChat.Functions.Tests.Geo;

@@ -1,6 +1,4 @@
-using AiChat.Core.Geo;
 using AiChat.Core.Geo.AMap;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiChat.Functions.Tests.Geo;
 

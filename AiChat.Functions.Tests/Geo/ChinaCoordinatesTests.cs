@@ -1,5 +1,3 @@
-using AiChat.Core.Geo;
-
 namespace AiChat.Functions.Tests.Geo;
 
 /// <summary>The reference points of docs/amap.md#coordinate-systems (googollee/eviltransform's test vectors).</summary>

@@ -1,8 +1,5 @@
 using AiChat.Core.Assistant;
-using AiChat.Core.Geo;
 using AiChat.Core.Geo.AMap;
-using AiChat.Core.Streaming;
-using AiChat.Emulator.AMap;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 

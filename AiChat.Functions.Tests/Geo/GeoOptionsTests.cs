@@ -1,5 +1,3 @@
-using AiChat.Core.Geo;
-
 namespace AiChat.Functions.Tests.Geo;
 
 public sealed class GeoOptionsTests

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AiChat.Core.Geo;
 
 namespace AiChat.Functions.Tests.Geo;
 

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using AiChat.Emulator.AMap;
 
 namespace AiChat.Functions.Tests.Geo;
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using AiChat.Core.Geo;
-using AiChat.Emulator.AMap;
 
 namespace AiChat.Functions.Tests.Geo;
 

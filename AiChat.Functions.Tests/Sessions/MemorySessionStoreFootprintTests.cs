@@ -1,4 +1,3 @@
-using AiChat.Core.Sessions;
 using Xunit.Abstractions;
 
 namespace AiChat.Functions.Tests.Sessions;

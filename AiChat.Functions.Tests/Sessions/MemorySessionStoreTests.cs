@@ -1,4 +1,3 @@
-using AiChat.Core.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace AiChat.Functions.Tests.Sessions;

@@ -1,5 +1,4 @@
 using AiChat.Core.Redis;
-using AiChat.Core.Sessions;
 
 namespace AiChat.Functions.Tests.Sessions;
 

@@ -1,5 +1,4 @@
 using AiChat.Core.Images;
-using AiChat.Core.Sessions;
 
 namespace AiChat.Functions.Tests.Sessions;
 

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Net.ServerSentEvents;
-using AiChat.Core.Geo;
-using AiChat.Core.Streaming;
 
 namespace AiChat.Functions.Tests.Streaming;
 

@@ -1,5 +1,3 @@
-using AiChat.Emulator.AMap;
-
 namespace AiChat.Functions.Tests.Support;
 
 /// <summary>One AMap emulator shared by the tests of a class.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace AiChat.Functions.Tests.Support;
 
 /// <summary>Chat calls to each chat endpoint, as a given client (a forwarded address or a signed-in user), read to their end.</summary>

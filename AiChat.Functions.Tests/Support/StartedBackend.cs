@@ -1,5 +1,3 @@
-using AiChat.Emulator.AMap;
-
 namespace AiChat.Functions.Tests.Support;
 
 /// <summary>One cell of the matrix running: the DashScope emulator (and the AMap one if the setup needs it) and AiChat in front.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace AiChat.Functions.Tests.Support;
 
 /// <summary>Calls POST /api/chat/events and reads its typed events.</summary>

@@ -1,5 +1,3 @@
-using AiChat.Emulator.AMap;
-
 namespace AiChat.Functions.Tests.Telemetry;
 
 /// <summary>

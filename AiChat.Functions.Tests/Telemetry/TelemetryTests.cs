@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using AiChat.Core.Sessions;
-
 namespace AiChat.Functions.Tests.Telemetry;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using System.Runtime.CompilerServices;
 using AiChat.Core.Api;
-using AiChat.Core.DashScope;
-using AiChat.Core.Sessions;
-using AiChat.Core.Streaming;
-using AiChat.Core.Turns;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiChat.Functions.Tests.Turns;
 

@@ -1,5 +1,3 @@
-using AiChat.Core.Turns;
-
 namespace AiChat.Functions.Tests.Turns;
 
 internal static class TurnRequests

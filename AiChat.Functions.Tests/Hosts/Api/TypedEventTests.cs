@@ -1,5 +1,3 @@
-using AiChat.Core.Sessions;
-
 namespace AiChat.Functions.Tests.Hosts.Api;
 
 /// <summary>POST /api/chat/events and the session endpoints, over real sockets, against the emulator.</summary>

@@ -1,4 +1,3 @@
-using AiChat.Emulator.AMap;
 using Microsoft.Playwright;
 
 namespace AiChat.Functions.Tests.Hosts.Browser;

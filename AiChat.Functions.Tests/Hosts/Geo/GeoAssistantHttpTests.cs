@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace AiChat.Functions.Tests.Hosts.Geo;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AiChat.Emulator.AMap;
-
 namespace AiChat.Functions.Tests.Hosts.Limits;
 
 /// <summary>GEO_TOOL_CALLS_PER_CLIENT_PER_DAY on both hosts: past it, the next tool call is refused with an event saying why.</summary>

@@ -1,6 +1,5 @@
 using AiChat.Core.Limits;
 using AiChat.Core.Redis;
-using AiChat.Core.Sessions;
 using StackExchange.Redis;
 
 namespace AiChat.Functions.Tests.Hosts.Limits;

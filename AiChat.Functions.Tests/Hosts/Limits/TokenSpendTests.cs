@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace AiChat.Functions.Tests.Hosts.Limits;
 
 /// <summary>The spend bound over real sockets, on both hosts: refused without one, and every turn that reached DashScope counted.</summary>
