@@ -18,55 +18,25 @@ public static class TestImages
     public static readonly byte[] GpsMarker = "AICHAT-GPS-51.5N"u8.ToArray();
 
     /// <summary>A JPEG with an EXIF APP1 segment right after SOI: IFD0 pointing at a GPS IFD holding a latitude reference.</summary>
-    public static byte[] JpegWithGps(int width, int height)
-    {
-        var jpeg = Jpeg(width, height);
-        var tiff = new List<byte>();
-        tiff.AddRange("II*\0"u8.ToArray());
-        tiff.AddRange(LittleEndian(8u));
-        // IFD0: one entry, GPSInfo (0x8825, LONG) -> offset 26; then no next IFD.
-        tiff.AddRange(LittleEndian16(1));
-        tiff.AddRange(LittleEndian16(0x8825));
-        tiff.AddRange(LittleEndian16(4));
-        tiff.AddRange(LittleEndian(1u));
-        tiff.AddRange(LittleEndian(26u));
-        tiff.AddRange(LittleEndian(0u));
-        // GPS IFD at 26: GPSLatitudeRef (ASCII) pointing at the marker at offset 44.
-        tiff.AddRange(LittleEndian16(1));
-        tiff.AddRange(LittleEndian16(1));
-        tiff.AddRange(LittleEndian16(2));
-        tiff.AddRange(LittleEndian((uint)GpsMarker.Length));
-        tiff.AddRange(LittleEndian(44u));
-        tiff.AddRange(LittleEndian(0u));
-        tiff.AddRange(GpsMarker);
-        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
-        var segment = new byte[] { 0xFF, 0xE1 }.Concat(BigEndian((ushort)(payload.Length + 2))).Concat(payload);
-        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
-    }
+    public static byte[] JpegWithGps(int width, int height) => WithExif(
+        Jpeg(width, height),
+        [
+            // IFD0 at 8: GPSInfo (0x8825, LONG) -> offset 26.
+            .. OneEntryIfd(0x8825, 4, 1, LittleEndian(26u)),
+            // GPS IFD at 26: GPSLatitudeRef (ASCII) pointing at the marker at offset 44.
+            .. OneEntryIfd(1, 2, (uint)GpsMarker.Length, LittleEndian(44u)),
+            .. GpsMarker,
+        ]);
 
     /// <summary>
     /// A JPEG as a phone stores a turned photo: <paramref name="width"/> x <paramref name="height"/> pixels (orange-red
     /// top-left quarter on steel blue) and an EXIF APP1 segment whose Orientation tag is <paramref name="orientation"/>
     /// (6: turn 90 degrees clockwise to show it).
     /// </summary>
-    public static byte[] JpegWithOrientation(int width, int height, ushort orientation)
-    {
-        var jpeg = Jpeg(width, height);
-        var tiff = new List<byte>();
-        tiff.AddRange("II*\0"u8.ToArray());
-        tiff.AddRange(LittleEndian(8u));
-        // IFD0: one entry, Orientation (0x0112, SHORT, count 1, the value inline); then no next IFD.
-        tiff.AddRange(LittleEndian16(1));
-        tiff.AddRange(LittleEndian16(0x0112));
-        tiff.AddRange(LittleEndian16(3));
-        tiff.AddRange(LittleEndian(1u));
-        tiff.AddRange(LittleEndian16(orientation));
-        tiff.AddRange(LittleEndian16(0));
-        tiff.AddRange(LittleEndian(0u));
-        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
-        var segment = new byte[] { 0xFF, 0xE1 }.Concat(BigEndian((ushort)(payload.Length + 2))).Concat(payload);
-        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
-    }
+    public static byte[] JpegWithOrientation(int width, int height, ushort orientation) => WithExif(
+        Jpeg(width, height),
+        // IFD0 at 8: Orientation (0x0112, SHORT, count 1, the value inline).
+        OneEntryIfd(0x0112, 3, 1, [.. LittleEndian16(orientation), .. LittleEndian16(0)]));
 
     /// <summary>A valid PNG (checksums right) whose header declares <paramref name="width"/> x <paramref name="height"/>, with a few bytes of pixel data.</summary>
     public static byte[] PngDeclaring(int width, int height)
@@ -116,6 +86,17 @@ public static class TestImages
         using var data = bitmap.Encode(format, 90);
         return data.ToArray();
     }
+
+    /// <summary><paramref name="jpeg"/> with an EXIF APP1 segment right after SOI: a little-endian TIFF header, then <paramref name="ifds"/> from offset 8.</summary>
+    private static byte[] WithExif(byte[] jpeg, byte[] ifds)
+    {
+        byte[] payload = [.. "Exif\0\0"u8, .. "II*\0"u8, .. LittleEndian(8u), .. ifds];
+        return [.. jpeg[..2], 0xFF, 0xE1, .. BigEndian((ushort)(payload.Length + 2)), .. payload, .. jpeg[2..]];
+    }
+
+    /// <summary>An IFD of one entry (tag, type, count, a 4-byte value or offset) and no next IFD: 18 bytes.</summary>
+    private static byte[] OneEntryIfd(ushort tag, ushort type, uint count, byte[] value) =>
+        [.. LittleEndian16(1), .. LittleEndian16(tag), .. LittleEndian16(type), .. LittleEndian(count), .. value, .. LittleEndian(0u)];
 
     private static byte[] Chunk(string type, byte[] data)
     {
