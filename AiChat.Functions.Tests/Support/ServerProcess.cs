@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace AiChat.Functions.Tests.Support;
 
 /// <summary>

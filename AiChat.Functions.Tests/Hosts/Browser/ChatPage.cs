@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace AiChat.Functions.Tests.Hosts.Browser;
 
 /// <summary>What the chat page tests do the way a user does it.</summary>

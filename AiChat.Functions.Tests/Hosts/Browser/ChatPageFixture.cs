@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace AiChat.Functions.Tests.Hosts.Browser;
 
 /// <summary>

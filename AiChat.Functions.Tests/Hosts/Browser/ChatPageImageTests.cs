@@ -1,7 +1,4 @@
-using System.Text.RegularExpressions;
 using AiChat.Functions.Tests.Images;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace AiChat.Functions.Tests.Hosts.Browser;
 

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace AiChat.Functions.Tests.Hosts.Browser;
 
 /// <summary>The chat page when the server's client limits refuse a message.</summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace AiChat.Functions.Tests.Hosts.Browser;
 
 /// <summary>The chat page at <c>/</c> in a real browser (Debian's chromium), against the self-host and the emulators.</summary>

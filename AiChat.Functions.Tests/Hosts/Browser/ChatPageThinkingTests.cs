@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using static Microsoft.Playwright.Assertions;
-
 namespace AiChat.Functions.Tests.Hosts.Browser;
 
 /// <summary>The chat page with a thinking model: the reasoning fills a foldable block above the answer.</summary>
