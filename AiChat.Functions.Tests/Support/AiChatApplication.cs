@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 
@@ -31,6 +32,11 @@ public sealed class AiChatApplication : WebApplicationFactory<Program>, IAiChatH
 
     public Task WaitForLogLinesAsync(Func<string, bool> match, int count, CancellationToken cancellationToken) =>
         Log.WaitForLinesAsync(match, count, cancellationToken);
+
+    /// <summary>The route table, one <c>METHOD /pattern</c> a route and method, in no particular order.</summary>
+    public IEnumerable<string> Routes() => Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"));
 
     /// <summary>A self-host whose upstream is <paramref name="emulator"/>, speaking the protocol <paramref name="basePath"/> names.</summary>
     public static AiChatApplication Start(

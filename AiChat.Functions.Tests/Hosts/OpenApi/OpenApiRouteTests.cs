@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-
 namespace AiChat.Functions.Tests.Hosts.OpenApi;
 
 /// <summary>
@@ -12,9 +10,7 @@ public sealed class OpenApiRouteTests
     public async Task Document_describes_every_self_host_route_but_itself_and_the_OpenAI_surface_and_no_other()
     {
         await using var selfHost = AiChatApplication.Start(new Dictionary<string, string?>(), "Production");
-        var routes = selfHost.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
+        var routes = selfHost.Routes()
             .Where(route => route != "GET /openapi/v1.json" && !route.Contains(" /v1/", StringComparison.Ordinal))
             .Order()
             .ToList();
