@@ -19,6 +19,9 @@ public abstract class LimitStoreContractTests
 
     private protected static LimitCheck Stream(string client, LimitOptions limits) => new(client, Guid.NewGuid().ToString("N"), limits);
 
+    private Task<LimitDecision[]> FiftyConcurrentAsync(LimitCheck check) =>
+        Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Store.CheckAsync(check, default))));
+
     [Fact]
     public async Task Requests_beyond_the_per_minute_limit_are_refused_with_the_window_left()
     {
@@ -85,10 +88,7 @@ public abstract class LimitStoreContractTests
     [Fact]
     public async Task Fifty_concurrent_checks_against_a_limit_of_ten_admit_exactly_ten()
     {
-        var client = NewClient();
-        var limits = Limits(requests: 10);
-
-        var decisions = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Store.CheckAsync(Request(client, limits), default))));
+        var decisions = await FiftyConcurrentAsync(Request(NewClient(), Limits(requests: 10)));
 
         Assert.Equal(10, decisions.Count(d => d.IsAdmitted));
         Assert.All(decisions.Where(d => !d.IsAdmitted), d => Assert.Equal(LimitKind.RequestsPerMinute, d.RefusedBy));
@@ -97,10 +97,7 @@ public abstract class LimitStoreContractTests
     [Fact]
     public async Task Fifty_concurrent_checks_each_holding_tokens_admit_until_what_they_hold_reaches_the_limit()
     {
-        var client = NewClient();
-        var limits = Limits(tokens: 100);
-
-        var decisions = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Store.CheckAsync(Request(client, limits) with { Tokens = 30 }, default))));
+        var decisions = await FiftyConcurrentAsync(Request(NewClient(), Limits(tokens: 100)) with { Tokens = 30 });
 
         // 0, 30, 60 and 90 held are under 100; the fifth check finds 120.
         Assert.Equal(4, decisions.Count(d => d.IsAdmitted));
