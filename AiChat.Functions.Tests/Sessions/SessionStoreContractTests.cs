@@ -84,25 +84,18 @@ public abstract class SessionStoreContractTests
         Assert.Equal([User("q2"), Assistant("a2")], history);
     }
 
-    [Fact]
-    public async Task Oldest_messages_go_first_beyond_the_character_limit_counting_code_points()
+    [Theory]
+    // 12 + 12 code points (36 UTF-8 bytes each), then 10 + 10: 44 > 40, so the first turn goes.
+    [InlineData("你好你好你好你好你好你好", "再见再见再见再见再见再见", 2)]
+    // 10 + 10, then 10 + 10: 40, under the limit even in Chinese, so nothing goes.
+    [InlineData("你好你好你好你好你好", "再见再见再见再见再见", 4)]
+    public async Task Oldest_messages_go_first_beyond_the_character_limit_counting_code_points(string question, string answer, int kept)
     {
-        // 12 + 12 code points (36 UTF-8 bytes each), then 10 + 10: 44 > 40, so the first turn goes.
-        var history = await HistoryAfterAsync(
-            [User("你好你好你好你好你好你好"), Assistant("再见再见再见再见再见再见")],
-            [User("0123456789"), Assistant("abcdefghij")]);
+        ChatMessage[] sent = [User(question), Assistant(answer), User("0123456789"), Assistant("abcdefghij")];
 
-        Assert.Equal([User("0123456789"), Assistant("abcdefghij")], history);
-    }
+        var history = await HistoryAfterAsync(sent[..2], sent[2..]);
 
-    [Fact]
-    public async Task Under_the_character_limit_nothing_is_dropped_even_in_chinese()
-    {
-        var history = await HistoryAfterAsync(
-            [User("你好你好你好你好你好"), Assistant("再见再见再见再见再见")],
-            [User("0123456789"), Assistant("abcdefghij")]);
-
-        Assert.Equal(4, history!.Count);
+        Assert.Equal(sent[^kept..], history);
     }
 
     [Fact]
