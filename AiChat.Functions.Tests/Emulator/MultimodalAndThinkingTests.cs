@@ -4,22 +4,15 @@ namespace AiChat.Functions.Tests.Emulator;
 /// The emulator as DashScope's today's models: the per-model native endpoint, the multimodal request checks and
 /// frame shapes, thinking by the model's default and the request, and the thinking errors in DashScope's words.
 /// </summary>
-public sealed class MultimodalAndThinkingTests : IAsyncLifetime, IDisposable
+public sealed class MultimodalAndThinkingTests : IAsyncLifetime
 {
     private const string UrlError = "url error, please check url！ For details, see: https://help.aliyun.com/zh/model-studio/error-code#error-url";
 
-    private DashScopeEmulator _emulator = null!;
     private EmulatorClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await DashScopeEmulator.StartAsync();
-        _client = new EmulatorClient(_emulator);
-    }
+    public async Task InitializeAsync() => _client = await EmulatorClient.StartAsync();
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
-    public void Dispose() => _client.Dispose();
+    public async Task DisposeAsync() => await _client.DisposeAsync();
 
     [Fact]
     public async Task Each_native_endpoint_answers_the_other_ones_models_url_error()

@@ -3,20 +3,15 @@ using System.Text.Json.Nodes;
 namespace AiChat.Functions.Tests.Emulator;
 
 /// <summary>The emulator's tool calling on the wire: the 400s for a bad tool history in each envelope, and the tool rounds' shapes.</summary>
-public sealed class ToolCallingTests : IAsyncLifetime, IDisposable
+public sealed class ToolCallingTests : IAsyncLifetime
 {
     private const string Unanswered = "An assistant message with \"tool_calls\" must be followed by tool messages responding to each \"tool_call_id\". The following tool_call_ids did not have response messages: message[2].role";
     private const string Orphan = "messages with role \"tool\" must be a response to a preceeding message with \"tool_calls\".";
     private const string NotJson = "The \"function.arguments\" parameter of the code model must be in JSON format.";
 
-    private DashScopeEmulator _emulator = null!;
     private EmulatorClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await DashScopeEmulator.StartAsync();
-        _client = new EmulatorClient(_emulator);
-    }
+    public async Task InitializeAsync() => _client = await EmulatorClient.StartAsync();
 
     public static TheoryData<string, string, string> BadHistories => new()
     {
@@ -100,9 +95,7 @@ public sealed class ToolCallingTests : IAsyncLifetime, IDisposable
         Assert.All(frames[..^1], f => Assert.Equal("null", f.GetProperty("output").GetProperty("choices")[0].GetProperty("finish_reason").GetString()));
     }
 
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
-
-    public void Dispose() => _client.Dispose();
+    public async Task DisposeAsync() => await _client.DisposeAsync();
 
     private static string Body(string messages, string toolChoice, bool native)
     {
