@@ -1,5 +1,4 @@
 using AiChat.Core.OpenApi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Core.Api;
 

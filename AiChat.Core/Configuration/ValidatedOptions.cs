@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace AiChat.Core.Configuration;
 
 /// <summary>Settings checked at start-up: their data annotations, and a validator of their own when they have one.</summary>

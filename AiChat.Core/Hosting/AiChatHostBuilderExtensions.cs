@@ -9,7 +9,6 @@ using AiChat.Core.Streaming;
 using AiChat.Core.Telemetry;
 using AiChat.Core.Turns;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;

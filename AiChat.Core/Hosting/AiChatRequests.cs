@@ -2,7 +2,6 @@ using AiChat.Core.Limits;
 using AiChat.Core.OpenAI;
 using AiChat.Core.OpenApi;
 using AiChat.Core.Streaming;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Core.Hosting;
 

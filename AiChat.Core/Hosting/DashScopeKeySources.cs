@@ -1,6 +1,5 @@
 using AiChat.Core.DashScope;
 using AiChat.Core.Secrets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AiChat.Core.Hosting;

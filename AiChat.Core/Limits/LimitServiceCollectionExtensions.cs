@@ -1,5 +1,4 @@
 using AiChat.Core.Redis;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Core.Limits;
 

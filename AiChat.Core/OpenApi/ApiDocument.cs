@@ -2,7 +2,6 @@ using System.Globalization;
 using AiChat.Core.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 
 namespace AiChat.Core.OpenApi;

@@ -1,6 +1,5 @@
 using AiChat.Core.Redis;
 using AiChat.Core.Telemetry;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiChat.Core.Sessions;
 
