@@ -58,7 +58,10 @@ public static class AiChatHostBuilderExtensions
         services.AddOptions<CorsOptions>().Configure<IOptions<AiChatOptions>>((cors, aiChat) => cors.AddDefaultPolicy(policy => CorsPolicies.Configure(policy, aiChat.Value)));
         builder.AddAiChatTelemetry(telemetry);
         // ASP.NET Core's request lines name the path, and GET/DELETE /api/sessions/{id} carry a session id in theirs.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // Off altogether, not at Warning: with this category on at any level, ASP.NET Core starts an Activity and a
+        // log scope for every request and holds them as long as a stream stays open (bench/RESULTS.md, open streams).
+        // Tracing, when it exports, still gets its spans.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         return builder;
     }
 

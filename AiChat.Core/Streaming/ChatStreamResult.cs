@@ -1,5 +1,5 @@
+using System.IO.Pipelines;
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace AiChat.Core.Streaming;
@@ -38,17 +38,9 @@ internal sealed class ChatStreamResult<T>(
             // response start (the compatible protocol's first chunk carries only the role).
             StartEventStream(context.Response);
             await context.Response.StartAsync(aborted);
-            if (keepAlive.Wrap(context.Response.Body, aborted) is { } body)
-            {
-                await using (body)
-                {
-                    await SseFormatter.WriteAsync(Items(events, aborted), body, format.WriteData, aborted);
-                }
-            }
-            else
-            {
-                await SseFormatter.WriteAsync(Items(events, aborted), context.Response.Body, format.WriteData, aborted);
-            }
+            var body = context.Response.BodyWriter;
+            await using var comments = keepAlive.Start(body, aborted);
+            await WriteEventsAsync(body, events, comments, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -56,23 +48,26 @@ internal sealed class ChatStreamResult<T>(
         }
     }
 
-    /// <summary>The items of the turn's events, from the current one on; a failure becomes the format's error event.</summary>
-    private async IAsyncEnumerable<SseItem<T>> Items(IAsyncEnumerator<ChatStreamEvent> events, [EnumeratorCancellation] CancellationToken aborted)
+    /// <summary>
+    /// Writes the turn's events, from the current one on, each flushed as it comes; a failure becomes the format's
+    /// error event, and the stream ends after it.
+    /// </summary>
+    private async Task WriteEventsAsync(PipeWriter body, IAsyncEnumerator<ChatStreamEvent> events, KeepAliveComments? comments, CancellationToken aborted)
     {
         var items = new List<SseItem<T>>(2);
         var current = events.Current;
         while (true)
         {
             format.Translate(current, items);
-            foreach (var item in items)
+            if (items.Count > 0 && !await WriteAsync(body, items, comments, aborted))
             {
-                yield return item;
+                return;
             }
 
             items.Clear();
             if (current is StreamErrorEvent)
             {
-                yield break;
+                return;
             }
 
             var more = false;
@@ -97,8 +92,31 @@ internal sealed class ChatStreamResult<T>(
             }
             else
             {
-                yield break;
+                return;
             }
+        }
+    }
+
+    /// <returns>Whether the client still reads.</returns>
+    private async ValueTask<bool> WriteAsync(PipeWriter body, List<SseItem<T>> items, KeepAliveComments? comments, CancellationToken aborted)
+    {
+        if (comments is not null)
+        {
+            await comments.EnterAsync(aborted);
+        }
+
+        try
+        {
+            foreach (var item in items)
+            {
+                SseEventWriter.Write(body, item, format);
+            }
+
+            return !(await body.FlushAsync(aborted)).IsCompleted;
+        }
+        finally
+        {
+            comments?.Exit();
         }
     }
 

@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+
 namespace AiChat.Core.Streaming;
 
 /// <summary>The keep-alive setting (STREAM_KEEPALIVE_SECONDS) of every event stream, and the clock its timers run on.</summary>
@@ -6,9 +8,9 @@ internal sealed class StreamKeepAlive(IOptions<AiChatOptions> options, TimeProvi
     private readonly TimeSpan _interval = TimeSpan.FromSeconds(options.Value.StreamKeepAliveSeconds);
 
     /// <summary>
-    /// <paramref name="body"/> with a keep-alive comment whenever nothing was written to it for the interval, or
+    /// Keep-alive comments into <paramref name="body"/> whenever no event was written for the interval, or
     /// <see langword="null"/> when keep-alive is off.
     /// </summary>
-    public KeepAliveStream? Wrap(Stream body, CancellationToken aborted) =>
-        _interval > TimeSpan.Zero ? new KeepAliveStream(body, _interval, time, aborted) : null;
+    public KeepAliveComments? Start(PipeWriter body, CancellationToken aborted) =>
+        _interval > TimeSpan.Zero ? new KeepAliveComments(body, _interval, time, aborted) : null;
 }
