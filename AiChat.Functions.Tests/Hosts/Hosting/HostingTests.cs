@@ -80,9 +80,11 @@ public sealed class HostingTests
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
         await using var app = await AiChatHosts.StartAsync(host, emulator, "/compatible-mode/v1", new Dictionary<string, string?>
         {
-            ["UPSTREAM_TIMEOUT_SECONDS"] = "0.2",
+            // Ten retries of 0.5 s would take over 5 s; the 2.5 s deadline allows at most five attempts, and leaves a loaded
+            // machine room for a second one even when the first takes twice its timeout to be given up.
+            ["UPSTREAM_TIMEOUT_SECONDS"] = "0.5",
             ["UPSTREAM_MAX_RETRIES"] = "10",
-            ["UPSTREAM_DEADLINE_SECONDS"] = "0.7",
+            ["UPSTREAM_DEADLINE_SECONDS"] = "2.5",
             // Short backoffs, so that the second attempt starts well inside the deadline whatever the jitter.
             ["UPSTREAM_RETRY_DELAY_MS"] = "50",
         });
