@@ -20,7 +20,7 @@ internal static class GeoJson
     public static JsonArray Position(GeoPoint gcj, string crs)
     {
         var point = ChinaCoordinates.FromGcj(gcj, crs);
-        return [Math.Round(point.Lng, 6), Math.Round(point.Lat, 6)];
+        return new JsonArray(JsonValue.Create(Math.Round(point.Lng, 6)), JsonValue.Create(Math.Round(point.Lat, 6)));
     }
 
     /// <summary>Adds the property only when the value is there, as the projection leaves out what AMap sent as [].</summary>

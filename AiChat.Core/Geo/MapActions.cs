@@ -27,7 +27,8 @@ internal sealed class MapActions(string callId, string crs)
                 marker["rank"] = index + 1;
             }
 
-            markers.Add(marker);
+            // As a JsonNode: JsonArray.Add<T> would serialize by reflection, which the native self-host cannot.
+            markers.Add((JsonNode)marker);
         }
 
         return Add(new JsonObject { ["kind"] = "add_markers", ["layer"] = layer, ["replace"] = true, ["markers"] = markers });

@@ -30,10 +30,12 @@ public static class AiChatHostBuilderExtensions
                     options.Models.AddRange(DefaultModelCatalog.Create());
                 }
             });
-        services.AddOptions<SessionOptions>().Bind(builder.Configuration).ValidateAtStart<SessionOptions, SessionOptionsValidator>();
-        services.AddOptions<LimitOptions>().Bind(builder.Configuration).ValidateAtStart<LimitOptions, LimitOptionsValidator>();
-        services.AddOptions<ResilienceOptions>().Bind(builder.Configuration).ValidateAtStart();
-        services.AddOptions<ImageOptions>().Bind(builder.Configuration).ValidateAtStart();
+        services.AddOptions<SessionOptions>().Bind(builder.Configuration).ValidateAtStart<SessionOptions, SessionOptionsValidator>()
+            .ValidateAtStart<SessionOptions, SessionAnnotationValidator>();
+        services.AddOptions<LimitOptions>().Bind(builder.Configuration).ValidateAtStart<LimitOptions, LimitOptionsValidator>()
+            .ValidateAtStart<LimitOptions, LimitAnnotationValidator>();
+        services.AddOptions<ResilienceOptions>().Bind(builder.Configuration).ValidateAtStart<ResilienceOptions, ResilienceAnnotationValidator>();
+        services.AddOptions<ImageOptions>().Bind(builder.Configuration).ValidateAtStart<ImageOptions, ImageAnnotationValidator>();
 
         services.AddDashScopeKeySource();
         services.AddKeyedSingleton(DashScopeHttpClient.ServiceKey, (provider, _) => DashScopeHttpClient.Create(provider.GetRequiredService<IDashScopeKeySource>()));

@@ -20,7 +20,11 @@ internal static class ApiDocument
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddRouting();
         // Numbers are numbers: AiChat's request reader refuses "0.7" where 0.7 belongs, so the schemas must not offer strings.
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiDocumentJsonContext.Default);
+        });
         builder.Services.AddOpenApi(Name, options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo

@@ -188,15 +188,16 @@ internal static class AMapAnswers
         }
 
         // The first tip is the bare keyword, with no id and no location, as AMap sends it.
-        JsonArray tips = [Tip(null, keywords, null, null, null, null, null)];
+        // JsonNode, not JsonObject: JsonArray.Add<T> would serialize by reflection, which the native self-host cannot.
+        JsonArray tips = [(JsonNode)Tip(null, keywords, null, null, null, null, null)];
         foreach (var area in areas)
         {
-            tips.Add(Tip(null, area.Name, area.Province + (area.IsMunicipality ? "" : area.City), area.Adcode, null, null, null));
+            tips.Add((JsonNode)Tip(null, area.Name, area.Province + (area.IsMunicipality ? "" : area.City), area.Adcode, null, null, null));
         }
 
         foreach (var poi in pois)
         {
-            tips.Add(Tip(poi.Id, poi.Name, poi.Province + (poi.Province == poi.City ? "" : poi.City) + poi.AdName, poi.Adcode, Location(poi.Location), poi.Address, poi.Typecode));
+            tips.Add((JsonNode)Tip(poi.Id, poi.Name, poi.Province + (poi.Province == poi.City ? "" : poi.City) + poi.AdName, poi.Adcode, Location(poi.Location), poi.Address, poi.Typecode));
         }
 
         var answer = Ok(tips.Count.ToString(CultureInfo.InvariantCulture));

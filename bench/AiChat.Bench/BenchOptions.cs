@@ -4,12 +4,12 @@ namespace AiChat.Bench;
 /// The command line: <c>--report PATH</c>; <c>--quick</c> for a short run while working on the bench;
 /// <c>--server-env NAME=VALUE</c> to run the server with a runtime setting and compare.
 /// </summary>
-/// <c>--first-token</c> runs only the compatible-mode first-token scenario, with each <c>--baseline NAME=DLL</c> (a
+/// <c>--first-token</c> runs only the compatible-mode first-token scenario, with each <c>--baseline NAME=PATH</c> (a
 /// published AiChat.Server of another commit) beside this tree's build. <c>--floor</c> runs <see cref="FloorRun"/>,
 /// with the same <c>--baseline</c>s; <c>--startup</c> only start-up, alternating this tree's build, the baselines and the variants.
 internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnlyDictionary<string, string> ServerEnvironment)
 {
-    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--openai] [--floor [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]... [--telemetry]] [--startup [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]...] [--capacity N [--baseline NAME=DLL]... [--variant NAME=VAR=VALUE]... [--gcdump DIR]]";
+    public const string Usage = "usage: AiChat.Bench --report PATH [--quick] [--server-env NAME=VALUE]... [--first-token [--baseline NAME=PATH]... [--variant NAME=VAR=VALUE]...] [--openai] [--floor [--baseline NAME=PATH]... [--variant NAME=VAR=VALUE]... [--telemetry]] [--startup [--baseline NAME=PATH]... [--variant NAME=VAR=VALUE]...] [--capacity N [--baseline NAME=PATH]... [--variant NAME=VAR=VALUE]... [--gcdump DIR]]";
 
     public bool FirstTokenOnly { get; init; }
 
@@ -31,7 +31,7 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
     /// <summary><c>--openai</c>: only the /v1 routes beside the seed's (<see cref="OpenAIRun"/>).</summary>
     public bool OpenAIOnly { get; init; }
 
-    public IReadOnlyList<(string Name, string Dll)> Baselines { get; init; } = [];
+    public IReadOnlyList<(string Name, string Published)> Baselines { get; init; } = [];
 
     /// <summary>This tree's build again, started with one more environment variable, under its own name.</summary>
     public IReadOnlyList<(string Name, string Variable, string Value)> Variants { get; init; } = [];
@@ -64,8 +64,8 @@ internal sealed record BenchOptions(string ReportPath, BenchPlan Plan, IReadOnly
                 case "--first-token":
                     firstToken = true;
                     break;
-                case "--baseline" when i + 1 < args.Count && args[i + 1].Split('=', 2) is [{ Length: > 0 } baselineName, { Length: > 0 } dll]:
-                    baselines.Add((baselineName, Path.GetFullPath(dll)));
+                case "--baseline" when i + 1 < args.Count && args[i + 1].Split('=', 2) is [{ Length: > 0 } baselineName, { Length: > 0 } published]:
+                    baselines.Add((baselineName, Path.GetFullPath(published)));
                     i++;
                     break;
                 case "--variant" when i + 1 < args.Count && args[i + 1].Split('=', 3) is [{ Length: > 0 } variantName, { Length: > 0 } variable, var variableValue]:

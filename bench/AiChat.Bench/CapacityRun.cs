@@ -5,7 +5,7 @@ using AiChat.Emulator;
 namespace AiChat.Bench;
 
 /// <summary>
-/// <c>--capacity N</c>: only the open-streams phase, N streams on a fresh server, for each <c>--baseline NAME=DLL</c>,
+/// <c>--capacity N</c>: only the open-streams phase, N streams on a fresh server, for each <c>--baseline NAME=PATH</c>,
 /// this tree's server, and each <c>--variant NAME=VAR=VALUE</c>, one after the other. A build with
 /// DASHSCOPE_HTTP2=true gets an emulator that serves HTTP/2 only, so its streams share upstream connections. With <c>--gcdump DIR</c>, a heap dump of each server is taken
 /// while it holds its streams (dotnet-gcdump on the PATH or in DOTNET_TOOLS).
@@ -17,7 +17,7 @@ internal static class CapacityRun
         log("publishing AiChat.Server (Release)");
         var launch = new ServerLaunch(await ServerBuild.PublishAsync(cancellationToken), options.ServerEnvironment);
         List<(string Name, ServerLaunch Launch)> builds =
-            [.. options.Baselines.Select(b => (b.Name, launch with { Dll = b.Dll })), ("this", launch), .. options.Variants.Select(v => (v.Name, launch.With(v.Variable, v.Value)))];
+            [.. options.Baselines.Select(b => (b.Name, launch with { Published = b.Published })), ("this", launch), .. options.Variants.Select(v => (v.Name, launch.With(v.Variable, v.Value)))];
         // A stream outlasts the ramp: 2 s a word, and a ramp of 10,000 on a busy machine takes over a minute.
         var plan = BenchPlan.Full with { OpenStreams = options.OpenStreams, OpenStreamWords = Math.Max(BenchPlan.Full.OpenStreamWords, options.OpenStreams / 250) };
         var failures = new Failures();

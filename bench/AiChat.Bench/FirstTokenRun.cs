@@ -6,7 +6,7 @@ namespace AiChat.Bench;
 
 /// <summary>
 /// <c>--first-token</c>: only the compatible-mode first-token scenario, this tree's server ("this") and each
-/// <c>--baseline NAME=DLL</c> build beside it in the same run; a short report in markdown.
+/// <c>--baseline NAME=PATH</c> build beside it in the same run; a short report in markdown.
 /// </summary>
 internal static class FirstTokenRun
 {
@@ -20,9 +20,9 @@ internal static class FirstTokenRun
         var hosts = new List<(string Name, SelfHost Host)>();
         try
         {
-            foreach (var (name, dll) in options.Baselines)
+            foreach (var (name, published) in options.Baselines)
             {
-                hosts.Add((name, await SelfHost.StartAsync(launch with { Dll = dll }, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, cancellationToken)));
+                hosts.Add((name, await SelfHost.StartAsync(launch with { Published = published }, emulator.CompatibleBaseUrl, emulator.Options.ApiKey, cancellationToken)));
             }
 
             foreach (var (name, variable, value) in options.Variants)

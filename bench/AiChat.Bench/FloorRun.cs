@@ -4,7 +4,7 @@ namespace AiChat.Bench;
 
 /// <summary>
 /// <c>--floor</c>: AiChat beside the floor of any .NET backend in its place, a bare YARP forwarding hop, in one run.
-/// This tree's server ("this") and each <c>--baseline NAME=DLL</c> (a published AiChat.Server of another commit)
+/// This tree's server ("this") and each <c>--baseline NAME=PATH</c> (a published AiChat.Server of another commit)
 /// run as their own processes next to the hop's; every phase rotates all routes, so they share the machine's noise.
 /// Each <c>--variant NAME=VAR=VALUE</c> is this tree's server again with one more setting. <c>--telemetry</c> adds
 /// "telemetry on": this tree's server exporting traces, metrics and logs over OTLP to an <see cref="OtlpSink"/> the
@@ -30,7 +30,7 @@ internal static class FloorRun
         List<(string Name, ServerLaunch Launch)> builds =
         [
             (Hop, hopLaunch),
-            .. options.Baselines.Select(b => (b.Name, launch with { Dll = b.Dll })),
+            .. options.Baselines.Select(b => (b.Name, launch with { Published = b.Published })),
             ("this", launch),
             .. options.Variants.Select(v => (v.Name, launch.With(v.Variable, v.Value))),
             .. sink is null ? [] : (IEnumerable<(string, ServerLaunch)>)[(TelemetryOn, sink.Settings.Aggregate(launch, (l, s) => l.With(s.Key, s.Value)))],

@@ -30,12 +30,9 @@ internal sealed class SelfHost : IAsyncDisposable
     public static async Task<SelfHost> StartAsync(ServerLaunch launch, Uri upstreamBaseUrl, string apiKey, CancellationToken cancellationToken)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var start = new ProcessStartInfo("dotnet", [launch.Dll, "--urls", address.AbsoluteUri.TrimEnd('/')])
-        {
-            WorkingDirectory = Path.GetDirectoryName(launch.Dll),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = launch.StartInfo(["--urls", address.AbsoluteUri.TrimEnd('/')]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DASHSCOPE_API_KEY"] = apiKey;
         start.Environment["DASHSCOPE_BASE_URL"] = upstreamBaseUrl.AbsoluteUri;

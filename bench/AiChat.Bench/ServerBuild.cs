@@ -13,10 +13,18 @@ internal static class ServerBuild
     private static async Task<string> PublishAsync(string project, string folder, CancellationToken cancellationToken)
     {
         var output = Path.Combine(AppContext.BaseDirectory, folder);
+        if (Directory.Exists(output))
+        {
+            // What an earlier publish left (a .dll where there is now a native executable) must not be run instead.
+            Directory.Delete(output, recursive: true);
+        }
+
         await DotnetCommand.RunAsync(
             ["publish", Path.Combine(RepositoryRoot(), project), "-c", "Release", "-o", output, "--nologo", "-v:q"],
             cancellationToken);
-        return Path.Combine(output, Path.GetFileNameWithoutExtension(project) + ".dll");
+        // A native publish leaves the executable alone; a framework-dependent one the .dll beside its apphost.
+        var executable = Path.Combine(output, Path.GetFileNameWithoutExtension(project));
+        return File.Exists(executable + ".dll") ? executable + ".dll" : executable;
     }
 
     public static string RepositoryRoot()

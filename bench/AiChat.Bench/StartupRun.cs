@@ -5,7 +5,7 @@ namespace AiChat.Bench;
 
 /// <summary>
 /// <c>--startup</c>: process start to the first 200 from /health for this tree's server ("this"), each
-/// <c>--baseline NAME=DLL</c> and each <c>--variant NAME=VAR=VALUE</c>, measured alternately (<see cref="StartupRounds"/>);
+/// <c>--baseline NAME=PATH</c> and each <c>--variant NAME=VAR=VALUE</c>, measured alternately (<see cref="StartupRounds"/>);
 /// then the Functions app's start through the stand-in, with the worker's steps (<see cref="FunctionsStartup"/>).
 /// </summary>
 internal static class StartupRun
@@ -16,7 +16,7 @@ internal static class StartupRun
         var launch = new ServerLaunch(await ServerBuild.PublishAsync(cancellationToken), options.ServerEnvironment);
         List<(string Name, ServerLaunch Launch)> builds =
         [
-            .. options.Baselines.Select(b => (b.Name, launch with { Dll = b.Dll })),
+            .. options.Baselines.Select(b => (b.Name, launch with { Published = b.Published })),
             .. options.Variants.Select(v => (v.Name, launch.With(v.Variable, v.Value))),
             ("this", launch),
         ];
