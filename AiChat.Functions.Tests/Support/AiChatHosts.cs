@@ -1,9 +1,9 @@
 namespace AiChat.Functions.Tests.Support;
 
-/// <summary>Starts AiChat on either host from the same settings.</summary>
+/// <summary>Starts AiChat on any host from the same settings.</summary>
 public static class AiChatHosts
 {
-    public static TheoryData<HostKind> Both => new() { HostKind.SelfHost, HostKind.Functions };
+    public static TheoryData<HostKind> Every => new() { HostKind.SelfHost, HostKind.Functions, HostKind.NativeSelfHost };
 
     /// <summary>Two instances sharing one store, as scale-out or a load balancer runs them: two self-hosts, or a self-host beside a Functions app.</summary>
     public static TheoryData<HostKind, HostKind> ScaledOut => new()
@@ -17,9 +17,12 @@ public static class AiChatHosts
         StartAsync(kind, UpstreamSettings(emulator, basePath, settings), "Production");
 
     public static async Task<IAiChatHost> StartAsync(HostKind kind, IReadOnlyDictionary<string, string?> settings, string environment) =>
-        kind == HostKind.SelfHost
-            ? AiChatApplication.Start(settings, environment)
-            : await FunctionsApp.StartAsync(settings, environment);
+        kind switch
+        {
+            HostKind.SelfHost => AiChatApplication.Start(settings, environment),
+            HostKind.Functions => await FunctionsApp.StartAsync(settings, environment),
+            _ => await ServerProcess.StartNativeAsync(settings, environment),
+        };
 
     public static HttpClient CreateClient(this IAiChatHost host) => new() { BaseAddress = host.Address };
 

@@ -19,8 +19,8 @@ public sealed class BackendMatrix : IEnumerable<BackendVariant>
         _setup = setup;
     }
 
-    /// <summary>Both hosts, on the native protocol, with the plain setup.</summary>
-    public static BackendMatrix BothHosts => ForHosts(HostKind.SelfHost, HostKind.Functions);
+    /// <summary>Every host, on the native protocol, with the plain setup.</summary>
+    public static BackendMatrix EveryHost => ForHosts(HostKind.SelfHost, HostKind.Functions, HostKind.NativeSelfHost);
 
     /// <summary>The given hosts, on the native protocol, with the plain setup, until narrowed or widened.</summary>
     public static BackendMatrix ForHosts(params HostKind[] hosts) => new(hosts, [UpstreamProtocol.Native], BackendSetup.Plain);

@@ -1,6 +1,6 @@
 namespace AiChat.Functions.Tests.Support;
 
-/// <summary>The two ways AiChat is hosted, each HTTP behaviour being tested on both.</summary>
+/// <summary>The ways AiChat is run, each HTTP behaviour being tested on all of them.</summary>
 public enum HostKind
 {
     /// <summary>AiChat.Server: ASP.NET Core on Kestrel, in the test process.</summary>
@@ -8,4 +8,7 @@ public enum HostKind
 
     /// <summary>AiChat.Functions: the real isolated worker as a child process, behind the Functions host stand-in.</summary>
     Functions,
+
+    /// <summary>AiChat.Server as <c>dotnet publish</c> ships it, native code in its own process, configured by environment variables.</summary>
+    NativeSelfHost,
 }

@@ -28,7 +28,8 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
         }
     }
 
-    private void Add(string line)
+    /// <summary>Adds a line from elsewhere, e.g. a child process's output.</summary>
+    public void Add(string line)
     {
         _lines.Enqueue(line);
         Interlocked.Exchange(ref _added, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

@@ -3,7 +3,7 @@ namespace AiChat.Functions.Tests.Hosts.Api;
 /// <summary>client_context on POST /api/chat/events (docs/geo-assistant.md#client-context): a bad value is a 400 naming the field, a good one is accepted.</summary>
 public sealed class ClientContextTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.SelfHost).WithBothProtocols();
+    public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.SelfHost, HostKind.NativeSelfHost).WithBothProtocols();
 
     [Theory]
     [MatrixData("\"here\"", "client_context")]

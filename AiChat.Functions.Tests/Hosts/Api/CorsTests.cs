@@ -6,7 +6,7 @@ namespace AiChat.Functions.Tests.Hosts.Api;
 /// </summary>
 public sealed class CorsTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.SelfHost);
+    public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.SelfHost, HostKind.NativeSelfHost);
 
     public static BackendMatrix RestrictedMatrix => Matrix.WithSetup(BackendSetup.RestrictedOrigins);
 

@@ -6,9 +6,9 @@ namespace AiChat.Functions.Tests.Hosts.Api;
 /// </summary>
 public sealed class FlaskApiTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols();
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost.WithBothProtocols();
 
-    public static BackendMatrix NativeMatrix => BackendMatrix.BothHosts;
+    public static BackendMatrix NativeMatrix => BackendMatrix.EveryHost;
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 

@@ -3,7 +3,7 @@ namespace AiChat.Functions.Tests.Hosts.Api;
 /// <summary>POST /api/chat/events and the session endpoints, over real sockets, against the emulator.</summary>
 public sealed class TypedEventTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithProtocols(UpstreamProtocol.CompatibleMode);
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost.WithProtocols(UpstreamProtocol.CompatibleMode);
 
     private HttpClient Client => backend.Client;
 

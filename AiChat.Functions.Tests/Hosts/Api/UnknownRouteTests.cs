@@ -6,7 +6,7 @@ namespace AiChat.Functions.Tests.Hosts.Api;
 /// </summary>
 public sealed class UnknownRouteTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.SelfHost);
+    public static BackendMatrix Matrix => BackendMatrix.ForHosts(HostKind.SelfHost, HostKind.NativeSelfHost);
 
     [Theory, MatrixData]
     public async Task Unknown_route_is_a_404_json_error(BackendVariant on)

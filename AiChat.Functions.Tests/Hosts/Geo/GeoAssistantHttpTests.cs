@@ -6,7 +6,7 @@ namespace AiChat.Functions.Tests.Hosts.Geo;
 /// </summary>
 public sealed class GeoAssistantHttpTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols().WithSetup(BackendSetup.GeoAssistant);
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost.WithBothProtocols().WithSetup(BackendSetup.GeoAssistant);
 
     [Theory, MatrixData]
     public async Task Seed_weather_question_shows_the_call_its_result_a_weather_card_and_an_answer_from_the_emulators_weather(BackendVariant on)

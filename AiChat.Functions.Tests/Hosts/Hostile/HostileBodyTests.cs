@@ -8,7 +8,7 @@ namespace AiChat.Functions.Tests.Hosts.Hostile;
 /// </summary>
 public sealed class HostileBodyTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts;
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost;
 
     /// <summary>
     /// Each corpus of <see cref="HostileBodies"/>, every body carrying the status and field it must be refused with: text the

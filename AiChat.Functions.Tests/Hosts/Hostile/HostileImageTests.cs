@@ -3,7 +3,7 @@ namespace AiChat.Functions.Tests.Hosts.Hostile;
 /// <summary>The hostile image corpus: each body refused with a 4xx naming the part, never a 5xx, nothing upstream, the server healthy after.</summary>
 public sealed class HostileImageTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts;
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost;
 
     [Theory, MatrixData]
     public Task Truncated_polyglot_and_declared_size_bomb_images_are_a_400_naming_the_part(BackendVariant on) => AssertCorpusAsync(on, HostileImages.Files());

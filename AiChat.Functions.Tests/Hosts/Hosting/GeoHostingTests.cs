@@ -9,7 +9,7 @@ public sealed class GeoHostingTests
 
         await using var server = await ServerProcess.StartAsync("Development", new Dictionary<string, string?>(), patience.Token);
 
-        Assert.Contains(server.Output, line => line.Contains("embedded AMap emulator", StringComparison.Ordinal));
+        Assert.Contains(server.LogLines, line => line.Contains("embedded AMap emulator", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class GeoHostingTests
 
         await using var server = await ServerProcess.StartAsync("Development", new Dictionary<string, string?> { ["GEO_ASSISTANT"] = "off" }, patience.Token);
 
-        Assert.DoesNotContain(server.Output, line => line.Contains("AMap emulator", StringComparison.Ordinal));
-        Assert.Contains(server.Output, line => line.Contains("embedded DashScope emulator", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.LogLines, line => line.Contains("AMap emulator", StringComparison.Ordinal));
+        Assert.Contains(server.LogLines, line => line.Contains("embedded DashScope emulator", StringComparison.Ordinal));
     }
 }

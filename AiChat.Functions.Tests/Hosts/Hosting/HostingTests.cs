@@ -19,11 +19,11 @@ public sealed class HostingTests
         Assert.Equal("emulator", (await Json.ReadAsync(health)).GetProperty("upstream").GetProperty("kind").GetString());
         Assert.Equal("You said: ping", (await Json.ReadAsync(answer)).GetProperty("content").GetString());
         Assert.Equal("[DONE]", (await SseReader.ReadAllAsync(stream, patience.Token))[^1].Data);
-        Assert.Contains(server.Output, line => line.Contains("embedded DashScope emulator", StringComparison.Ordinal));
+        Assert.Contains(server.LogLines, line => line.Contains("embedded DashScope emulator", StringComparison.Ordinal));
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Production_without_a_key_keeps_health_up_and_answers_chat_with_503(HostKind host)
     {
         await using var app = await AiChatHosts.StartAsync(host, new Dictionary<string, string?>(), "Production");
@@ -33,7 +33,7 @@ public sealed class HostingTests
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Key_appears_in_no_response_and_no_log_line_even_when_the_upstream_refuses_it(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
@@ -53,7 +53,7 @@ public sealed class HostingTests
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Upstream_that_does_not_answer_in_time_is_a_504_and_the_upstream_call_is_abandoned(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
@@ -74,7 +74,7 @@ public sealed class HostingTests
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Retries_stop_at_the_overall_deadline(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
@@ -101,7 +101,7 @@ public sealed class HostingTests
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Stream_that_goes_quiet_is_ended_with_a_timeout_error_event(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });
@@ -117,7 +117,7 @@ public sealed class HostingTests
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Unreachable_upstream_is_a_502(HostKind host)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

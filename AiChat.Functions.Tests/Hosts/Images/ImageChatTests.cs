@@ -8,7 +8,7 @@ namespace AiChat.Functions.Tests.Hosts.Images;
 /// </summary>
 public sealed class ImageChatTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols().WithSetup(BackendSetup.OpenAIClientKeys);
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost.WithBothProtocols().WithSetup(BackendSetup.OpenAIClientKeys);
 
     private const string VisionModel = "qwen3.6-plus";
 

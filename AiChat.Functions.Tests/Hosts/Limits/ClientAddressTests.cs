@@ -10,7 +10,7 @@ public sealed class ClientAddressTests : EmulatorPerTest
     private const string FrontDoorId = "4f0c2a6e-8d1b-4b7e-9f3a-5c2d1e0b9a87";
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Two_CLIENT_IP_values_are_two_clients_and_one_value_on_two_ports_is_one(HostKind host)
     {
         await using var app = await StartAsync(host, new Dictionary<string, string?> { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["CLIENT_IP_HEADER"] = "CLIENT-IP" });
@@ -27,7 +27,7 @@ public sealed class ClientAddressTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task A_request_without_the_Front_Door_id_is_refused_with_403_and_goes_nowhere(HostKind host)
     {
         await using var app = await StartAsync(host, FrontDoorSettings());
@@ -46,7 +46,7 @@ public sealed class ClientAddressTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Through_the_Front_Door_the_socket_address_names_the_client(HostKind host)
     {
         await using var app = await StartAsync(host, FrontDoorSettings());

@@ -4,7 +4,7 @@ namespace AiChat.Functions.Tests.Hosts.Limits;
 public sealed class ClientLimitHttpTests : EmulatorPerTest
 {
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Over_the_per_minute_limit_every_chat_endpoint_answers_429_naming_the_limit_and_nothing_goes_upstream(HostKind host)
     {
         await using var app = await StartAsync(host, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "2" });
@@ -36,7 +36,7 @@ public sealed class ClientLimitHttpTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task A_forwarded_for_header_from_an_untrusted_peer_changes_nothing(HostKind host)
     {
         await using var app = await StartOnePerMinuteAsync(host, trustedProxies: "10.0.0.0/8");
@@ -49,7 +49,7 @@ public sealed class ClientLimitHttpTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task A_trusted_proxys_forwarded_for_names_the_client_and_under_functions_the_host_forwards_its_own_peer(HostKind host)
     {
         // The test client plays the proxy: it connects from loopback and writes the address it "forwards".
@@ -57,7 +57,7 @@ public sealed class ClientLimitHttpTests : EmulatorPerTest
 
         var statuses = await SendForwardedAsync(app, Marker(), "203.0.113.1", "203.0.113.1", "203.0.113.2", "203.0.113.2:50123");
 
-        if (host == HostKind.SelfHost)
+        if (host.IsKestrel())
         {
             Assert.Equal([200, 429, 200, 429], statuses);
             Assert.Contains(app.LogLines, l => l.TrimEnd().EndsWith("client ip:203.0.113.1", StringComparison.Ordinal));
@@ -87,7 +87,7 @@ public sealed class ClientLimitHttpTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task The_easy_auth_principal_names_the_client_only_when_trust_easy_auth_is_set(HostKind host)
     {
         await using var trusting = await StartAsync(host, new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1", ["TRUST_EASY_AUTH"] = "true", ["WEBSITE_AUTH_ENABLED"] = "true" });
@@ -106,7 +106,7 @@ public sealed class ClientLimitHttpTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task A_client_may_hold_only_its_concurrent_streams_while_completions_go_on_and_an_ended_stream_frees_its_slot(HostKind host)
     {
         await using var app = await StartAsync(host, new() { ["RATE_LIMIT_CONCURRENT_STREAMS"] = "1" });
@@ -164,7 +164,7 @@ public sealed class ClientLimitHttpTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task The_daily_token_budget_refuses_every_client_with_503_once_spent(HostKind host)
     {
         await using var app = await StartAsync(host, new() { ["DAILY_TOKEN_BUDGET"] = "8", ["TRUST_EASY_AUTH"] = "true", ["WEBSITE_AUTH_ENABLED"] = "true" });
@@ -181,7 +181,7 @@ public sealed class ClientLimitHttpTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Unreachable_redis_lets_requests_through_with_an_error_logged_or_refuses_them_when_closed(HostKind host)
     {
         var unreachable = new Dictionary<string, string?> { ["SESSION_STORE"] = "redis", ["REDIS_CONNECTION"] = "127.0.0.1:1", ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1" };

@@ -18,7 +18,7 @@ public sealed class GeoToolBudgetTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Past_the_clients_geo_tool_calls_for_the_day_the_next_call_fails_with_an_event_naming_the_setting(HostKind host)
     {
         var settings = BackendSettings.For(BackendSetup.GeoAssistant, _amap.Address);

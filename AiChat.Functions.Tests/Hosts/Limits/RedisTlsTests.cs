@@ -8,7 +8,7 @@ namespace AiChat.Functions.Tests.Hosts.Limits;
 public sealed class RedisTlsTests(RedisTlsServer redis) : IClassFixture<RedisTlsServer>
 {
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Sessions_and_limits_work_over_tls_with_the_ca_the_settings_name(HostKind host)
     {
         await using var emulator = await DashScopeEmulator.StartAsync(new EmulatorOptions { ApiKey = EmulatedBackend.ApiKey });

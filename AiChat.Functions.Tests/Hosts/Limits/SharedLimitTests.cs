@@ -34,7 +34,7 @@ public sealed class SharedLimitTests(RedisServer redis) : EmulatorPerTest, IClas
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Retry_after_is_the_time_the_window_has_left_in_redis(HostKind host)
     {
         await using var app = await StartAsync(host, Settings(new() { ["RATE_LIMIT_REQUESTS_PER_MINUTE"] = "1" }));

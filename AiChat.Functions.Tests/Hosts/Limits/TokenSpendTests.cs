@@ -1,10 +1,10 @@
 namespace AiChat.Functions.Tests.Hosts.Limits;
 
-/// <summary>The spend bound over real sockets, on both hosts: refused without one, and every turn that reached DashScope counted.</summary>
+/// <summary>The spend bound over real sockets, on every host: refused without one, and every turn that reached DashScope counted.</summary>
 public sealed class TokenSpendTests : EmulatorPerTest
 {
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Production_with_no_spend_bound_refuses_to_start_naming_the_settings(HostKind host)
     {
         var settings = AiChatHosts.UpstreamSettings(Emulator, "/api/v1", new Dictionary<string, string?> { [TestDefaults.AllowUnboundedSpend] = null });
@@ -12,9 +12,12 @@ public sealed class TokenSpendTests : EmulatorPerTest
 
         var failure = await Record.ExceptionAsync(async () =>
         {
-            IAiChatHost started = host == HostKind.SelfHost
-                ? AiChatApplication.Start(settings, "Production")
-                : await FunctionsApp.StartAsync(settings, "Production", log);
+            IAiChatHost started = host switch
+            {
+                HostKind.SelfHost => AiChatApplication.Start(settings, "Production"),
+                HostKind.Functions => await FunctionsApp.StartAsync(settings, "Production", log),
+                _ => await ServerProcess.StartNativeAsync(settings, "Production"),
+            };
             await started.DisposeAsync();
         });
 
@@ -26,7 +29,7 @@ public sealed class TokenSpendTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task A_caller_who_aborts_every_stream_after_the_first_chunk_reaches_its_tokens_per_day(HostKind host)
     {
         // Each stream holds only its prompt and max_tokens 1 while it runs, and the next starts once the last was
@@ -77,7 +80,7 @@ public sealed class TokenSpendTests : EmulatorPerTest
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Fifty_concurrent_requests_against_a_small_token_limit_pass_it_by_at_most_one_answer(HostKind host)
     {
         await using var app = await StartAsync(host, new() { ["RATE_LIMIT_TOKENS_PER_DAY"] = "40" });

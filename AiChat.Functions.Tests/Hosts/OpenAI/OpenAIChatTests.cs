@@ -10,7 +10,7 @@ namespace AiChat.Functions.Tests.Hosts.OpenAI;
 /// </summary>
 public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols().WithSetup(BackendSetup.OpenAIClientKeys);
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost.WithBothProtocols().WithSetup(BackendSetup.OpenAIClientKeys);
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 

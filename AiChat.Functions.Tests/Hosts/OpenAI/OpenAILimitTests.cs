@@ -6,7 +6,7 @@ namespace AiChat.Functions.Tests.Hosts.OpenAI;
 public sealed class OpenAILimitTests : EmulatorPerTest
 {
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Each_client_key_has_its_own_limit_and_over_it_v1_answers_429_in_OpenAIs_envelope_with_nothing_upstream(HostKind host)
     {
         await using var app = await AiChatHosts.StartAsync(host, Emulator, "/compatible-mode/v1", new Dictionary<string, string?>

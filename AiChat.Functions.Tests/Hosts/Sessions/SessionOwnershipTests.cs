@@ -8,7 +8,7 @@ public sealed class SessionOwnershipTests(EmulatedBackend backend) : IClassFixtu
 {
     private const string Principal = "X-MS-CLIENT-PRINCIPAL-ID";
 
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithSetup(BackendSetup.IdentifiedCallers);
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost.WithSetup(BackendSetup.IdentifiedCallers);
 
     private HttpClient Client => backend.Client;
 

@@ -24,7 +24,7 @@ public sealed class SharedSessionTests(RedisServer redis) : EmulatorPerTest, ICl
     }
 
     [Theory]
-    [MemberData(nameof(AiChatHosts.Both), MemberType = typeof(AiChatHosts))]
+    [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Redis_that_cannot_be_reached_is_a_503_for_sessions_and_leaves_plain_chat_working(HostKind host)
     {
         await using var app = await StartAsync(host, new Dictionary<string, string?> { ["SESSION_STORE"] = "redis", ["REDIS_CONNECTION"] = "127.0.0.1:1" });

@@ -9,7 +9,7 @@ namespace AiChat.Functions.Tests.Hosts.Streaming;
 /// </summary>
 public sealed class KeepAliveTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols().WithSetup(BackendSetup.KeepAlive);
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost.WithBothProtocols().WithSetup(BackendSetup.KeepAlive);
 
     private const string KeepAlive = ": keep-alive";
 

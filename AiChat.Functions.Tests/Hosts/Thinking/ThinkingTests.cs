@@ -10,7 +10,7 @@ namespace AiChat.Functions.Tests.Hosts.Thinking;
 /// </summary>
 public sealed class ThinkingTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols().WithSetup(BackendSetup.OpenAIClientKeys);
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost.WithBothProtocols().WithSetup(BackendSetup.OpenAIClientKeys);
 
     private const string MultimodalPath = "/api/v1/services/aigc/multimodal-generation/generation";
     private const string TextPath = "/api/v1/services/aigc/text-generation/generation";

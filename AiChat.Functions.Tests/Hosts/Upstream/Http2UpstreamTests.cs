@@ -6,7 +6,7 @@ namespace AiChat.Functions.Tests.Hosts.Upstream;
 /// </summary>
 public sealed class Http2UpstreamTests(EmulatedBackend backend) : IClassFixture<EmulatedBackend>
 {
-    public static BackendMatrix Matrix => BackendMatrix.BothHosts.WithBothProtocols().WithSetup(BackendSetup.Http2Upstream);
+    public static BackendMatrix Matrix => BackendMatrix.EveryHost.WithBothProtocols().WithSetup(BackendSetup.Http2Upstream);
 
     [Theory, MatrixData]
     public async Task A_completion_goes_upstream_over_HTTP2(BackendVariant on)
