@@ -419,8 +419,8 @@ internal static class OpenAIChatRequestParser
             static format => format.ValueKind == JsonValueKind.Object
                 ? ChatFieldRules.Member(format, "type") is { ValueKind: JsonValueKind.String } type && type.ValueEquals("json_object"u8)
                 : null,
-            "an object such as {\"type\": \"json_object\"}.", out var format, out error);
-        jsonMode = format ?? false;
+            "an object such as {\"type\": \"json_object\"}.", out var asked, out error);
+        jsonMode = asked ?? false;
         return read;
     }
 
