@@ -55,7 +55,7 @@ internal static class ChatFieldRules
                 return Refuse(field, $"{field} must be an object with role and content.", out error);
             }
 
-            if (!TryReadRole(message, field, roles, out var role, out error) || !readMessage(message, field, role, out var one, out error))
+            if (!TryReadRole(message, field, roles, out var role, out error) || !readMessage(message, read.Count, field, role, out var one, out error))
             {
                 return false;
             }
@@ -87,21 +87,8 @@ internal static class ChatFieldRules
     public const string MaxTokensRange = "a whole number from 1 to the model's maxTokens";
 
     /// <param name="name"><c>max_tokens</c>, or OpenAI's newer <c>max_completion_tokens</c>.</param>
-    public static bool TryReadMaxTokens(JsonElement body, string name, ModelInfo model, out int? maxTokens, [NotNullWhen(false)] out ApiError? error)
-    {
-        maxTokens = null;
-        error = null;
-        switch (Member(body, name))
-        {
-            case null:
-                return true;
-            case { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var tokens) && tokens >= 1 && tokens <= model.MaxTokens:
-                maxTokens = tokens;
-                return true;
-            default:
-                return Refuse(name, $"{name} must be a whole number from 1 to {model.MaxTokens} for {model.Id}.", out error);
-        }
-    }
+    public static bool TryReadMaxTokens(JsonElement body, string name, ModelInfo model, out int? maxTokens, [NotNullWhen(false)] out ApiError? error) =>
+        TryReadOptional(body, name, value => WholeNumber(value, 1, model.MaxTokens), $"a whole number from 1 to {model.MaxTokens} for {model.Id}.", out maxTokens, out error);
 
     public const string EnableThinkingRule =
         "true or false; absent keeps the model's default (GET /api/models: thinking). false is refused by a model whose thinking is \"only\", true by one whose thinking is \"none\".";
@@ -123,43 +110,17 @@ internal static class ChatFieldRules
         out ThinkingFields thinking, [NotNullWhen(false)] out ApiError? error)
     {
         thinking = default;
-        error = null;
+        if (!TryReadOptional(body, "enable_thinking", Flag, EnableThinkingRule, out var enable, out error)
+            || !TryReadOptional(body, "thinking_budget", static value => WholeNumber(value, 1, int.MaxValue), ThinkingBudgetRule, out var budget, out error)
+            || !TryReadOptional(body, "preserve_thinking", Flag, FlagRule, out var preserve, out error))
+        {
+            return false;
+        }
+
         var enableField = "enable_thinking";
-        bool? enable = null;
-        switch (Member(body, enableField))
+        if (enable is null && impliedThinking is not null)
         {
-            case null:
-                (enable, enableField) = (impliedThinking, impliedThinking is null ? enableField : "reasoning_effort");
-                break;
-            case { ValueKind: JsonValueKind.True or JsonValueKind.False } value:
-                enable = value.GetBoolean();
-                break;
-            default:
-                return Refuse(enableField, $"enable_thinking must be {EnableThinkingRule}", out error);
-        }
-
-        int? budget = null;
-        switch (Member(body, "thinking_budget"))
-        {
-            case null:
-                break;
-            case { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var tokens) && tokens >= 1:
-                budget = tokens;
-                break;
-            default:
-                return Refuse("thinking_budget", $"thinking_budget must be {ThinkingBudgetRule}", out error);
-        }
-
-        bool? preserve = null;
-        switch (Member(body, "preserve_thinking"))
-        {
-            case null:
-                break;
-            case { ValueKind: JsonValueKind.True or JsonValueKind.False } value:
-                preserve = value.GetBoolean();
-                break;
-            default:
-                return Refuse("preserve_thinking", "preserve_thinking must be true or false.", out error);
+            (enable, enableField) = (impliedThinking, "reasoning_effort");
         }
 
         if (enable == false && model.Thinking == ThinkingModes.Only)
@@ -209,6 +170,35 @@ internal static class ChatFieldRules
     public static JsonElement? Member(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
+    /// <summary>
+    /// An optional member: absent (or JSON null) it passes as null; present, <paramref name="read"/> gives its value, or
+    /// null to refuse it as "<c>name</c> must be <paramref name="rule"/>".
+    /// </summary>
+    /// <param name="field">The member's path in a refusal, when it is not at the top of the body.</param>
+    public static bool TryReadOptional<T>(JsonElement obj, string name, Func<JsonElement, T?> read, string rule,
+        out T? value, [NotNullWhen(false)] out ApiError? error, string? field = null)
+        where T : struct
+    {
+        value = null;
+        error = null;
+        if (Member(obj, name) is not { } member)
+        {
+            return true;
+        }
+
+        value = read(member);
+        return value is not null || Refuse(field ?? name, $"{field ?? name} must be {rule}", out error);
+    }
+
+    public const string FlagRule = "true or false.";
+
+    /// <summary>A JSON true or false; null for anything else.</summary>
+    public static bool? Flag(JsonElement value) => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
+
+    /// <summary>A JSON number that is a whole number from <paramref name="min"/> to <paramref name="max"/>; null for anything else.</summary>
+    public static int? WholeNumber(JsonElement value, int min, int max) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= min && number <= max ? number : null;
+
     /// <summary>Refuses the request for <paramref name="field"/>: always false, for a rule to return.</summary>
     public static bool Refuse(string field, string message, out ApiError error)
     {
@@ -217,21 +207,9 @@ internal static class ChatFieldRules
     }
 
     private static bool TryReadNumber(JsonElement body, string name, Func<double, bool> isValid, string range,
-        out double? number, [NotNullWhen(false)] out ApiError? error)
-    {
-        number = null;
-        error = null;
-        switch (Member(body, name))
-        {
-            case null:
-                return true;
-            case { ValueKind: JsonValueKind.Number } value when value.TryGetDouble(out var read) && isValid(read):
-                number = read;
-                return true;
-            default:
-                return Refuse(name, $"{name} must be {range}.", out error);
-        }
-    }
+        out double? number, [NotNullWhen(false)] out ApiError? error) =>
+        TryReadOptional(body, name, value => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var read) && isValid(read) ? read : null,
+            range + ".", out number, out error);
 
     /// <summary>
     /// The message's role as a literal, so that reading it allocates nothing; <c>developer</c>, OpenAI's newer name

@@ -78,30 +78,8 @@ internal static class ChatRequestParser
             return ChatFieldRules.Refuse("messages", "messages must be a non-empty array of {\"role\", \"content\"} objects.", out error);
         }
 
-        var index = 0;
-        return ChatFieldRules.TryReadConversation(array, maxMessages, Roles,
-            (JsonElement message, string field, string role, [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error) =>
-                TryReadMessageContent(message, index++, field, role, images, out read, out error),
-            out messages, out error);
-    }
-
-    /// <summary>The rest of one message of the conversation: its content, a string or an array of text and image parts.</summary>
-    private static bool TryReadMessageContent(JsonElement message, int index, string field, string role, ImagePartReader images,
-        [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error)
-    {
-        read = null;
-        if (ChatFieldRules.Member(message, "content") is not { } content)
-        {
-            return ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be {ImagePartReader.PartShapes}.", out error);
-        }
-
-        if (!images.TryReadContent(content, index, field, out var text, out error))
-        {
-            return false;
-        }
-
-        read = new ChatMessage(role, text);
-        return true;
+        // Every role's content may hold images here, as a string or an array of text and image parts.
+        return ChatFieldRules.TryReadConversation(array, maxMessages, Roles, images.TryReadMessage, out messages, out error);
     }
 
     /// <summary>When a single <c>message</c> says nothing.</summary>

@@ -1,23 +1,41 @@
-using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
 using AiChat.Core.Geo.AMap;
 
 namespace AiChat.Core.Geo;
 
 /// <summary>
-/// One tool the model may call, whole: the name, description and argument schema it is offered upstream with, the
+/// One tool the model may call, whole: the name, description and arguments it is offered upstream with, the
 /// tool_status label shown while it runs, and its handler. Shaped like Microsoft.Extensions.AI's <c>AIFunction</c>: a
-/// public <see cref="InvokeAsync"/> around the protected handler <see cref="RunAsync"/>. A new tool is one subclass,
-/// registered in <see cref="GeoServiceCollectionExtensions.AddGeoTools"/>.
+/// public <see cref="InvokeAsync"/> reads the arguments by their declared rules, then calls the protected handler
+/// <see cref="RunAsync"/>. A new tool is one subclass, registered in <see cref="GeoServiceCollectionExtensions.AddGeoTools"/>.
 /// </summary>
 internal abstract class GeoTool
 {
-    protected GeoTool(string name, string description, string label, [StringSyntax(StringSyntaxAttribute.Json)] string parameters)
+    private readonly IReadOnlyList<GeoParameter> _arguments;
+
+    /// <param name="arguments">The arguments in the order they are declared and read; the schema is made from them.</param>
+    protected GeoTool(string name, string description, string label, params IReadOnlyList<GeoParameter> arguments)
     {
         Name = name;
         Description = description;
         Label = label;
-        using var schema = JsonDocument.Parse(parameters);
-        Parameters = schema.RootElement.Clone();
+        _arguments = arguments;
+        Parameters = GeoJson.Element(new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = new JsonObject(arguments.Select(a => KeyValuePair.Create(a.Name, (JsonNode?)a.Schema()))),
+            ["required"] = new JsonArray([.. arguments.Where(a => a.IsRequired).Select(a => JsonValue.Create(a.Name))]),
+        });
+    }
+
+    /// <summary>A tool offered as <paramref name="declared"/> is (name, description, label, schema) whose handler reads the arguments itself.</summary>
+    protected GeoTool(GeoTool declared)
+    {
+        Name = declared.Name;
+        Description = declared.Description;
+        Label = declared.Label;
+        _arguments = [];
+        Parameters = declared.Parameters;
     }
 
     public string Name { get; }
@@ -31,11 +49,22 @@ internal abstract class GeoTool
     public string Label { get; }
 
     /// <summary>
-    /// Runs one call. AMap's failures come back as a failed result in the failure shape (<see cref="GeoFailure"/>),
-    /// AMap's "nothing found" as <see cref="NoResult"/>; only cancellation is thrown.
+    /// Runs one call. An argument that breaks its rule is <see cref="GeoFailure.InvalidArguments"/>, AMap's failures
+    /// come back as a failed result in the failure shape (<see cref="GeoFailure"/>), AMap's "nothing found" as
+    /// <see cref="NoResult"/>; only cancellation is thrown.
     /// </summary>
     public async Task<GeoToolResult> InvokeAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
+        foreach (var argument in _arguments)
+        {
+            argument.Check(call.Arguments);
+        }
+
+        if (call.Arguments.Problem is { } problem)
+        {
+            return GeoFailure.InvalidArguments(problem.Field, problem.Rule);
+        }
+
         try
         {
             return await RunAsync(call, cancellationToken);
@@ -50,7 +79,7 @@ internal abstract class GeoTool
         }
     }
 
-    /// <summary>Reads the arguments (a broken rule is <see cref="GeoFailure.InvalidArguments"/>), asks AMap, makes the result and its events.</summary>
+    /// <summary>Reads the arguments (<see cref="GeoToolCall.Read"/>; they keep their rules), asks AMap, makes the result and its events.</summary>
     /// <exception cref="AMapException">AMap failed.</exception>
     protected abstract Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken);
 

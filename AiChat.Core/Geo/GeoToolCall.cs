@@ -13,4 +13,7 @@ internal sealed class GeoToolCall(GeoTurn turn, string id, string argumentsJson)
     public string ArgumentsJson => argumentsJson;
 
     public GeoArguments Arguments { get; } = GeoArguments.Parse(argumentsJson);
+
+    /// <summary>The argument's value by its rule; null when it is absent.</summary>
+    public T Read<T>(GeoParameter<T> parameter) => parameter.Read(Arguments);
 }

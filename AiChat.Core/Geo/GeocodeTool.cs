@@ -4,31 +4,18 @@ using AiChat.Core.Geo.AMap;
 namespace AiChat.Core.Geo;
 
 /// <summary>geocode: an address to at most five positions with their administrative areas.</summary>
-internal sealed class GeocodeTool(AMapClient amap) : GeoTool(
-    name: "geocode",
-    description: "把地址或地标名称转换为坐标和行政区。",
-    label: "正在解析地址…",
-    parameters: """
-        {"type":"object","properties":{
-          "address":{"type":"string","description":"地址或地标名，如 北京市朝阳区阜通东大街6号"},
-          "city":{"type":"string","description":"城市名或adcode，可选"}},
-         "required":["address"]}
-        """)
+internal sealed class GeocodeTool(AMapClient amap) : GeoTool("geocode", "把地址或地标名称转换为坐标和行政区。", "正在解析地址…", Address, City)
 {
+    private static readonly GeoParameter<string?> Address = GeoParameter.Text("address", 80, "地址或地标名，如 北京市朝阳区阜通东大街6号", required: true);
+    private static readonly GeoParameter<string?> City = GeoParameter.City("城市名或adcode，可选");
     public const int MaxResults = 5;
     public const string Layer = "geocode";
     public static readonly TimeSpan CacheFor = TimeSpan.FromHours(24);
 
     protected override async Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
-        var arguments = call.Arguments;
-        var address = arguments.Text("address", 80, required: true);
-        var city = arguments.City();
-        if (arguments.Problem is { } problem)
-        {
-            return GeoFailure.InvalidArguments(problem.Field, problem.Rule);
-        }
-
+        var address = call.Read(Address)!;
+        var city = call.Read(City);
         var answer = await amap.GetAsync(new AMapQuery("/v3/geocode/geo").Add("address", address).Add("city", city), CacheFor, cancellationToken);
         List<RegisteredPlace> places = [];
         List<JsonObject> items = [];
@@ -46,7 +33,7 @@ internal sealed class GeocodeTool(AMapClient amap) : GeoTool(
             var formatted = GeoText.Clean(AMapJson.String(geocode, "formatted_address")?.Replace("|", "", StringComparison.Ordinal));
             var level = GeoText.Clean(AMapJson.String(geocode, "level"));
             var id = "amap:geo:" + AMapJson.Format(position);
-            places.Add(new RegisteredPlace(id, formatted ?? address!, null, GeoText.Clean(cityName + district), null, position));
+            places.Add(new RegisteredPlace(id, formatted ?? address, null, GeoText.Clean(cityName + district), null, position));
             levels.Add(level);
             items.Add(new JsonObject { ["id"] = id }
                 .AddIf("formatted_address", formatted)

@@ -5,36 +5,25 @@ using AiChat.Core.Geo.AMap;
 namespace AiChat.Core.Geo;
 
 /// <summary>search_places: keyword search in a city (/v3/place/text), or around the user (/v3/place/around).</summary>
-internal sealed class PlaceSearchTool(AMapClient amap) : GeoTool(
-    name: "search_places",
-    description: "按关键词搜索地点(POI)。near_me=true 时以用户当前位置为中心搜索周边。",
-    label: "正在搜索地点…",
-    parameters: """
-        {"type":"object","properties":{
-          "keywords":{"type":"string","description":"关键词，如 咖啡馆、故宫"},
-          "city":{"type":"string","description":"城市名或adcode，可选；给出时只在该城市内搜索"},
-          "near_me":{"type":"boolean","description":"是否以用户当前位置为中心搜索周边，默认 false"},
-          "radius_m":{"type":"integer","minimum":100,"maximum":50000,"description":"周边半径（米），默认3000"},
-          "limit":{"type":"integer","minimum":1,"maximum":10,"description":"返回数量，默认5"}},
-         "required":["keywords"]}
-        """)
+internal sealed class PlaceSearchTool(AMapClient amap)
+    : GeoTool("search_places", "按关键词搜索地点(POI)。near_me=true 时以用户当前位置为中心搜索周边。", "正在搜索地点…", Keywords, City, NearMe, Radius, Limit)
 {
+    private static readonly GeoParameter<string?> Keywords = GeoParameter.Text("keywords", 80, "关键词，如 咖啡馆、故宫", required: true);
+    private static readonly GeoParameter<string?> City = GeoParameter.City("城市名或adcode，可选；给出时只在该城市内搜索");
+    private static readonly GeoParameter<bool?> NearMe = GeoParameter.Boolean("near_me", "是否以用户当前位置为中心搜索周边，默认 false");
+    private static readonly GeoParameter<int?> Radius = GeoParameter.Integer("radius_m", 100, 50000, "周边半径（米），默认3000");
+    private static readonly GeoParameter<int?> Limit = GeoParameter.Integer("limit", 1, 10, "返回数量，默认5");
     public const string Layer = "search";
     private static readonly TimeSpan CacheFor = TimeSpan.FromHours(1);
 
     protected override async Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
-        var (turn, arguments) = (call.Turn, call.Arguments);
-        var keywords = arguments.Text("keywords", 80, required: true);
-        var city = arguments.City();
-        var nearMe = arguments.Boolean("near_me") ?? false;
-        var radius = arguments.Integer("radius_m", 100, 50000) ?? 3000;
-        var limit = arguments.Integer("limit", 1, 10) ?? 5;
-        if (arguments.Problem is { } problem)
-        {
-            return GeoFailure.InvalidArguments(problem.Field, problem.Rule);
-        }
-
+        var turn = call.Turn;
+        var keywords = call.Read(Keywords);
+        var city = call.Read(City);
+        var nearMe = call.Read(NearMe) ?? false;
+        var radius = call.Read(Radius) ?? 3000;
+        var limit = call.Read(Limit) ?? 5;
         if (nearMe && turn.UserPosition is null)
         {
             return GeoFailure.InvalidArguments("near_me", "需要用户位置，但请求没有提供 client_context.location");

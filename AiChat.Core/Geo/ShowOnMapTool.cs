@@ -3,32 +3,20 @@ using System.Text.Json.Nodes;
 namespace AiChat.Core.Geo;
 
 /// <summary>show_on_map: places the tools returned earlier, found by id in the registry only; never a position the model wrote.</summary>
-internal sealed class ShowOnMapTool() : GeoTool(
-    name: "show_on_map",
-    description: "在用户的地图上展示之前工具结果中的地点。只能使用之前结果里的 id。",
-    label: "正在更新地图…",
-    parameters: """
-        {"type":"object","properties":{
-          "place_ids":{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":20,"description":"之前结果中的地点 id"},
-          "mode":{"type":"string","enum":["markers","focus"],"description":"markers=标出全部（默认）；focus=聚焦第一个"}},
-         "required":["place_ids"]}
-        """)
+internal sealed class ShowOnMapTool() : GeoTool("show_on_map", "在用户的地图上展示之前工具结果中的地点。只能使用之前结果里的 id。", "正在更新地图…", PlaceIds, Mode)
 {
+    private static readonly GeoParameter<IReadOnlyList<string>?> PlaceIds = GeoParameter.Strings("place_ids", MapActions.MaxMarkers, "之前结果中的地点 id", required: true);
+    private static readonly GeoParameter<string?> Mode = GeoParameter.Choice("mode", "markers=标出全部（默认）；focus=聚焦第一个", "markers", "focus");
     public const string Layer = "assistant";
 
     protected override Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
-        var (turn, arguments) = (call.Turn, call.Arguments);
-        var ids = arguments.Strings("place_ids", MapActions.MaxMarkers, required: true);
-        var mode = arguments.Choice("mode", "markers", "focus") ?? "markers";
-        if (arguments.Problem is { } problem)
-        {
-            return Task.FromResult(GeoFailure.InvalidArguments(problem.Field, problem.Rule));
-        }
-
+        var turn = call.Turn;
+        var ids = call.Read(PlaceIds)!;
+        var mode = call.Read(Mode) ?? "markers";
         List<RegisteredPlace> known = [];
         List<string> unknown = [];
-        foreach (var id in ids!.Distinct(StringComparer.Ordinal))
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             if (turn.Places.Find(id) is { } place)
             {

@@ -4,29 +4,18 @@ using AiChat.Core.Geo.AMap;
 namespace AiChat.Core.Geo;
 
 /// <summary>suggest_places: AMap's input tips, those without a position dropped. No map events.</summary>
-internal sealed class SuggestPlacesTool(AMapClient amap) : GeoTool(
-    name: "suggest_places",
-    description: "根据不完整或有歧义的地名给出候选地点（输入提示），用于消除歧义。",
-    label: "正在查找候选地点…",
-    parameters: """
-        {"type":"object","properties":{
-          "keywords":{"type":"string","description":"不完整的地名或关键词"},
-          "city":{"type":"string","description":"城市名或adcode，可选"}},
-         "required":["keywords"]}
-        """)
+internal sealed class SuggestPlacesTool(AMapClient amap)
+    : GeoTool("suggest_places", "根据不完整或有歧义的地名给出候选地点（输入提示），用于消除歧义。", "正在查找候选地点…", Keywords, City)
 {
+    private static readonly GeoParameter<string?> Keywords = GeoParameter.Text("keywords", 80, "不完整的地名或关键词", required: true);
+    private static readonly GeoParameter<string?> City = GeoParameter.City("城市名或adcode，可选");
     private static readonly TimeSpan CacheFor = TimeSpan.FromHours(24);
 
     protected override async Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
-        var (turn, arguments) = (call.Turn, call.Arguments);
-        var keywords = arguments.Text("keywords", 80, required: true);
-        var city = arguments.City();
-        if (arguments.Problem is { } problem)
-        {
-            return GeoFailure.InvalidArguments(problem.Field, problem.Rule);
-        }
-
+        var turn = call.Turn;
+        var keywords = call.Read(Keywords);
+        var city = call.Read(City);
         var query = new AMapQuery("/v3/assistant/inputtips").Add("keywords", keywords).Add("city", city)
             .Add("citylimit", city is null ? null : "true").Add("datatype", "all")
             .Add("location", turn.UserPosition is { } user ? AMapJson.Format(user) : null);

@@ -5,31 +5,18 @@ using AiChat.Core.Geo.AMap;
 namespace AiChat.Core.Geo;
 
 /// <summary>get_weather: a name resolved to an adcode by geocoding, then live weather and, when asked, the forecast.</summary>
-internal sealed class WeatherTool(AMapClient amap) : GeoTool(
-    name: "get_weather",
-    description: "查询中国城市（区县）的实况天气，或未来4天预报。",
-    label: "正在查询天气…",
-    parameters: """
-        {"type":"object","properties":{
-          "city":{"type":"string","description":"城市或区县名，如 北京市、杭州市西湖区；或6位adcode，如 110105"},
-          "forecast":{"type":"boolean","description":"true 时同时返回未来4天预报；默认 false，只返回实况"}},
-         "required":["city"]}
-        """)
+internal sealed class WeatherTool(AMapClient amap) : GeoTool("get_weather", "查询中国城市（区县）的实况天气，或未来4天预报。", "正在查询天气…", City, Forecast)
 {
+    private static readonly GeoParameter<string?> City = GeoParameter.City("城市或区县名，如 北京市、杭州市西湖区；或6位adcode，如 110105", required: true);
+    private static readonly GeoParameter<bool?> Forecast = GeoParameter.Boolean("forecast", "true 时同时返回未来4天预报；默认 false，只返回实况");
     private static readonly TimeSpan LiveCache = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan ForecastCache = TimeSpan.FromHours(1);
 
     protected override async Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
-        var arguments = call.Arguments;
-        var city = arguments.City(required: true);
-        var forecast = arguments.Boolean("forecast") ?? false;
-        if (arguments.Problem is { } problem)
-        {
-            return GeoFailure.InvalidArguments(problem.Field, problem.Rule);
-        }
-
-        var adcode = city!.Length == 6 && city.All(char.IsAsciiDigit) ? city : await ResolveAdcodeAsync(city, cancellationToken);
+        var city = call.Read(City)!;
+        var forecast = call.Read(Forecast) ?? false;
+        var adcode = city.Length == 6 && city.All(char.IsAsciiDigit) ? city : await ResolveAdcodeAsync(city, cancellationToken);
         var live = amap.GetAsync(new AMapQuery("/v3/weather/weatherInfo").Add("city", adcode).Add("extensions", "base"), LiveCache, cancellationToken);
         var casts = forecast
             ? amap.GetAsync(new AMapQuery("/v3/weather/weatherInfo").Add("city", adcode).Add("extensions", "all"), ForecastCache, cancellationToken)

@@ -18,29 +18,30 @@ internal sealed class ImagePartReader(ImageOptions options, ModelInfo model)
 
     public const string PartShapes = "a string, or an array of parts: {\"type\": \"text\", \"text\": \"...\"} or {\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,...\"}}";
 
-    /// <summary>A message's <c>content</c>: a string, or text parts (joined) and image parts.</summary>
-    /// <param name="message">The index of the message.</param>
+    /// <summary>A message whose <c>content</c> is a string, or text parts (joined) and image parts: a <see cref="ChatMessageReader"/>.</summary>
+    /// <param name="index">The index of the message.</param>
     /// <param name="field">The message's path, e.g. <c>messages[0]</c>.</param>
-    public bool TryReadContent(JsonElement content, int message, string field, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out ApiError? error)
+    public bool TryReadMessage(JsonElement message, int index, string field, string role, [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error)
     {
-        text = null;
+        read = null;
         error = null;
-        if (content.ValueKind == JsonValueKind.String)
+        var content = ChatFieldRules.Member(message, "content");
+        if (content is { ValueKind: JsonValueKind.String })
         {
-            text = content.GetString()!;
+            read = new ChatMessage(role, content.Value.GetString()!);
             return true;
         }
 
-        if (content.ValueKind != JsonValueKind.Array)
+        if (content is not { ValueKind: JsonValueKind.Array } parts)
         {
             return ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be {PartShapes}.", out error);
         }
 
         var joined = new StringBuilder();
-        var index = 0;
-        foreach (var part in content.EnumerateArray())
+        var partIndex = 0;
+        foreach (var part in parts.EnumerateArray())
         {
-            var partField = $"{field}.content[{index++}]";
+            var partField = $"{field}.content[{partIndex++}]";
             if (part.ValueKind != JsonValueKind.Object || ChatFieldRules.Member(part, "type") is not { ValueKind: JsonValueKind.String } type)
             {
                 return ChatFieldRules.Refuse(partField, $"{partField} must be a text part or an image_url part.", out error);
@@ -52,7 +53,7 @@ internal sealed class ImagePartReader(ImageOptions options, ModelInfo model)
             }
             else if (type.ValueEquals("image_url"u8) && ImageUrl(part) is { } url)
             {
-                if (!TryReadImage(url, message, partField, out error))
+                if (!TryReadImage(url, index, partField, out error))
                 {
                     return false;
                 }
@@ -64,7 +65,7 @@ internal sealed class ImagePartReader(ImageOptions options, ModelInfo model)
             }
         }
 
-        text = joined.ToString();
+        read = new ChatMessage(role, joined.ToString());
         return true;
     }
 

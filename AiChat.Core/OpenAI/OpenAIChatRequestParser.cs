@@ -83,10 +83,9 @@ internal static class OpenAIChatRequestParser
             return ChatFieldRules.Refuse("messages", "messages is required: a non-empty array of {\"role\", \"content\"} objects.", out error);
         }
 
-        var index = 0;
         return ChatFieldRules.TryReadConversation(array, maxMessages, Roles,
-            (JsonElement message, string field, string role, [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error) =>
-                TryReadMessage(message, index++, field, role, images, out read, out error),
+            (JsonElement message, int index, string field, string role, [NotNullWhen(true)] out ChatMessage? read, [NotNullWhen(false)] out ApiError? error) =>
+                TryReadMessage(message, index, field, role, images, out read, out error),
             out messages, out error);
     }
 
@@ -120,18 +119,7 @@ internal static class OpenAIChatRequestParser
                 read = new ChatMessage("tool", answer) { ToolCallId = callId };
                 return true;
             case "user":
-                if (ChatFieldRules.Member(message, "content") is not { } parts)
-                {
-                    return ChatFieldRules.Refuse($"{field}.content", $"{field}.content must be {ImagePartReader.PartShapes}.", out error);
-                }
-
-                if (!images.TryReadContent(parts, index, field, out var said, out error))
-                {
-                    return false;
-                }
-
-                read = new ChatMessage(role, said);
-                return true;
+                return images.TryReadMessage(message, index, field, role, out read, out error);
             default:
                 if (!TryReadContent(message, field, optional: false, out var content, out error))
                 {
@@ -402,21 +390,8 @@ internal static class OpenAIChatRequestParser
         }
     }
 
-    private static bool TryReadSeed(JsonElement body, out int? seed, [NotNullWhen(false)] out ApiError? error)
-    {
-        seed = null;
-        error = null;
-        switch (ChatFieldRules.Member(body, "seed"))
-        {
-            case null:
-                return true;
-            case { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var read) && read >= 0:
-                seed = read;
-                return true;
-            default:
-                return ChatFieldRules.Refuse("seed", "seed must be a whole number from 0 to 2147483647.", out error);
-        }
-    }
+    private static bool TryReadSeed(JsonElement body, out int? seed, [NotNullWhen(false)] out ApiError? error) =>
+        ChatFieldRules.TryReadOptional(body, "seed", static value => ChatFieldRules.WholeNumber(value, 0, int.MaxValue), "a whole number from 0 to 2147483647.", out seed, out error);
 
     /// <summary><c>parallel_tool_calls</c>, read only when there are tools to call.</summary>
     private static bool TryReadParallelToolCalls(JsonElement body, List<ChatTool>? tools, out bool? parallel, [NotNullWhen(false)] out ApiError? error)
@@ -429,21 +404,10 @@ internal static class OpenAIChatRequestParser
     public const string ReasoningEffortRule = "none or minimal turns thinking off; low, medium, high (or any other word) turns it on. enable_thinking wins when both are given.";
 
     /// <summary>OpenAI's <c>reasoning_effort</c>, which DashScope does not take, read as on or off.</summary>
-    private static bool TryReadReasoningEffort(JsonElement body, out bool? thinking, [NotNullWhen(false)] out ApiError? error)
-    {
-        thinking = null;
-        error = null;
-        switch (ChatFieldRules.Member(body, "reasoning_effort"))
-        {
-            case null:
-                return true;
-            case { ValueKind: JsonValueKind.String } value:
-                thinking = !(value.ValueEquals("none"u8) || value.ValueEquals("minimal"u8));
-                return true;
-            default:
-                return ChatFieldRules.Refuse("reasoning_effort", $"reasoning_effort must be a string: {ReasoningEffortRule}", out error);
-        }
-    }
+    private static bool TryReadReasoningEffort(JsonElement body, out bool? thinking, [NotNullWhen(false)] out ApiError? error) =>
+        ChatFieldRules.TryReadOptional(body, "reasoning_effort",
+            static value => value.ValueKind == JsonValueKind.String ? !(value.ValueEquals("none"u8) || value.ValueEquals("minimal"u8)) : null,
+            $"a string: {ReasoningEffortRule}", out thinking, out error);
 
     /// <summary>
     /// <c>response_format: {"type": "json_object"}</c> is JSON mode and goes upstream; other formats are ignored, as they
@@ -451,34 +415,16 @@ internal static class OpenAIChatRequestParser
     /// </summary>
     private static bool TryReadJsonMode(JsonElement body, out bool jsonMode, [NotNullWhen(false)] out ApiError? error)
     {
-        jsonMode = false;
-        error = null;
-        switch (ChatFieldRules.Member(body, "response_format"))
-        {
-            case null:
-                return true;
-            case { ValueKind: JsonValueKind.Object } format:
-                jsonMode = ChatFieldRules.Member(format, "type") is { ValueKind: JsonValueKind.String } type && type.ValueEquals("json_object"u8);
-                return true;
-            default:
-                return ChatFieldRules.Refuse("response_format", "response_format must be an object such as {\"type\": \"json_object\"}.", out error);
-        }
+        var read = ChatFieldRules.TryReadOptional<bool>(body, "response_format",
+            static format => format.ValueKind == JsonValueKind.Object
+                ? ChatFieldRules.Member(format, "type") is { ValueKind: JsonValueKind.String } type && type.ValueEquals("json_object"u8)
+                : null,
+            "an object such as {\"type\": \"json_object\"}.", out var asked, out error);
+        jsonMode = asked ?? false;
+        return read;
     }
 
     /// <param name="field">The member's path in a refusal, when it is not at the top of the body.</param>
-    private static bool TryReadBool(JsonElement obj, string name, out bool? value, [NotNullWhen(false)] out ApiError? error, string? field = null)
-    {
-        value = null;
-        error = null;
-        switch (ChatFieldRules.Member(obj, name))
-        {
-            case null:
-                return true;
-            case { ValueKind: JsonValueKind.True or JsonValueKind.False } flag:
-                value = flag.GetBoolean();
-                return true;
-            default:
-                return ChatFieldRules.Refuse(field ?? name, $"{field ?? name} must be true or false.", out error);
-        }
-    }
+    private static bool TryReadBool(JsonElement obj, string name, out bool? value, [NotNullWhen(false)] out ApiError? error, string? field = null) =>
+        ChatFieldRules.TryReadOptional(obj, name, ChatFieldRules.Flag, ChatFieldRules.FlagRule, out value, out error, field);
 }

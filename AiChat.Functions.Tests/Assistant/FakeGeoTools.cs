@@ -41,7 +41,7 @@ internal sealed class FakeGeoTools : IGeoTools
     private static GeoEvent Event(string type, string fields) => new(type, JsonDocument.Parse(fields).RootElement.Clone());
 
     private sealed class CannedTool(GeoTool declared, FakeGeoTools fake)
-        : GeoTool(declared.Name, declared.Description, declared.Label, declared.Parameters.GetRawText())
+        : GeoTool(declared)
     {
         protected override async Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
         {

@@ -8,10 +8,8 @@ public sealed class CompatibleProtocolTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible("hello world"));
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await EmulatorClient.ReadBodyAsync(response, HttpStatusCode.OK, "application/json");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var (id, created) = Identity(body);
         Assert.Matches("^chatcmpl-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", id);
         Assert.Equal(
@@ -28,10 +26,8 @@ public sealed class CompatibleProtocolTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible("hi", stream: true));
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await EmulatorClient.ReadBodyAsync(response, HttpStatusCode.OK, "text/event-stream");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var (id, created) = Identity(body["data: ".Length..body.IndexOf('\n', StringComparison.Ordinal)]);
         var tail = $$""","object":"chat.completion.chunk","usage":null,"created":{{created}},"system_fingerprint":null,"model":"qwen-plus","id":"{{id}}"}""" + "\n\n";
         Assert.Equal(
@@ -50,7 +46,7 @@ public sealed class CompatibleProtocolTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible("hi there", stream: true, includeUsage: true));
-        var frames = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        var frames = EmulatorClient.Frames(await response.Content.ReadAsStringAsync());
 
         Assert.Equal("data: [DONE]", frames[^1]);
         var (id, created) = Identity(frames[0]["data: ".Length..]);

@@ -36,20 +36,34 @@ internal sealed class EmulatorClient(DashScopeEmulator emulator, bool ownsEmulat
         return await _http.SendAsync(request);
     }
 
-    /// <summary>Reads a body to its end, or to where the connection broke.</summary>
-    public static async Task<(string Text, bool Broken)> ReadUntilEndOrBreakAsync(HttpResponseMessage response)
+    /// <summary>The whole body, once the response is known to have <paramref name="status"/> and <paramref name="mediaType"/>.</summary>
+    public static async Task<string> ReadBodyAsync(HttpResponseMessage response, HttpStatusCode status, string mediaType)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Reads a body to its end, or to where the connection broke, and splits it into its frames.</summary>
+    public static async Task<(string Text, string[] Frames, bool Broken)> ReadUntilEndOrBreakAsync(HttpResponseMessage response)
     {
         using var received = new MemoryStream();
+        var broken = false;
         try
         {
             await (await response.Content.ReadAsStreamAsync()).CopyToAsync(received);
-            return (Encoding.UTF8.GetString(received.ToArray()), false);
         }
         catch (IOException)
         {
-            return (Encoding.UTF8.GetString(received.ToArray()), true);
+            broken = true;
         }
+
+        var text = Encoding.UTF8.GetString(received.ToArray());
+        return (text, Frames(text), broken);
     }
+
+    /// <summary>An event stream's frames (events, or compatible-mode <c>data:</c> lines), each without its blank-line end.</summary>
+    public static string[] Frames(string body) => body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
 
     public void Dispose() => _http.Dispose();
 

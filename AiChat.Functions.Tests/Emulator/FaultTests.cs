@@ -19,10 +19,8 @@ public sealed class FaultTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible($"hi [[fault:{fault}]]"));
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await EmulatorClient.ReadBodyAsync(response, (HttpStatusCode)status, "application/json");
 
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Null(response.Headers.RetryAfter);
         var requestId = JsonDocument.Parse(body).RootElement.GetProperty("request_id").GetString();
         Assert.Equal(
@@ -65,13 +63,11 @@ public sealed class FaultTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible($"hi [[fault:{fault}]]", stream: true));
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await EmulatorClient.ReadBodyAsync(response, (HttpStatusCode)status, "text/event-stream");
 
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("data: {\"error\":{", body, StringComparison.Ordinal);
         Assert.EndsWith("}\n\n", body, StringComparison.Ordinal);
-        Assert.Single(body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.Single(EmulatorClient.Frames(body));
         using var json = JsonDocument.Parse(body["data: ".Length..]);
         Assert.Equal(code, json.RootElement.GetProperty("error").GetProperty("code").GetString());
     }

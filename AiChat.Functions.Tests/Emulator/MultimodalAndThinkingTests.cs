@@ -120,7 +120,7 @@ public sealed class MultimodalAndThinkingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("<400> InternalError.Algo.InvalidParameter: The value of the enable_thinking parameter is restricted to True.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var deltas = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Where(e => e != "data: [DONE]")
+        var deltas = EmulatorClient.Frames(text).Where(e => e != "data: [DONE]")
             .Select(e => JsonDocument.Parse(e["data: ".Length..]).RootElement).Where(c => c.GetProperty("choices").GetArrayLength() > 0)
             .Select(c => c.GetProperty("choices")[0].GetProperty("delta")).ToList();
         var reasoning = deltas.Where(d => d.TryGetProperty("reasoning_content", out _)).ToList();
@@ -153,7 +153,7 @@ public sealed class MultimodalAndThinkingTests : IAsyncLifetime
     private static async Task<List<JsonElement>> Frames(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
-        return [.. text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+        return [.. EmulatorClient.Frames(text)
             .Select(e => e.Split('\n').Single(l => l.StartsWith("data:", StringComparison.Ordinal))["data:".Length..])
             .Select(d => JsonDocument.Parse(d).RootElement.Clone())];
     }

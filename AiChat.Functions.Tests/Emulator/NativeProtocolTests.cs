@@ -8,10 +8,8 @@ public sealed class NativeProtocolTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hi", incremental: true), sse: true);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await EmulatorClient.ReadBodyAsync(response, HttpStatusCode.OK, "text/event-stream");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("UTF-8", response.Content.Headers.ContentType?.CharSet);
         var requestId = RequestId(response);
         string Event(int id, string content, string finish, int output) =>
@@ -45,7 +43,7 @@ public sealed class NativeProtocolTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hi", incremental: true, resultFormat: null), sse: true);
-        var frames = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        var frames = EmulatorClient.Frames(await response.Content.ReadAsStringAsync());
 
         var requestId = RequestId(response);
         Assert.Equal(4, frames.Length);
@@ -63,10 +61,8 @@ public sealed class NativeProtocolTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native("hello world"));
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await EmulatorClient.ReadBodyAsync(response, HttpStatusCode.OK, "application/json");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(
             $$$"""{"output":{"choices":[{"finish_reason":"stop","message":{"role":"assistant","content":"You said: hello world"}}]},"usage":{"total_tokens":6,"output_tokens":4,"input_tokens":2},"request_id":"{{{RequestId(response)}}}"}""",
             body);
@@ -151,7 +147,7 @@ public sealed class NativeProtocolTests
     private static async Task<List<JsonElement>> Events(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
-        return body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+        return EmulatorClient.Frames(body)
             .Select(frame => JsonDocument.Parse(frame[(frame.IndexOf("\ndata:", StringComparison.Ordinal) + 6)..]).RootElement)
             .ToList();
     }

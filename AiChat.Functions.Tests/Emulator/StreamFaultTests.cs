@@ -14,10 +14,9 @@ public sealed class StreamFaultTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible($"{SixPieces} [[fault:cut-stream]]", stream: true));
-        var (text, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
+        var (text, frames, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
 
         Assert.True(broken);
-        var frames = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, frames.Length);
         Assert.Contains("\"content\":\"said: \"", frames[2], StringComparison.Ordinal);
         Assert.Contains("\"content\":\"one \"", frames[3], StringComparison.Ordinal);
@@ -31,10 +30,9 @@ public sealed class StreamFaultTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native($"{SixPieces} [[fault:cut-stream]]"), sse: true);
-        var (text, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
+        var (text, frames, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
 
         Assert.True(broken);
-        var frames = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, frames.Length);
         Assert.StartsWith("id:3\nevent:result\n", frames[2], StringComparison.Ordinal);
         Assert.DoesNotContain("\"stop\"", text, StringComparison.Ordinal);
@@ -72,11 +70,10 @@ public sealed class StreamFaultTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostCompatibleAsync(ChatBodies.Compatible($"{SixPieces} [[fault:moderation]]", stream: true));
-        var (text, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
+        var (text, frames, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
 
         Assert.False(broken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var frames = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, frames.Length);
         Assert.Contains("\"content\":\"one \"", frames[3], StringComparison.Ordinal);
         Assert.Equal(
@@ -91,12 +88,11 @@ public sealed class StreamFaultTests
         await using var client = await EmulatorClient.StartAsync();
 
         using var response = await client.PostNativeAsync(ChatBodies.Native($"{SixPieces} [[fault:moderation]]"), sse: true);
-        var (text, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
+        var (_, frames, broken) = await EmulatorClient.ReadUntilEndOrBreakAsync(response);
 
         Assert.False(broken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var requestId = response.Headers.GetValues("X-Request-ID").Single();
-        var frames = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, frames.Length);
         Assert.Equal(
             $$"""id:4{{"\n"}}event:error{{"\n"}}:HTTP_STATUS/400{{"\n"}}data:{"code":"DataInspectionFailed","message":"Output data may contain inappropriate content.","request_id":"{{requestId}}"}""",
@@ -129,7 +125,7 @@ public sealed class StreamFaultTests
         var elapsed = Stopwatch.GetElapsedTime(started);
 
         // Seven frames (role, four pieces, stop, [DONE]) leave six pauses.
-        Assert.Equal(7, body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(7, EmulatorClient.Frames(body).Length);
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(240) - TimerSlack, $"stream took {elapsed}");
     }
 
@@ -144,7 +140,7 @@ public sealed class StreamFaultTests
         var elapsed = Stopwatch.GetElapsedTime(started);
 
         // Five events (four pieces, stop) leave four pauses.
-        Assert.Equal(5, body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(5, EmulatorClient.Frames(body).Length);
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(160) - TimerSlack, $"stream took {elapsed}");
     }
 }

@@ -88,7 +88,7 @@ public sealed class ToolCallingTests : IAsyncLifetime
         using var response = await _client.PostNativeAsync(Body("""[{"role":"user","content":"北京天气"}]""", "\"auto\"", native: true), sse: true);
         var text = await response.Content.ReadAsStringAsync();
 
-        var frames = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(f => JsonDocument.Parse(f[(f.IndexOf("data:", StringComparison.Ordinal) + 5)..]).RootElement).ToList();
+        var frames = EmulatorClient.Frames(text).Select(f => JsonDocument.Parse(f[(f.IndexOf("data:", StringComparison.Ordinal) + 5)..]).RootElement).ToList();
         var last = frames[^1].GetProperty("output").GetProperty("choices")[0];
         Assert.Equal("tool_calls", last.GetProperty("finish_reason").GetString());
         Assert.Equal("", last.GetProperty("message").GetProperty("tool_calls")[0].GetProperty("id").GetString());

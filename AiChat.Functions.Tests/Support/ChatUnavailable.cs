@@ -11,8 +11,7 @@ public static class ChatUnavailable
     public static async Task<string[]> AssertAsync(HttpClient client, string reason)
     {
         using var health = await client.GetAsync("/health");
-        var healthBody = await Json.ReadAsync(health);
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var healthBody = await Json.ReadAsync(health, HttpStatusCode.OK);
         Assert.Equal("degraded", healthBody.GetProperty("status").GetString());
         Assert.Equal("api_key_unavailable", healthBody.GetProperty("reason").GetString());
         // /health is anonymous: the details are for the log.

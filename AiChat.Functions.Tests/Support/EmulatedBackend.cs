@@ -52,6 +52,16 @@ public sealed class EmulatedBackend : IAsyncLifetime
     public IReadOnlyList<ReceivedChatRequest> RequestsWith(string marker) =>
         [.. Emulator.Requests.Where(r => r.Messages.Count > 0 && r.Messages[^1].Content.Contains(marker, StringComparison.Ordinal))];
 
+    /// <summary>Sends a request the app must refuse with <paramref name="status"/> before anything goes upstream; its error body.</summary>
+    public async Task<JsonElement> RefusedAsync(Func<HttpClient, Task<HttpResponseMessage>> send, HttpStatusCode status)
+    {
+        var before = Emulator.ReceivedRequests;
+        using var response = await send(Client);
+        var error = await Json.ReadAsync(response, status);
+        Assert.Equal(before, Emulator.ReceivedRequests);
+        return error;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

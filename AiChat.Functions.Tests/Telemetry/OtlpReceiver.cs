@@ -101,29 +101,29 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     private sealed class TraceExport(OtlpReceiver receiver) : TraceService.TraceServiceBase
     {
-        public override Task<ExportTraceServiceResponse> Export(ExportTraceServiceRequest request, ServerCallContext context)
+        public override Task<ExportResponse> Export(ExportTraceServiceRequest request, ServerCallContext context)
         {
             receiver.Spans.Add(request.ResourceSpans.SelectMany(r => r.ScopeSpans).SelectMany(s => s.Spans).Select(Span));
-            return Task.FromResult(new ExportTraceServiceResponse());
+            return Task.FromResult(new ExportResponse());
         }
     }
 
     private sealed class MetricsExport(OtlpReceiver receiver) : MetricsService.MetricsServiceBase
     {
-        public override Task<ExportMetricsServiceResponse> Export(ExportMetricsServiceRequest request, ServerCallContext context)
+        public override Task<ExportResponse> Export(ExportMetricsServiceRequest request, ServerCallContext context)
         {
             receiver.Points.Add(request.ResourceMetrics.SelectMany(r => r.ScopeMetrics).SelectMany(s => s.Metrics).SelectMany(PointsOf));
-            return Task.FromResult(new ExportMetricsServiceResponse());
+            return Task.FromResult(new ExportResponse());
         }
     }
 
     private sealed class LogsExport(OtlpReceiver receiver) : LogsService.LogsServiceBase
     {
-        public override Task<ExportLogsServiceResponse> Export(ExportLogsServiceRequest request, ServerCallContext context)
+        public override Task<ExportResponse> Export(ExportLogsServiceRequest request, ServerCallContext context)
         {
             receiver.Logs.Add(request.ResourceLogs.SelectMany(r => r.ScopeLogs).SelectMany(s => s.LogRecords)
                 .Select(log => new RecordedLog(Text(log.Body), Attributes(log.Attributes), Hex(log.TraceId))));
-            return Task.FromResult(new ExportLogsServiceResponse());
+            return Task.FromResult(new ExportResponse());
         }
     }
 }

@@ -18,9 +18,8 @@ public sealed class ClientContextTests(EmulatedBackend backend) : IClassFixture<
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await backend.Client.PostAsync("/api/chat/events", Json.Body($$"""{"message":"{{marker}}","client_context":{{context}}}"""));
-        var error = await Json.ReadAsync(response);
+        var error = await Json.ReadAsync(response, HttpStatusCode.BadRequest);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(("invalid_request", field), (error.GetProperty("code").GetString(), error.GetProperty("field").GetString()));
         Assert.Empty(backend.RequestsWith(marker));
     }

@@ -19,9 +19,8 @@ public sealed class FlaskApiTests(EmulatedBackend backend) : IClassFixture<Emula
     {
         await backend.UseAsync(on);
         using var response = await Client.GetAsync("/health");
-        var body = await Json.ReadAsync(response);
+        var body = await Json.ReadAsync(response, HttpStatusCode.OK);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ok", body.GetProperty("status").GetString());
         Assert.Equal("Backend service is running", body.GetProperty("message").GetString());
         Assert.Equal(backend.BasePath == "/api/v1" ? "native" : "compatible-mode", body.GetProperty("upstream").GetProperty("protocol").GetString());
@@ -50,16 +49,12 @@ public sealed class FlaskApiTests(EmulatedBackend backend) : IClassFixture<Emula
     {
         await backend.UseAsync(on);
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody("hello there world", "qwen-turbo"));
-        var body = await Json.ReadAsync(response);
+        var body = await Json.ReadAsync(response, HttpStatusCode.OK);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(string.IsNullOrEmpty(body.GetProperty("id").GetString()));
         Assert.Equal("You said: hello there world", body.GetProperty("content").GetString());
         Assert.Equal("qwen-turbo", body.GetProperty("model").GetString());
-        var usage = body.GetProperty("usage");
-        Assert.Equal(3, usage.GetProperty("prompt_tokens").GetInt32());
-        Assert.Equal(5, usage.GetProperty("completion_tokens").GetInt32());
-        Assert.Equal(8, usage.GetProperty("total_tokens").GetInt32());
+        Assert.Equal((3, 5, 8), Json.Tokens(body.GetProperty("usage")));
     }
 
     [Theory, MatrixData]
@@ -180,9 +175,8 @@ public sealed class FlaskApiTests(EmulatedBackend backend) : IClassFixture<Emula
     {
         await backend.UseAsync(on);
         using var response = await Client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:moderation]]"));
-        var body = await Json.ReadAsync(response);
+        var body = await Json.ReadAsync(response, HttpStatusCode.BadRequest);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("inappropriate", body.GetProperty("error").GetString());
     }
 

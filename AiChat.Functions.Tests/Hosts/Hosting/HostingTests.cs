@@ -2,26 +2,9 @@ using System.Net.Sockets;
 
 namespace AiChat.Functions.Tests.Hosts.Hosting;
 
-/// <summary>How AiChat starts with the configurations a user would give it, on both hosts where the behaviour is an HTTP one.</summary>
+/// <summary>How AiChat starts with the configurations a user would give it, on every host where the behaviour is an HTTP one.</summary>
 public sealed class HostingTests
 {
-    [Fact]
-    public async Task Development_without_a_key_runs_against_the_embedded_emulator_and_says_so()
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await using var server = await ServerProcess.StartAsync("Development", new Dictionary<string, string?>(), patience.Token);
-        using var client = new HttpClient { BaseAddress = server.Address };
-
-        using var health = await client.GetAsync("/health", patience.Token);
-        using var answer = await client.PostAsync("/api/chat/completions", Json.ChatBody("ping"), patience.Token);
-        using var stream = await client.PostAsync("/api/chat/stream", Json.ChatBody("ping"), patience.Token);
-
-        Assert.Equal("emulator", (await Json.ReadAsync(health)).GetProperty("upstream").GetProperty("kind").GetString());
-        Assert.Equal("You said: ping", (await Json.ReadAsync(answer)).GetProperty("content").GetString());
-        Assert.Equal("[DONE]", (await SseReader.ReadAllAsync(stream, patience.Token))[^1].Data);
-        Assert.Contains(server.LogLines, line => line.Contains("embedded DashScope emulator", StringComparison.Ordinal));
-    }
-
     [Theory]
     [MemberData(nameof(AiChatHosts.Every), MemberType = typeof(AiChatHosts))]
     public async Task Production_without_a_key_keeps_health_up_and_answers_chat_with_503(HostKind host)
@@ -93,9 +76,8 @@ public sealed class HostingTests
         await WarmUpAsync(client);
         var before = emulator.ReceivedRequests;
         using var response = await client.PostAsync("/api/chat/completions", Json.ChatBody("hi [[fault:slow-first-byte]]"));
-        var error = await Json.ReadAsync(response);
+        var error = await Json.ReadAsync(response, HttpStatusCode.GatewayTimeout);
 
-        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Contains("retries included", error.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.InRange(emulator.ReceivedRequests - before, 2, 5);
     }

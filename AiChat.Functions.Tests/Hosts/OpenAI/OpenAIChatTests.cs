@@ -19,9 +19,8 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     {
         await backend.UseAsync(on);
         using var response = await PostAsync(Body("hello there world", model: "qwen-turbo"));
-        var body = await Json.ReadAsync(response);
+        var body = await Json.ReadAsync(response, HttpStatusCode.OK);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("chatcmpl-", body.GetProperty("id").GetString(), StringComparison.Ordinal);
         Assert.Equal("chat.completion", body.GetProperty("object").GetString());
         Assert.True(body.GetProperty("created").GetInt64() > 1_700_000_000);
@@ -32,8 +31,7 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
         Assert.Equal("You said: hello there world", choice.GetProperty("message").GetProperty("content").GetString());
         Assert.False(choice.GetProperty("message").TryGetProperty("tool_calls", out _));
         Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
-        var usage = body.GetProperty("usage");
-        Assert.Equal((3, 5, 8), (usage.GetProperty("prompt_tokens").GetInt32(), usage.GetProperty("completion_tokens").GetInt32(), usage.GetProperty("total_tokens").GetInt32()));
+        Assert.Equal((3, 5, 8), Json.Tokens(body.GetProperty("usage")));
     }
 
     [Theory, MatrixData]
@@ -117,11 +115,8 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     public async Task A_stream_is_chat_completion_chunks_ending_in_done_without_usage_unless_asked(BackendVariant on)
     {
         await backend.UseAsync(on);
-        using var response = await PostAsync(Body("hello there world", stream: true));
-        var events = await SseReader.ReadAllAsync(response);
+        var events = await StreamAsync(Body("hello there world", stream: true));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("[DONE]", events[^1].Data);
         var chunks = events.SkipLast(1).Select(e => Json.Parse(e.Data)).ToList();
         Assert.All(chunks, c =>
@@ -141,14 +136,12 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     public async Task A_stream_that_asks_for_usage_ends_with_a_usage_chunk_with_no_choices(BackendVariant on)
     {
         await backend.UseAsync(on);
-        using var response = await PostAsync(Body("hello there world", stream: true, includeUsage: true));
-        var events = await SseReader.ReadAllAsync(response);
+        var events = await StreamAsync(Body("hello there world", stream: true, includeUsage: true));
 
         Assert.Equal("[DONE]", events[^1].Data);
         var last = Json.Parse(events[^2].Data);
         Assert.Empty(last.GetProperty("choices").EnumerateArray());
-        var usage = last.GetProperty("usage");
-        Assert.Equal((3, 5, 8), (usage.GetProperty("prompt_tokens").GetInt32(), usage.GetProperty("completion_tokens").GetInt32(), usage.GetProperty("total_tokens").GetInt32()));
+        Assert.Equal((3, 5, 8), Json.Tokens(last.GetProperty("usage")));
         Assert.All(events.SkipLast(2), e => Assert.Equal(JsonValueKind.Null, Json.Parse(e.Data).GetProperty("usage").ValueKind));
     }
 
@@ -156,10 +149,8 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     public async Task An_upstream_failure_after_the_first_chunk_is_a_final_error_event_and_no_done(BackendVariant on)
     {
         await backend.UseAsync(on);
-        using var response = await PostAsync(Body("moderated mid-way [[fault:moderation]]", stream: true));
-        var events = await SseReader.ReadAllAsync(response);
+        var events = await StreamAsync(Body("moderated mid-way [[fault:moderation]]", stream: true));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(events.Count >= 2);
         Assert.DoesNotContain(events, e => e.Data == "[DONE]");
         Assert.All(events.SkipLast(1), e => Assert.Equal("chat.completion.chunk", Json.Parse(e.Data).GetProperty("object").GetString()));
@@ -203,8 +194,7 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     {
         await backend.UseAsync(on);
         var marker = $"北京和上海天气怎么样 {Guid.NewGuid():N}";
-        using var response = await PostAsync(Body($"{marker} {quirk}", stream: true, tools: true, parallel: true));
-        var events = await SseReader.ReadAllAsync(response);
+        var events = await StreamAsync(Body($"{marker} {quirk}", stream: true, tools: true, parallel: true));
 
         Assert.Equal("[DONE]", events[^1].Data);
         var deltas = events.SkipLast(1).Select(e => Json.Parse(e.Data))
@@ -279,8 +269,7 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     public async Task Reasoning_is_relayed_as_reasoning_content_deltas(BackendVariant on)
     {
         await backend.UseAsync(on);
-        using var response = await PostAsync(Body("北京天气 [[tool-quirk:reasoning]]", stream: true, tools: true));
-        var events = await SseReader.ReadAllAsync(response);
+        var events = await StreamAsync(Body("北京天气 [[tool-quirk:reasoning]]", stream: true, tools: true));
 
         var reasoning = events.SkipLast(1).Select(e => Delta(Json.Parse(e.Data)))
             .Select(d => d.TryGetProperty("reasoning_content", out var r) ? r.GetString() : null).OfType<string>();
@@ -353,6 +342,15 @@ public sealed class OpenAIChatTests(EmulatedBackend backend) : IClassFixture<Emu
     }
 
     private Task<HttpResponseMessage> PostAsync(JsonObject body) => PostAsync(Json.Body(body.ToJsonString()));
+
+    /// <summary>Posts a streaming request and reads its events, once the answer is known to be a 200 event stream.</summary>
+    private async Task<List<ReceivedEvent>> StreamAsync(JsonObject body)
+    {
+        using var response = await PostAsync(body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        return await SseReader.ReadAllAsync(response);
+    }
 
     private Task<HttpResponseMessage> PostAsync(HttpContent content)
     {
