@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
 namespace AiChat.Core.Configuration;
@@ -8,16 +7,16 @@ internal sealed class ImageOptions
 {
     /// <summary>The most bytes one image may have once its base64 is decoded.</summary>
     [ConfigurationKeyName("MAX_IMAGE_BYTES")]
-    [Range(1024, MaxImageBytesCeiling, ErrorMessage = "MAX_IMAGE_BYTES must be between 1024 and 7340032 (7 MiB, what DashScope takes as a data URL).")]
+    [SettingRange(1024, MaxImageBytesCeiling, ErrorMessage = "MAX_IMAGE_BYTES must be between 1024 and 7340032 (7 MiB, what DashScope takes as a data URL).")]
     public int MaxImageBytes { get; set; } = MaxImageBytesCeiling;
 
     /// <summary>The most pixels (width times height) an image may declare; checked from its header before it is decoded.</summary>
     [ConfigurationKeyName("MAX_IMAGE_PIXELS")]
-    [Range(100, 100_000_000, ErrorMessage = "MAX_IMAGE_PIXELS must be between 100 and 100000000.")]
+    [SettingRange(100, 100_000_000, ErrorMessage = "MAX_IMAGE_PIXELS must be between 100 and 100000000.")]
     public long MaxImagePixels { get; set; } = 36_000_000;
 
     [ConfigurationKeyName("MAX_IMAGES_PER_REQUEST")]
-    [Range(0, 32, ErrorMessage = "MAX_IMAGES_PER_REQUEST must be between 0 (images refused) and 32.")]
+    [SettingRange(0, 32, ErrorMessage = "MAX_IMAGES_PER_REQUEST must be between 0 (images refused) and 32.")]
     public int MaxImagesPerRequest { get; set; } = 8;
 
     /// <summary>Whether an http(s) image URL may be passed on for DashScope to fetch; AiChat itself never fetches one.</summary>

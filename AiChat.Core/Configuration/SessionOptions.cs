@@ -21,17 +21,17 @@ internal sealed class SessionOptions
 
     /// <summary>A session unused this long is forgotten; every turn and every read restarts the clock.</summary>
     [ConfigurationKeyName("SESSION_TTL_MINUTES")]
-    [Range(0.01, 60 * 24 * 30, ErrorMessage = "SESSION_TTL_MINUTES must be between 0.01 and 43200.")]
+    [SettingRange(0.01, 60 * 24 * 30, ErrorMessage = "SESSION_TTL_MINUTES must be between 0.01 and 43200.")]
     public double TtlMinutes { get; set; } = 30;
 
     /// <summary>The most messages kept, system messages included; older ones are dropped first.</summary>
     [ConfigurationKeyName("SESSION_MAX_MESSAGES")]
-    [Range(2, 10_000, ErrorMessage = "SESSION_MAX_MESSAGES must be between 2 and 10000.")]
+    [SettingRange(2, 10_000, ErrorMessage = "SESSION_MAX_MESSAGES must be between 2 and 10000.")]
     public int MaxMessages { get; set; } = 50;
 
     /// <summary>The most characters (Unicode code points) of content kept, system messages included.</summary>
     [ConfigurationKeyName("SESSION_MAX_CHARS")]
-    [Range(100, 10_000_000, ErrorMessage = "SESSION_MAX_CHARS must be between 100 and 10000000.")]
+    [SettingRange(100, 10_000_000, ErrorMessage = "SESSION_MAX_CHARS must be between 100 and 10000000.")]
     public int MaxChars { get; set; } = 100_000;
 
     /// <summary>
@@ -39,12 +39,12 @@ internal sealed class SessionOptions
     /// SESSION_MAX_CHARS it bounds the store's memory (about 2 bytes a character, see docs/configuration.md).
     /// </summary>
     [ConfigurationKeyName("SESSION_MAX_COUNT")]
-    [Range(1, 10_000_000, ErrorMessage = "SESSION_MAX_COUNT must be between 1 and 10000000.")]
+    [SettingRange(1, 10_000_000, ErrorMessage = "SESSION_MAX_COUNT must be between 1 and 10000000.")]
     public int MaxCount { get; set; } = 1_000;
 
     /// <summary>The most image bytes a session keeps; past it the oldest images are replaced by a short placeholder (docs/images.md#sessions).</summary>
     [ConfigurationKeyName("SESSION_MAX_IMAGE_BYTES")]
-    [Range(0, 1024L * 1024 * 1024, ErrorMessage = "SESSION_MAX_IMAGE_BYTES must be between 0 (keep no image) and 1073741824.")]
+    [SettingRange(0, 1024L * 1024 * 1024, ErrorMessage = "SESSION_MAX_IMAGE_BYTES must be between 0 (keep no image) and 1073741824.")]
     public long MaxImageBytes { get; set; } = 16 * 1024 * 1024;
 
     public TimeSpan Ttl => TimeSpan.FromMinutes(TtlMinutes);

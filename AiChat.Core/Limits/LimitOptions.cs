@@ -8,22 +8,22 @@ internal sealed class LimitOptions
 {
     /// <summary>Chat requests per client per minute (a fixed window from the client's first request); 0 turns it off.</summary>
     [ConfigurationKeyName("RATE_LIMIT_REQUESTS_PER_MINUTE")]
-    [Range(0, int.MaxValue, ErrorMessage = "RATE_LIMIT_REQUESTS_PER_MINUTE must be 0 (off) or more.")]
+    [SettingRange(0, int.MaxValue, ErrorMessage = "RATE_LIMIT_REQUESTS_PER_MINUTE must be 0 (off) or more.")]
     public int RequestsPerMinute { get; set; } = 60;
 
     /// <summary>Tokens per client per UTC day, counted from the usage DashScope reports; 0 turns it off.</summary>
     [ConfigurationKeyName("RATE_LIMIT_TOKENS_PER_DAY")]
-    [Range(0, long.MaxValue, ErrorMessage = "RATE_LIMIT_TOKENS_PER_DAY must be 0 (off) or more.")]
+    [SettingRange(0, long.MaxValue, ErrorMessage = "RATE_LIMIT_TOKENS_PER_DAY must be 0 (off) or more.")]
     public long TokensPerDay { get; set; }
 
     /// <summary>Streams one client may have open at once; 0 turns it off.</summary>
     [ConfigurationKeyName("RATE_LIMIT_CONCURRENT_STREAMS")]
-    [Range(0, int.MaxValue, ErrorMessage = "RATE_LIMIT_CONCURRENT_STREAMS must be 0 (off) or more.")]
+    [SettingRange(0, int.MaxValue, ErrorMessage = "RATE_LIMIT_CONCURRENT_STREAMS must be 0 (off) or more.")]
     public int ConcurrentStreams { get; set; } = 4;
 
     /// <summary>Tokens all clients together may spend per UTC day; 0 turns it off.</summary>
     [ConfigurationKeyName("DAILY_TOKEN_BUDGET")]
-    [Range(0, long.MaxValue, ErrorMessage = "DAILY_TOKEN_BUDGET must be 0 (off) or more.")]
+    [SettingRange(0, long.MaxValue, ErrorMessage = "DAILY_TOKEN_BUDGET must be 0 (off) or more.")]
     public long DailyTokenBudget { get; set; }
 
     /// <summary><c>open</c> (admit and log an error) or <c>closed</c> (answer 503) when the limit store cannot be reached.</summary>
@@ -57,7 +57,7 @@ internal sealed class LimitOptions
 
     /// <summary>Geo tool calls (each an AMap lookup) per client per UTC day, so one caller cannot spend the AMap quota for all; 0 turns it off.</summary>
     [ConfigurationKeyName("GEO_TOOL_CALLS_PER_CLIENT_PER_DAY")]
-    [Range(0, int.MaxValue, ErrorMessage = "GEO_TOOL_CALLS_PER_CLIENT_PER_DAY must be 0 (off) or more.")]
+    [SettingRange(0, int.MaxValue, ErrorMessage = "GEO_TOOL_CALLS_PER_CLIENT_PER_DAY must be 0 (off) or more.")]
     public int GeoToolCallsPerDay { get; set; } = 100;
 
     /// <summary>Whether App Service Authentication's X-MS-CLIENT-PRINCIPAL-ID names the client.</summary>
@@ -70,7 +70,7 @@ internal sealed class LimitOptions
 
     /// <summary>How much of an IPv6 caller's address is one client: its /64 network by default.</summary>
     [ConfigurationKeyName("CLIENT_IPV6_PREFIX_LENGTH")]
-    [Range(1, 128, ErrorMessage = "CLIENT_IPV6_PREFIX_LENGTH must be from 1 to 128.")]
+    [SettingRange(1, 128, ErrorMessage = "CLIENT_IPV6_PREFIX_LENGTH must be from 1 to 128.")]
     public int Ipv6PrefixLength { get; set; } = 64;
 
     /// <summary>
