@@ -10,20 +10,10 @@ public static class BicepCli
 
     private static string Executable { get; } = Metadata("BicepPath");
 
-    public static async Task<BicepRun> RunAsync(IReadOnlyList<string> arguments, string workingDirectory)
+    public static Task<ProcessRun> RunAsync(IReadOnlyList<string> arguments, string workingDirectory)
     {
         EnsureExecutable();
-        var start = new ProcessStartInfo(Executable, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new BicepRun(process.ExitCode, await output, await error);
+        return ProcessRun.RunAsync(new ProcessStartInfo(Executable, arguments) { WorkingDirectory = workingDirectory });
     }
 
     /// <summary>NuGet does not always keep a package file's execute bit.</summary>

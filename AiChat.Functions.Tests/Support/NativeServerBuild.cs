@@ -16,18 +16,10 @@ public static class NativeServerBuild
     {
         var project = typeof(NativeServerBuild).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerProject").Value!;
         var output = Path.Combine(AppContext.BaseDirectory, "native-server");
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v:q", "-nodeReuse:false"])
+        var publish = await ProcessRun.RunAsync(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v:q", "-nodeReuse:false"]));
+        if (publish.ExitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Publishing AiChat.Server natively failed (it needs clang):\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException($"Publishing AiChat.Server natively failed (it needs clang):\n{publish.Output}\n{publish.Error}");
         }
 
         return Path.Combine(output, "AiChat.Server");
