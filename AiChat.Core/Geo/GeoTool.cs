@@ -11,15 +11,13 @@ namespace AiChat.Core.Geo;
 /// </summary>
 internal abstract class GeoTool
 {
-    private readonly IReadOnlyList<GeoParameter> _arguments;
-
-    /// <param name="arguments">The arguments in the order they are declared and read; the schema is made from them.</param>
+    /// <param name="arguments">The arguments; the schema is made from them.</param>
     protected GeoTool(string name, string description, string label, params IReadOnlyList<GeoParameter> arguments)
     {
         Name = name;
         Description = description;
         Label = label;
-        _arguments = arguments;
+        Arguments = arguments;
         Parameters = GeoJson.Element(new JsonObject
         {
             ["type"] = "object",
@@ -28,17 +26,10 @@ internal abstract class GeoTool
         });
     }
 
-    /// <summary>A tool offered as <paramref name="declared"/> is (name, description, label, schema) whose handler reads the arguments itself.</summary>
-    protected GeoTool(GeoTool declared)
-    {
-        Name = declared.Name;
-        Description = declared.Description;
-        Label = declared.Label;
-        _arguments = [];
-        Parameters = declared.Parameters;
-    }
-
     public string Name { get; }
+
+    /// <summary>The arguments in the order they are declared and read.</summary>
+    public IReadOnlyList<GeoParameter> Arguments { get; }
 
     public string Description { get; }
 
@@ -55,7 +46,7 @@ internal abstract class GeoTool
     /// </summary>
     public async Task<GeoToolResult> InvokeAsync(GeoToolCall call, CancellationToken cancellationToken)
     {
-        foreach (var argument in _arguments)
+        foreach (var argument in Arguments)
         {
             argument.Check(call.Arguments);
         }

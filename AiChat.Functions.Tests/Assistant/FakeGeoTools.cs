@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace AiChat.Functions.Tests.Assistant;
 
 /// <summary>
-/// The registered geo tools as declared (name, description, parameters, label), answering from a fixed table:
+/// The registered geo tools as declared (name, description, arguments and their rules, label), answering from a fixed table:
 /// get_weather gives 北京市 晴 5.0 °C and a weather card, search_places two places with add_markers and fit_bounds.
 /// Each call waits for <see cref="Delay"/> (per tool) and is recorded.
 /// </summary>
@@ -41,7 +41,7 @@ internal sealed class FakeGeoTools : IGeoTools
     private static GeoEvent Event(string type, string fields) => new(type, JsonDocument.Parse(fields).RootElement.Clone());
 
     private sealed class CannedTool(GeoTool declared, FakeGeoTools fake)
-        : GeoTool(declared)
+        : GeoTool(declared.Name, declared.Description, declared.Label, declared.Arguments)
     {
         protected override async Task<GeoToolResult> RunAsync(GeoToolCall call, CancellationToken cancellationToken)
         {
