@@ -88,7 +88,8 @@ internal static class ChatFieldRules
 
     /// <param name="name"><c>max_tokens</c>, or OpenAI's newer <c>max_completion_tokens</c>.</param>
     public static bool TryReadMaxTokens(JsonElement body, string name, ModelInfo model, out int? maxTokens, [NotNullWhen(false)] out ApiError? error) =>
-        TryReadOptional(body, name, value => WholeNumber(value, 1, model.MaxTokens), $"a whole number from 1 to {model.MaxTokens} for {model.Id}.", out maxTokens, out error);
+        TryReadOptional(body, name, model, static (value, model) => WholeNumber(value, 1, model.MaxTokens),
+            static model => $"a whole number from 1 to {model.MaxTokens} for {model.Id}.", out maxTokens, out error);
 
     public const string EnableThinkingRule =
         "true or false; absent keeps the model's default (GET /api/models: thinking). false is refused by a model whose thinking is \"only\", true by one whose thinking is \"none\".";
@@ -177,6 +178,15 @@ internal static class ChatFieldRules
     /// <param name="field">The member's path in a refusal, when it is not at the top of the body.</param>
     public static bool TryReadOptional<T>(JsonElement obj, string name, Func<JsonElement, T?> read, string rule,
         out T? value, [NotNullWhen(false)] out ApiError? error, string? field = null)
+        where T : struct =>
+        TryReadOptional(obj, name, (read, rule), static (member, state) => state.read(member), static state => state.rule, out value, out error, field);
+
+    /// <summary>
+    /// The same, for a rule that depends on <paramref name="state"/> (e.g. the model): reading and the refusal's text
+    /// get it passed, so a request pays for no closure and no message unless it is refused.
+    /// </summary>
+    public static bool TryReadOptional<T, TState>(JsonElement obj, string name, TState state, Func<JsonElement, TState, T?> read,
+        Func<TState, string> rule, out T? value, [NotNullWhen(false)] out ApiError? error, string? field = null)
         where T : struct
     {
         value = null;
@@ -186,8 +196,8 @@ internal static class ChatFieldRules
             return true;
         }
 
-        value = read(member);
-        return value is not null || Refuse(field ?? name, $"{field ?? name} must be {rule}", out error);
+        value = read(member, state);
+        return value is not null || Refuse(field ?? name, $"{field ?? name} must be {rule(state)}", out error);
     }
 
     public const string FlagRule = "true or false.";
@@ -208,8 +218,8 @@ internal static class ChatFieldRules
 
     private static bool TryReadNumber(JsonElement body, string name, Func<double, bool> isValid, string range,
         out double? number, [NotNullWhen(false)] out ApiError? error) =>
-        TryReadOptional(body, name, value => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var read) && isValid(read) ? read : null,
-            range + ".", out number, out error);
+        TryReadOptional(body, name, (isValid, range), static (value, rule) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var read) && rule.isValid(read) ? read : null,
+            static rule => rule.range + ".", out number, out error);
 
     /// <summary>
     /// The message's role as a literal, so that reading it allocates nothing; <c>developer</c>, OpenAI's newer name
