@@ -45,6 +45,6 @@ internal sealed class ChatCompletionsEndpoint(ChatRequestReader reader, ChatTurn
         {
             ReasoningContent = answer.ReasoningContent,
         };
-        await TypedResults.Json(body, AiChatJsonContext.Relaxed.CompletionResponse).ExecuteAsync(context);
+        await new JsonAnswer<CompletionResponse>(body, AiChatJsonContext.Default.CompletionResponse).ExecuteAsync(context);
     }
 }

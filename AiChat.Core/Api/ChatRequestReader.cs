@@ -14,7 +14,7 @@ namespace AiChat.Core.Api;
 internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOptions<ImageOptions> imageOptions, ImageIntake images, ImageWorkGate gate)
 {
     /// <param name="stream">Whether the route answers with a stream (what thinking a model may do depends on it).</param>
-    public async Task<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, bool stream, CancellationToken cancellationToken)
+    public async ValueTask<ChatRequestReadResult> ReadAsync(HttpRequest request, ChatBodyShape shape, bool stream, CancellationToken cancellationToken)
     {
         var read = await ReadAsync(request, body => ChatRequestParser.Parse(body, options.Value, shape, stream, imageOptions.Value), error => new ChatRequestReadResult(error), cancellationToken);
         if (!read.IsValid || read.Images.Count == 0)
@@ -34,7 +34,7 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
     /// The same checks for any JSON request body: <paramref name="parse"/> gets the body once it is valid JSON text,
     /// <paramref name="refuse"/> turns each earlier failure into the caller's result.
     /// </summary>
-    public async Task<T> ReadAsync<T>(HttpRequest request, Func<JsonElement, T> parse, Func<ApiError, T> refuse, CancellationToken cancellationToken)
+    public async ValueTask<T> ReadAsync<T>(HttpRequest request, Func<JsonElement, T> parse, Func<ApiError, T> refuse, CancellationToken cancellationToken)
     {
         if (RequestBodyHeaders.Refuse(request) is { } refused)
         {
@@ -69,7 +69,7 @@ internal sealed class ChatRequestReader(IOptions<AiChatOptions> options, IOption
         }
     }
 
-    private async Task<T> ReadBodyAsync<T>(PipeReader reader, int limit, Func<JsonElement, T> parse, Func<ApiError, T> refuse, CancellationToken cancellationToken)
+    private async ValueTask<T> ReadBodyAsync<T>(PipeReader reader, int limit, Func<JsonElement, T> parse, Func<ApiError, T> refuse, CancellationToken cancellationToken)
     {
         var textLimit = options.Value.MaxRequestBodyBytes;
         while (true)

@@ -34,7 +34,7 @@ internal sealed partial class HealthEndpoint(
             health = health with { Client = new HealthClient(id, ClientAddressLog.Describe(limits.Value)) };
         }
 
-        await TypedResults.Json(health, AiChatJsonContext.Relaxed.HealthResponse).ExecuteAsync(context);
+        await new JsonAnswer<HealthResponse>(health, AiChatJsonContext.Default.HealthResponse).ExecuteAsync(context);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Health degraded: no DashScope API key from {Source}: {Problem}")]

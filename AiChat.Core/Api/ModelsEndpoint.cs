@@ -3,8 +3,8 @@ namespace AiChat.Core.Api;
 /// <summary>GET /api/models: the configured catalogue.</summary>
 internal sealed class ModelsEndpoint(IOptions<AiChatOptions> options)
 {
-    private readonly ModelsResponse _models = new(options.Value.Models);
+    private readonly JsonAnswer<ModelsResponse> _models = new(new ModelsResponse(options.Value.Models), AiChatJsonContext.Default.ModelsResponse);
 
     public Task HandleAsync(HttpContext context) =>
-        TypedResults.Json(_models, AiChatJsonContext.Relaxed.ModelsResponse).ExecuteAsync(context);
+        _models.ExecuteAsync(context);
 }

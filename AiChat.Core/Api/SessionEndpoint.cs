@@ -11,7 +11,7 @@ internal sealed class SessionEndpoint(ISessionStore store, SessionOwners owners,
     public Task GetAsync(HttpContext context, string sessionId) =>
         RespondAsync(context, sessionId, async (owner, cancellationToken) =>
             await store.GetAsync(sessionId, owner, cancellationToken) is { } messages
-                ? TypedResults.Json(new SessionResponse(sessionId, messages), AiChatJsonContext.Relaxed.SessionResponse)
+                ? new JsonAnswer<SessionResponse>(new SessionResponse(sessionId, messages), AiChatJsonContext.Default.SessionResponse)
                 : null);
 
     public Task DeleteAsync(HttpContext context, string sessionId) =>

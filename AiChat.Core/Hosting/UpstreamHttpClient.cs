@@ -16,6 +16,10 @@ internal static class UpstreamHttpClient
             MaxConnectionsPerServer = maxConnectionsPerServer,
             // Over HTTP/2 (DASHSCOPE_HTTP2), past the upstream's streams per connection (commonly 100) open another.
             EnableMultipleHttp2Connections = true,
+            // An API call is answered, never redirected (a redirect would drop the key anyway), and one process-wide
+            // cookie jar would mix every user's calls: neither handler has work to do, so neither runs on each call.
+            AllowAutoRedirect = false,
+            UseCookies = false,
         };
         return new HttpClient(keyHandler) { Timeout = Timeout.InfiniteTimeSpan };
     }

@@ -11,7 +11,7 @@ internal sealed class ChatSessions(ISessionStore store, ILogger<ChatSessions>? l
     /// <param name="owner">Who the caller is (<see cref="SessionOwners"/>): the owner of a new session, and who may use an existing one.</param>
     /// <param name="startNew">Without <paramref name="sessionId"/>, whether to start a session (typed events do, the seed's endpoints don't).</param>
     /// <exception cref="SessionNotFoundException">The session is unknown, has expired or is someone else's.</exception>
-    public async Task<Conversation> BeginAsync(string? sessionId, string owner, IReadOnlyList<ChatMessage> newMessages, bool startNew, CancellationToken cancellationToken)
+    public async ValueTask<Conversation> BeginAsync(string? sessionId, string owner, IReadOnlyList<ChatMessage> newMessages, bool startNew, CancellationToken cancellationToken)
     {
         if (sessionId is null)
         {

@@ -1,12 +1,17 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 
 namespace AiChat.Core.Streaming;
 
 /// <summary>Writers for SSE data fields: UTF-8 text as is, like the rest of the API's JSON.</summary>
 internal static class SseJson
 {
-    /// <summary>The options every hand-written JSON of ours is written with: the API's encoder, no indentation.</summary>
-    internal static readonly JsonWriterOptions Options = new() { Encoder = AiChatJsonContext.WriterOptions.Encoder };
+    /// <summary>
+    /// The options every JSON answer of ours is written with, no indentation: UTF-8 text as is rather than as \uXXXX
+    /// escapes (Chinese, mostly), half the bytes and readable. The output is JSON served as JSON, never embedded in
+    /// HTML, so the relaxed encoder is safe here.
+    /// </summary>
+    internal static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // A format writes one event's data and flushes it with no await in between, so one writer per thread serves
     // every stream instead of a new one per event.

@@ -118,7 +118,7 @@ internal sealed class ChatTurn(
 
     /// <summary>The conversation, its history's images left out for a model that does not read them (the session may have used another).</summary>
     /// <exception cref="SessionNotFoundException">The turn names a session that is unknown or has expired.</exception>
-    private async Task<Conversation> BeginAsync(TurnRequest turn, CancellationToken cancellationToken)
+    private async ValueTask<Conversation> BeginAsync(TurnRequest turn, CancellationToken cancellationToken)
     {
         var conversation = await sessions.BeginAsync(turn.SessionId, turn.SessionOwner, turn.Request.Messages, turn.StartsSession, cancellationToken);
         return options.Value.FindModel(turn.Request.Model)?.ImageInput == true ? conversation : conversation with { History = ImagePlaceholder.WithoutImages(conversation.History) };
