@@ -155,6 +155,22 @@ public sealed class CompatibleModeReadingTests
         Assert.ThrowsAny<JsonException>(() => Protocol.ReadFrame("message", bytes));
     }
 
+    [Theory]
+    [InlineData("""{"id":"#"}""")]
+    [InlineData("""{"choices":[{"delta":{"content":"#"}}]}""")]
+    [InlineData("""{"choices":[{"delta":{"tool_calls":[{"function":{"arguments":"#"}}]}}]}""")]
+    [InlineData("""{"error":{"message":"#"}}""")]
+    [InlineData("""{"usage":{"prompt_tokens":"#"}}""")]
+    [InlineData("""{"choices":[{"delta":{"content":"\ud800"}}]}""")]
+    [InlineData("""{"usage":{"prompt_tokens":"\ud800"}}""")]
+    public void Text_that_is_not_unicode_throws_a_json_exception(string template)
+    {
+        var bytes = Encoding.UTF8.GetBytes(template).Select(b => b == (byte)'#' ? (byte)0xFF : b).ToArray();
+
+        Assert.ThrowsAny<JsonException>(() => Protocol.ReadCompletion(bytes, Request, null));
+        Assert.ThrowsAny<JsonException>(() => Protocol.ReadFrame("message", bytes));
+    }
+
     [Fact]
     public void A_completion_whose_body_is_null_throws_a_json_exception()
     {

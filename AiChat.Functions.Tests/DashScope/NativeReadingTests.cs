@@ -132,6 +132,22 @@ public sealed class NativeReadingTests
         Assert.ThrowsAny<JsonException>(() => Protocol.ReadFrame("error", bytes));
     }
 
+    [Theory]
+    [InlineData("""{"request_id":"#"}""")]
+    [InlineData("""{"output":{"choices":[{"message":{"content":[{"text":"#"}]}}]}}""")]
+    [InlineData("""{"output":{"choices":[{"message":{"tool_calls":[{"function":{"name":"#"}}]}}]}}""")]
+    [InlineData("""{"code":"c","message":"#"}""")]
+    [InlineData("""{"usage":{"input_tokens":"#"}}""")]
+    [InlineData("""{"output":{"text":"\udc00"}}""")]
+    [InlineData("""{"usage":{"image_tokens":"\ud800"}}""")]
+    public void Text_that_is_not_unicode_throws_a_json_exception(string template)
+    {
+        var bytes = Encoding.UTF8.GetBytes(template).Select(b => b == (byte)'#' ? (byte)0xFF : b).ToArray();
+
+        Assert.ThrowsAny<JsonException>(() => Protocol.ReadCompletion(bytes, Request, null));
+        Assert.ThrowsAny<JsonException>(() => Protocol.ReadFrame("result", bytes));
+    }
+
     [Fact]
     public void A_completion_whose_body_is_null_throws_a_json_exception()
     {
