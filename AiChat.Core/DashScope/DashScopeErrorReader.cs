@@ -17,51 +17,51 @@ internal static class DashScopeErrorReader
     public static DashScopeException FromStreamFrame(string? code, string? message, string? requestId) =>
         new(DashScopeErrorCodes.InferStatus(code), code, message ?? NoMessage, requestId);
 
-    /// <summary>
-    /// Both envelopes in one: OpenAI-compatible <c>{"error":{...}}</c> and native flat <c>{"code","message"}</c>;
-    /// null when the body is neither (not JSON, or JSON without any of them).
-    /// </summary>
+    /// <summary>The body as an error envelope; null when it is not JSON, or JSON without any of the envelopes' members.</summary>
     private static DashScopeException? TryRead(ReadOnlySpan<byte> json, int statusCode, string? requestIdHeader)
     {
-        ResponseError? error = null;
-        string? code = null, message = null, requestId = null;
         try
         {
-            var reader = new Utf8JsonReader(json);
-            if (reader.ReadRoot())
-            {
-                while (reader.NextProperty())
-                {
-                    if (reader.ValueTextEquals("error"u8))
-                    {
-                        error = ResponseError.Read(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("code"u8))
-                    {
-                        code = reader.ReadString("code");
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        message = reader.ReadString("message");
-                    }
-                    else if (reader.ValueTextEquals("request_id"u8))
-                    {
-                        requestId = reader.ReadString("request_id");
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
-            }
-
-            reader.ReadEnd();
+            return ReadEnvelope(json, statusCode, requestIdHeader);
         }
         catch (JsonException)
         {
             return null;
         }
+    }
 
+    /// <summary>Both envelopes in one: OpenAI-compatible <c>{"error":{...}}</c> and native flat <c>{"code","message"}</c>.</summary>
+    private static DashScopeException? ReadEnvelope(ReadOnlySpan<byte> json, int statusCode, string? requestIdHeader)
+    {
+        var reader = new Utf8JsonReader(json);
+        ResponseError? error = null;
+        string? code = null, message = null, requestId = null;
+        var isObject = reader.ReadRoot();
+        while (isObject && reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("error"u8))
+            {
+                error = ResponseError.Read(ref reader);
+            }
+            else if (reader.ValueTextEquals("code"u8))
+            {
+                code = reader.ReadString("code");
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                message = reader.ReadString("message");
+            }
+            else if (reader.ValueTextEquals("request_id"u8))
+            {
+                requestId = reader.ReadString("request_id");
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        reader.ReadEnd();
         return error is null && code is null && message is null
             ? null
             : new DashScopeException(statusCode, error?.Code ?? code, error?.Message ?? message ?? NoMessage, requestId ?? requestIdHeader);

@@ -22,7 +22,7 @@ internal static class ResponseJson
         };
     }
 
-    /// <summary>After the root: the reader itself throws on anything but white space.</summary>
+    /// <summary>After the root: nothing but white space may follow (the reader itself throws on more JSON).</summary>
     public static void ReadEnd(ref this Utf8JsonReader reader)
     {
         if (reader.Read())
@@ -59,9 +59,12 @@ internal static class ResponseJson
             return true;
         }
 
-        return reader.TokenType == JsonTokenType.Null
-            ? false
-            : throw WrongKind(name, reader.TokenType, kind == JsonTokenType.StartObject ? "an object" : "an array");
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return false;
+        }
+
+        throw WrongKind(name, reader.TokenType, kind == JsonTokenType.StartObject ? "an object" : "an array");
     }
 
     public static string? ReadString(ref this Utf8JsonReader reader, string name)
@@ -115,7 +118,7 @@ internal static class ResponseJson
         {
             if (reader.ValueTextEquals("reasoning_tokens"u8))
             {
-                reasoningTokens = reader.ReadOptionalInt(name + ".reasoning_tokens");
+                reasoningTokens = reader.ReadOptionalInt("reasoning_tokens");
             }
             else
             {
