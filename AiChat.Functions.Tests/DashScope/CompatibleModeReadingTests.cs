@@ -102,6 +102,16 @@ public sealed class CompatibleModeReadingTests
         Assert.Null(frame.Delta);
     }
 
+    [Fact]
+    public void A_null_choice_or_tool_call_entry_reads_as_empty_rather_than_failing()
+    {
+        Assert.Equal(new StreamFrame(new ChatDelta("")), Protocol.ReadFrame("message", """{"choices":[null,{"delta":{"content":"second"}}]}"""u8));
+        Assert.Equal(
+            [new ToolCallFragment(0, "call_1", "f", null)],
+            Protocol.ReadFrame("message", """{"choices":[{"delta":{"tool_calls":[null,{"index":0,"id":"call_1","function":{"name":"f"}}]}}]}"""u8).Delta!.ToolCalls!);
+        Assert.Null(Protocol.ReadCompletion("""{"choices":[{"message":{"tool_calls":[null]}}]}"""u8, Request, null).ToolCalls);
+    }
+
     public static TheoryData<string> NotTheProtocol =>
     [
         "",

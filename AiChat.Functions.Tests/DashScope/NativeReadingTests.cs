@@ -93,6 +93,13 @@ public sealed class NativeReadingTests
         Assert.Null(frame.Delta);
     }
 
+    [Fact]
+    public void A_null_choice_reads_as_empty_rather_than_failing()
+    {
+        Assert.Equal(new StreamFrame(new ChatDelta("")), Protocol.ReadFrame("result", """{"output":{"choices":[null],"text":"not read"}}"""u8));
+        Assert.Equal(new ChatCompletion("header-id", "", "qwen-vl-max", null, null), Protocol.ReadCompletion("""{"output":{"choices":[null]}}"""u8, Request, "header-id"));
+    }
+
     public static TheoryData<string> NotTheProtocol =>
     [
         "",
