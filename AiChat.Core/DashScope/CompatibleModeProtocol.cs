@@ -19,7 +19,7 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
 
     public ChatCompletion ReadCompletion(ReadOnlySpan<byte> body, ChatRequest request, string? requestIdHeader)
     {
-        var answer = CompatibleModeResponse.Read(body) ?? throw new JsonException("DashScope answered with an empty body.");
+        var answer = CompatibleModeResponse.Read(body, withIds: true) ?? throw new JsonException("DashScope answered with an empty body.");
         if (answer.Error is { } error)
         {
             throw DashScopeErrorReader.FromStreamFrame(error.Code, error.Message, answer.RequestId);
@@ -40,7 +40,7 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
             return StreamFrame.End;
         }
 
-        var chunk = CompatibleModeResponse.Read(data) ?? default;
+        var chunk = CompatibleModeResponse.Read(data, withIds: false) ?? default;
         if (chunk.Error is { } error)
         {
             return new StreamFrame(null, Error: DashScopeErrorReader.FromStreamFrame(error.Code, error.Message, chunk.RequestId));

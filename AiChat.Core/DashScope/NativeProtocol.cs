@@ -55,7 +55,7 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
 
     public ChatCompletion ReadCompletion(ReadOnlySpan<byte> body, ChatRequest request, string? requestIdHeader)
     {
-        var answer = NativeResponse.Read(body) ?? throw new JsonException("DashScope answered with an empty body.");
+        var answer = NativeResponse.Read(body, withRequestId: true) ?? throw new JsonException("DashScope answered with an empty body.");
         if (answer is { Output: null, Code: not null })
         {
             throw DashScopeErrorReader.FromStreamFrame(answer.Code, answer.Message, answer.RequestId);
@@ -75,10 +75,12 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
     /// </summary>
     public StreamFrame ReadFrame(string eventType, ReadOnlySpan<byte> data)
     {
-        var frame = NativeResponse.Read(data) ?? default;
+        var frame = NativeResponse.Read(data, withRequestId: false) ?? default;
         if (eventType == "error" || frame is { Output: null, Code: not null })
         {
-            return new StreamFrame(null, Error: DashScopeErrorReader.FromStreamFrame(frame.Code, frame.Message, frame.RequestId));
+            // Read again for the request id: rare enough, where keeping it from every event cost a string per event.
+            var error = NativeResponse.Read(data, withRequestId: true) ?? default;
+            return new StreamFrame(null, Error: DashScopeErrorReader.FromStreamFrame(error.Code, error.Message, error.RequestId));
         }
 
         if (frame.Output is not { } output)

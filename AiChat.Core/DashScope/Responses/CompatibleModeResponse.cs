@@ -8,26 +8,27 @@ internal readonly record struct CompatibleModeResponse(
     string? Id, string? Model, string? RequestId, CompatibleModeResponse.FirstChoice? Choice, TokenUsage? Usage, ResponseError? Error)
 {
     /// <summary>Reads a whole body; null when it is JSON null.</summary>
-    public static CompatibleModeResponse? Read(ReadOnlySpan<byte> json)
+    /// <param name="withIds">Whether <c>id</c> and <c>model</c> are kept; a stream chunk has both but uses neither, so they are only checked.</param>
+    public static CompatibleModeResponse? Read(ReadOnlySpan<byte> json, bool withIds)
     {
         var reader = new Utf8JsonReader(json);
-        CompatibleModeResponse? response = reader.ReadRoot() ? ReadObject(ref reader) : null;
+        CompatibleModeResponse? response = reader.ReadRoot() ? ReadObject(ref reader, withIds) : null;
         reader.ReadEnd();
         return response;
     }
 
-    private static CompatibleModeResponse ReadObject(ref Utf8JsonReader reader)
+    private static CompatibleModeResponse ReadObject(ref Utf8JsonReader reader, bool withIds)
     {
         var response = new CompatibleModeResponse();
         while (reader.NextProperty())
         {
             if (reader.ValueTextEquals("id"u8))
             {
-                response = response with { Id = reader.ReadString("id") };
+                response = response with { Id = reader.ReadString("id", keep: withIds) };
             }
             else if (reader.ValueTextEquals("model"u8))
             {
-                response = response with { Model = reader.ReadString("model") };
+                response = response with { Model = reader.ReadString("model", keep: withIds) };
             }
             else if (reader.ValueTextEquals("request_id"u8))
             {
@@ -87,7 +88,7 @@ internal readonly record struct CompatibleModeResponse(
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
             {
-                choice = choice with { FinishReason = reader.ReadString("finish_reason") };
+                choice = choice with { FinishReason = reader.ReadFinishReason() };
             }
             else
             {

@@ -7,15 +7,16 @@ namespace AiChat.Core.DashScope.Responses;
 internal readonly record struct NativeResponse(NativeResponse.Result? Output, TokenUsage? Usage, string? RequestId, string? Code, string? Message)
 {
     /// <summary>Reads a whole body; null when it is JSON null.</summary>
-    public static NativeResponse? Read(ReadOnlySpan<byte> json)
+    /// <param name="withRequestId">Whether <c>request_id</c> is kept; every stream event has one, but only an error uses it.</param>
+    public static NativeResponse? Read(ReadOnlySpan<byte> json, bool withRequestId)
     {
         var reader = new Utf8JsonReader(json);
-        NativeResponse? response = reader.ReadRoot() ? ReadObject(ref reader) : null;
+        NativeResponse? response = reader.ReadRoot() ? ReadObject(ref reader, withRequestId) : null;
         reader.ReadEnd();
         return response;
     }
 
-    private static NativeResponse ReadObject(ref Utf8JsonReader reader)
+    private static NativeResponse ReadObject(ref Utf8JsonReader reader, bool withRequestId)
     {
         var response = new NativeResponse();
         while (reader.NextProperty())
@@ -30,7 +31,7 @@ internal readonly record struct NativeResponse(NativeResponse.Result? Output, To
             }
             else if (reader.ValueTextEquals("request_id"u8))
             {
-                response = response with { RequestId = reader.ReadString("request_id") };
+                response = response with { RequestId = reader.ReadString("request_id", keep: withRequestId) };
             }
             else if (reader.ValueTextEquals("code"u8))
             {
@@ -71,7 +72,7 @@ internal readonly record struct NativeResponse(NativeResponse.Result? Output, To
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
             {
-                finishReason = reader.ReadString("output.finish_reason");
+                finishReason = reader.ReadFinishReason();
             }
             else
             {
@@ -112,7 +113,7 @@ internal readonly record struct NativeResponse(NativeResponse.Result? Output, To
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
             {
-                finishReason = reader.ReadString("finish_reason");
+                finishReason = reader.ReadFinishReason();
             }
             else
             {

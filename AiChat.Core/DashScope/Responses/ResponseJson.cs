@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Text.Unicode;
 
 namespace AiChat.Core.DashScope.Responses;
 
@@ -10,6 +11,8 @@ namespace AiChat.Core.DashScope.Responses;
 /// </summary>
 internal static class ResponseJson
 {
+    private static readonly string[] UsualFinishReasons = ["null", "stop", "length", "tool_calls"];
+
     /// <summary>Moves to the body's root, which must be an object; false when it is JSON null.</summary>
     public static bool ReadRoot(ref this Utf8JsonReader reader)
     {
@@ -67,15 +70,50 @@ internal static class ResponseJson
         throw WrongKind(name, reader.TokenType, kind == JsonTokenType.StartObject ? "an object" : "an array");
     }
 
-    public static string? ReadString(ref this Utf8JsonReader reader, string name)
+    /// <param name="keep">False for a member the caller does not use: it is checked as the serializer checked it, but no string is made (null).</param>
+    public static string? ReadString(ref this Utf8JsonReader reader, string name, bool keep = true)
     {
         reader.Read();
-        return reader.TokenType switch
+        switch (reader.TokenType)
         {
-            JsonTokenType.Null => null,
-            JsonTokenType.String => reader.GetText(name),
-            var token => throw WrongKind(name, token, "a string"),
-        };
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String when keep:
+                return reader.GetText(name);
+            case JsonTokenType.String:
+                if (reader.ValueIsEscaped)
+                {
+                    _ = reader.GetText(name);
+                }
+                else if (!Utf8.IsValid(reader.ValueSpan))
+                {
+                    throw NotText(name);
+                }
+
+                return null;
+            case var token:
+                throw WrongKind(name, token, "a string");
+        }
+    }
+
+    /// <summary><c>finish_reason</c>, the usual values as literals rather than new strings (a native frame says "null" in every one).</summary>
+    public static string? ReadFinishReason(ref this Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return reader.TokenType == JsonTokenType.Null ? null : throw WrongKind("finish_reason", reader.TokenType, "a string");
+        }
+
+        foreach (var usual in UsualFinishReasons)
+        {
+            if (reader.ValueTextEquals(usual))
+            {
+                return usual;
+            }
+        }
+
+        return reader.GetText("finish_reason");
     }
 
     /// <summary>The current string token's text; text that does not transcode is broken JSON, as the serializer had it.</summary>
@@ -87,7 +125,7 @@ internal static class ResponseJson
         }
         catch (InvalidOperationException e)
         {
-            throw new JsonException($"DashScope's answer has {name} in text that is not valid Unicode.", e);
+            throw NotText(name, e);
         }
     }
 
@@ -147,6 +185,9 @@ internal static class ResponseJson
                 throw WrongKind(name, token, "an integer");
         }
     }
+
+    private static JsonException NotText(string name, Exception? cause = null) =>
+        new($"DashScope's answer has {name} in text that is not valid Unicode.", cause);
 
     private static JsonException WrongKind(string name, JsonTokenType token, string expected) =>
         new($"DashScope's answer has {name} as {token} where {expected} belongs.");

@@ -168,7 +168,7 @@ internal readonly record struct ResponseMessage(string? Content, string? Reasoni
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                _ = reader.ReadString("a tool call's type");
+                _ = reader.ReadString("a tool call's type", keep: false);
             }
             else if (reader.ValueTextEquals("function"u8))
             {
