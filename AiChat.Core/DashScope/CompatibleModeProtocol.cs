@@ -1,3 +1,4 @@
+using AiChat.Core.DashScope.Responses;
 using AiChat.Core.DashScope.Wire;
 
 namespace AiChat.Core.DashScope;
@@ -18,23 +19,17 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
 
     public ChatCompletion ReadCompletion(ReadOnlySpan<byte> body, ChatRequest request, string? requestIdHeader)
     {
-        var answer = JsonSerializer.Deserialize(body, DashScopeJsonContext.Default.CompatibleChatResponse)
-                     ?? throw new JsonException("DashScope answered with an empty body.");
-        if (answer.Error is not null)
+        var answer = CompatibleModeResponse.Read(body, withIds: true) ?? throw new JsonException("DashScope answered with an empty body.");
+        if (answer.Error is { } error)
         {
-            throw DashScopeErrorReader.FromStreamFrame(new WireError { Error = answer.Error, RequestId = answer.RequestId });
+            throw DashScopeErrorReader.FromStreamFrame(error.Code, error.Message, answer.RequestId);
         }
 
-        var choice = answer.Choices is [var first, ..] ? first : null;
-        return new ChatCompletion(
-            RequestId(answer) ?? requestIdHeader ?? "",
-            choice?.Message?.Content ?? "",
-            answer.Model ?? request.Model,
-            choice?.FinishReason,
-            ToUsage(answer.Usage))
+        var message = answer.Choice?.Message ?? default;
+        return new ChatCompletion(RequestId(answer.Id) ?? requestIdHeader ?? "", message.Text, answer.Model ?? request.Model, answer.Choice?.FinishReason, answer.Usage)
         {
-            ToolCalls = WireMessages.Calls(choice?.Message?.ToolCalls),
-            ReasoningContent = WireMessages.Reasoning(choice?.Message),
+            ToolCalls = message.Calls(),
+            ReasoningContent = message.Reasoning,
         };
     }
 
@@ -45,28 +40,25 @@ internal sealed class CompatibleModeProtocol(Uri baseUrl) : IDashScopeProtocol
             return StreamFrame.End;
         }
 
-        var chunk = JsonSerializer.Deserialize(data, DashScopeJsonContext.Default.CompatibleChatResponse);
-        if (chunk?.Error is not null)
+        var chunk = CompatibleModeResponse.Read(data, withIds: false) ?? default;
+        if (chunk.Error is { } error)
         {
-            return new StreamFrame(null, Error: DashScopeErrorReader.FromStreamFrame(new WireError { Error = chunk.Error, RequestId = chunk.RequestId }));
+            return new StreamFrame(null, Error: DashScopeErrorReader.FromStreamFrame(error.Code, error.Message, chunk.RequestId));
         }
 
-        if (chunk?.Choices is [var choice, ..])
+        if (chunk.Choice is { Delta: var delta } choice)
         {
-            return new StreamFrame(new ChatDelta(choice.Delta?.Content ?? "", choice.FinishReason, ToUsage(chunk.Usage))
+            return new StreamFrame(new ChatDelta(delta.Text, choice.FinishReason, chunk.Usage)
             {
-                ToolCalls = WireMessages.Fragments(choice.Delta?.ToolCalls),
-                ReasoningContent = WireMessages.Reasoning(choice.Delta),
+                ToolCalls = delta.Fragments,
+                ReasoningContent = delta.Reasoning,
             });
         }
 
-        return chunk?.Usage is null ? StreamFrame.Ignored : new StreamFrame(new ChatDelta("", Usage: ToUsage(chunk.Usage)));
+        return chunk.Usage is null ? StreamFrame.Ignored : new StreamFrame(new ChatDelta("", Usage: chunk.Usage));
     }
 
     // The compatible protocol's id is "chatcmpl-" followed by the request id the native protocol would report.
-    private static string? RequestId(CompatibleChatResponse answer) =>
-        answer.Id is { } id && id.StartsWith("chatcmpl-", StringComparison.Ordinal) ? id["chatcmpl-".Length..] : answer.Id;
-
-    private static TokenUsage? ToUsage(CompatibleUsage? usage) =>
-        usage is null ? null : new TokenUsage(usage.PromptTokens, usage.CompletionTokens, usage.TotalTokens) { ReasoningTokens = usage.CompletionTokensDetails?.ReasoningTokens };
+    private static string? RequestId(string? id) =>
+        id is not null && id.StartsWith("chatcmpl-", StringComparison.Ordinal) ? id["chatcmpl-".Length..] : id;
 }

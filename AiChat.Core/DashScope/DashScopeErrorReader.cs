@@ -1,5 +1,5 @@
 using System.Net.ServerSentEvents;
-using AiChat.Core.DashScope.Wire;
+using AiChat.Core.DashScope.Responses;
 
 namespace AiChat.Core.DashScope;
 
@@ -9,24 +9,20 @@ namespace AiChat.Core.DashScope;
 /// </summary>
 internal static class DashScopeErrorReader
 {
-    public static DashScopeException FromResponse(int statusCode, ReadOnlySpan<byte> body, string? requestIdHeader)
-    {
-        var json = IsSseFramed(body) ? FirstSseData(body) : body;
-        var error = TryParse(json);
-        return error is null
-            ? new DashScopeException(statusCode, null, DescribeUnparsed(statusCode, body), requestIdHeader)
-            : FromEnvelope(error, statusCode, requestIdHeader);
-    }
+    public static DashScopeException FromResponse(int statusCode, ReadOnlySpan<byte> body, string? requestIdHeader) =>
+        TryRead(IsSseFramed(body) ? FirstSseData(body) : body, statusCode, requestIdHeader)
+        ?? new DashScopeException(statusCode, null, DescribeUnparsed(statusCode, body), requestIdHeader);
 
     /// <summary>An error frame inside a stream that started with HTTP 200: the status comes from the code.</summary>
-    public static DashScopeException FromStreamFrame(WireError error) => FromEnvelope(error, statusCode: null, requestIdHeader: null);
+    public static DashScopeException FromStreamFrame(string? code, string? message, string? requestId) =>
+        new(DashScopeErrorCodes.InferStatus(code), code, message ?? NoMessage, requestId);
 
-    public static WireError? TryParse(ReadOnlySpan<byte> json)
+    /// <summary>The body as an error envelope; null when it is not JSON, or JSON without any of the envelopes' members.</summary>
+    private static DashScopeException? TryRead(ReadOnlySpan<byte> json, int statusCode, string? requestIdHeader)
     {
         try
         {
-            var error = JsonSerializer.Deserialize(json, DashScopeJsonContext.Default.WireError);
-            return error is { Error: not null } or { Code: not null } or { Message: not null } ? error : null;
+            return ReadEnvelope(json, statusCode, requestIdHeader);
         }
         catch (JsonException)
         {
@@ -34,11 +30,41 @@ internal static class DashScopeErrorReader
         }
     }
 
-    private static DashScopeException FromEnvelope(WireError error, int? statusCode, string? requestIdHeader)
+    /// <summary>Both envelopes in one: OpenAI-compatible <c>{"error":{...}}</c> and native flat <c>{"code","message"}</c>.</summary>
+    private static DashScopeException? ReadEnvelope(ReadOnlySpan<byte> json, int statusCode, string? requestIdHeader)
     {
-        var code = error.Error?.Code ?? error.Error?.Type ?? error.Code;
-        var message = error.Error?.Message ?? error.Message ?? "DashScope reported an error without a message.";
-        return new DashScopeException(statusCode ?? DashScopeErrorCodes.InferStatus(code), code, message, error.RequestId ?? requestIdHeader);
+        var reader = new Utf8JsonReader(json);
+        ResponseError? error = null;
+        string? code = null, message = null, requestId = null;
+        var isObject = reader.ReadRoot();
+        while (isObject && reader.NextProperty())
+        {
+            if (reader.ValueTextEquals("error"u8))
+            {
+                error = ResponseError.Read(ref reader);
+            }
+            else if (reader.ValueTextEquals("code"u8))
+            {
+                code = reader.ReadString("code");
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                message = reader.ReadString("message");
+            }
+            else if (reader.ValueTextEquals("request_id"u8))
+            {
+                requestId = reader.ReadString("request_id");
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        reader.ReadEnd();
+        return error is null && code is null && message is null
+            ? null
+            : new DashScopeException(statusCode, error?.Code ?? code, error?.Message ?? message ?? NoMessage, requestId ?? requestIdHeader);
     }
 
     private static bool IsSseFramed(ReadOnlySpan<byte> body)
@@ -60,6 +86,8 @@ internal static class DashScopeErrorReader
 
         return [];
     }
+
+    private const string NoMessage = "DashScope reported an error without a message.";
 
     private static string DescribeUnparsed(int statusCode, ReadOnlySpan<byte> body)
     {

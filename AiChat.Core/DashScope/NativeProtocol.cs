@@ -1,3 +1,4 @@
+using AiChat.Core.DashScope.Responses;
 using AiChat.Core.DashScope.Wire;
 
 namespace AiChat.Core.DashScope;
@@ -10,6 +11,9 @@ namespace AiChat.Core.DashScope;
 internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
 {
     private readonly Uri _textEndpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/services/aigc/text-generation/generation");
+    /// <summary>What an answer without output reads as.</summary>
+    private static readonly NativeResponse.Result Empty = new("", null, default);
+
     private readonly Uri _multimodalEndpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/services/aigc/multimodal-generation/generation");
 
     public HttpRequestMessage CreateRequest(ChatRequest request, ModelInfo? model, bool stream)
@@ -51,19 +55,17 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
 
     public ChatCompletion ReadCompletion(ReadOnlySpan<byte> body, ChatRequest request, string? requestIdHeader)
     {
-        var answer = JsonSerializer.Deserialize(body, DashScopeJsonContext.Default.NativeChatResponse)
-                     ?? throw new JsonException("DashScope answered with an empty body.");
-        if (answer.Output is null && answer.Code is not null)
+        var answer = NativeResponse.Read(body, withRequestId: true) ?? throw new JsonException("DashScope answered with an empty body.");
+        if (answer is { Output: null, Code: not null })
         {
-            throw DashScopeErrorReader.FromStreamFrame(new WireError { Code = answer.Code, Message = answer.Message, RequestId = answer.RequestId });
+            throw DashScopeErrorReader.FromStreamFrame(answer.Code, answer.Message, answer.RequestId);
         }
 
-        var (content, finishReason) = Read(answer.Output);
-        var message = answer.Output?.Choices is [var choice, ..] ? choice.Message : null;
-        return new ChatCompletion(answer.RequestId ?? requestIdHeader ?? "", content, request.Model, finishReason, ToUsage(answer.Usage))
+        var output = answer.Output ?? Empty;
+        return new ChatCompletion(answer.RequestId ?? requestIdHeader ?? "", output.Content, request.Model, FinishReason(output.FinishReason), answer.Usage)
         {
-            ToolCalls = WireMessages.Calls(message?.ToolCalls),
-            ReasoningContent = WireMessages.Reasoning(message),
+            ToolCalls = output.Message.Calls(),
+            ReasoningContent = output.Message.Reasoning,
         };
     }
 
@@ -73,39 +75,26 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
     /// </summary>
     public StreamFrame ReadFrame(string eventType, ReadOnlySpan<byte> data)
     {
-        var frame = JsonSerializer.Deserialize(data, DashScopeJsonContext.Default.NativeChatResponse);
-        if (eventType == "error" || (frame is { Output: null, Code: not null }))
+        var frame = NativeResponse.Read(data, withRequestId: false) ?? default;
+        if (eventType == "error" || frame is { Output: null, Code: not null })
         {
-            var error = new WireError { Code = frame?.Code, Message = frame?.Message, RequestId = frame?.RequestId };
-            return new StreamFrame(null, Error: DashScopeErrorReader.FromStreamFrame(error));
+            // Read again for the request id: rare enough, where keeping it from every event cost a string per event.
+            var error = NativeResponse.Read(data, withRequestId: true) ?? default;
+            return new StreamFrame(null, Error: DashScopeErrorReader.FromStreamFrame(error.Code, error.Message, error.RequestId));
         }
 
-        if (frame?.Output is null)
+        if (frame.Output is not { } output)
         {
             return StreamFrame.Ignored;
         }
 
-        var (content, finishReason) = Read(frame.Output);
-        var message = frame.Output.Choices is [var choice, ..] ? choice.Message : null;
-        return new StreamFrame(new ChatDelta(content, finishReason, ToUsage(frame.Usage))
+        return new StreamFrame(new ChatDelta(output.Content, FinishReason(output.FinishReason), frame.Usage)
         {
-            ToolCalls = WireMessages.Fragments(message?.ToolCalls),
-            ReasoningContent = WireMessages.Reasoning(message),
+            ToolCalls = output.Message.Fragments,
+            ReasoningContent = output.Message.Reasoning,
         });
     }
 
-    private static (string Content, string? FinishReason) Read(NativeOutput? output) =>
-        output?.Choices is [var choice, ..]
-            ? (choice.Message?.Content ?? "", FinishReason(choice.FinishReason))
-            : (output?.Text ?? "", FinishReason(output?.FinishReason));
-
     // The native protocol spells "not finished yet" as the string "null".
     private static string? FinishReason(string? value) => value is null or "null" ? null : value;
-
-    private static TokenUsage? ToUsage(NativeUsage? usage) =>
-        usage is null ? null : new TokenUsage(usage.InputTokens, usage.OutputTokens, usage.TotalTokens)
-        {
-            ReasoningTokens = usage.OutputTokensDetails?.ReasoningTokens,
-            ImageTokens = usage.ImageTokens,
-        };
 }

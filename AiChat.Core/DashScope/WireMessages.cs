@@ -81,47 +81,6 @@ internal static class WireMessages
         };
     }
 
-    /// <summary>A whole answer's <c>tool_calls</c>, arguments as sent; null when it had none.</summary>
-    public static IReadOnlyList<ChatToolCall>? Calls(List<WireToolCall>? toolCalls)
-    {
-        if (toolCalls is not { Count: > 0 })
-        {
-            return null;
-        }
-
-        var calls = new List<ChatToolCall>(toolCalls.Count);
-        foreach (var call in toolCalls)
-        {
-            if (call.Function?.Name is { Length: > 0 } name)
-            {
-                calls.Add(new ChatToolCall(string.IsNullOrEmpty(call.Id) ? ToolCallAccumulator.NewCallId() : call.Id, name, call.Function.Arguments ?? ""));
-            }
-        }
-
-        return calls.Count == 0 ? null : calls;
-    }
-
-    /// <summary>Reasoning text, where DashScope's "none" may be null or (native answer frames) an empty string.</summary>
-    public static string? Reasoning(WireText? text) => text?.ReasoningContent is { Length: > 0 } reasoning ? reasoning : null;
-
-    /// <summary>A delta's <c>tool_calls</c> as fragments; null when it had none.</summary>
-    public static IReadOnlyList<ToolCallFragment>? Fragments(List<WireToolCall>? toolCalls)
-    {
-        if (toolCalls is not { Count: > 0 })
-        {
-            return null;
-        }
-
-        var fragments = new ToolCallFragment[toolCalls.Count];
-        for (var i = 0; i < fragments.Length; i++)
-        {
-            var call = toolCalls[i];
-            fragments[i] = new ToolCallFragment(call.Index, call.Id, call.Function?.Name, call.Function?.Arguments);
-        }
-
-        return fragments;
-    }
-
     private static List<WireToolCall>? ToWire(IReadOnlyList<ChatToolCall>? calls)
     {
         if (calls is null)

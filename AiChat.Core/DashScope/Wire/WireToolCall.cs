@@ -1,6 +1,6 @@
 namespace AiChat.Core.DashScope.Wire;
 
-/// <summary>A <c>tool_calls</c> entry: whole in a request's history, a fragment in a stream delta (any member may be absent).</summary>
+/// <summary>A <c>tool_calls</c> entry of an assistant turn in a request's history.</summary>
 internal sealed class WireToolCall
 {
     public int? Index { get; set; }
