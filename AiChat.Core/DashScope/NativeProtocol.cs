@@ -10,10 +10,10 @@ namespace AiChat.Core.DashScope;
 /// </summary>
 internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
 {
-    private readonly Uri _textEndpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/services/aigc/text-generation/generation");
     /// <summary>What an answer without output reads as.</summary>
     private static readonly NativeResponse.Result Empty = new("", null, default);
 
+    private readonly Uri _textEndpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/services/aigc/text-generation/generation");
     private readonly Uri _multimodalEndpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/services/aigc/multimodal-generation/generation");
 
     public HttpRequestMessage CreateRequest(ChatRequest request, ModelInfo? model, bool stream)

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 
 namespace AiChat.Core.Streaming;
 
-/// <summary>Writers for SSE data fields: UTF-8 text as is, like the rest of the API's JSON.</summary>
+/// <summary>JSON writing for SSE data fields and the whole JSON answers (<see cref="Api.JsonAnswer{T}"/>): UTF-8 text as is.</summary>
 internal static class SseJson
 {
     /// <summary>

@@ -19,32 +19,35 @@ internal readonly record struct CompatibleModeResponse(
 
     private static CompatibleModeResponse ReadObject(ref Utf8JsonReader reader, bool withIds)
     {
-        var response = new CompatibleModeResponse();
+        string? id = null, model = null, requestId = null;
+        FirstChoice? choice = null;
+        TokenUsage? usage = null;
+        ResponseError? error = null;
         while (reader.NextProperty())
         {
             if (reader.ValueTextEquals("id"u8))
             {
-                response = response with { Id = reader.ReadString("id", keep: withIds) };
+                id = reader.ReadString("id", keep: withIds);
             }
             else if (reader.ValueTextEquals("model"u8))
             {
-                response = response with { Model = reader.ReadString("model", keep: withIds) };
+                model = reader.ReadString("model", keep: withIds);
             }
             else if (reader.ValueTextEquals("request_id"u8))
             {
-                response = response with { RequestId = reader.ReadString("request_id") };
+                requestId = reader.ReadString("request_id");
             }
             else if (reader.ValueTextEquals("choices"u8))
             {
-                response = response with { Choice = ReadChoices(ref reader) };
+                choice = ReadChoices(ref reader);
             }
             else if (reader.ValueTextEquals("usage"u8))
             {
-                response = response with { Usage = ReadUsage(ref reader) };
+                usage = ReadUsage(ref reader);
             }
             else if (reader.ValueTextEquals("error"u8))
             {
-                response = response with { Error = ResponseError.Read(ref reader) };
+                error = ResponseError.Read(ref reader);
             }
             else
             {
@@ -52,7 +55,7 @@ internal readonly record struct CompatibleModeResponse(
             }
         }
 
-        return response;
+        return new CompatibleModeResponse(id, model, requestId, choice, usage, error);
     }
 
     /// <summary>The first choice; null when there is none. A null entry counts as a choice with nothing in it.</summary>
@@ -75,20 +78,21 @@ internal readonly record struct CompatibleModeResponse(
 
     private static FirstChoice ReadChoice(ref Utf8JsonReader reader)
     {
-        var choice = new FirstChoice();
+        ResponseMessage message = default, delta = default;
+        string? finishReason = null;
         while (reader.NextProperty())
         {
             if (reader.ValueTextEquals("message"u8))
             {
-                choice = choice with { Message = ResponseMessage.Read(ref reader, "a choice's message") };
+                message = ResponseMessage.Read(ref reader, "a choice's message");
             }
             else if (reader.ValueTextEquals("delta"u8))
             {
-                choice = choice with { Delta = ResponseMessage.Read(ref reader, "a choice's delta") };
+                delta = ResponseMessage.Read(ref reader, "a choice's delta");
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
             {
-                choice = choice with { FinishReason = reader.ReadFinishReason() };
+                finishReason = reader.ReadFinishReason();
             }
             else
             {
@@ -96,7 +100,7 @@ internal readonly record struct CompatibleModeResponse(
             }
         }
 
-        return choice;
+        return new FirstChoice(message, delta, finishReason);
     }
 
     private static TokenUsage? ReadUsage(ref Utf8JsonReader reader)

@@ -18,28 +18,30 @@ internal readonly record struct NativeResponse(NativeResponse.Result? Output, To
 
     private static NativeResponse ReadObject(ref Utf8JsonReader reader, bool withRequestId)
     {
-        var response = new NativeResponse();
+        Result? output = null;
+        TokenUsage? usage = null;
+        string? requestId = null, code = null, message = null;
         while (reader.NextProperty())
         {
             if (reader.ValueTextEquals("output"u8))
             {
-                response = response with { Output = ReadOutput(ref reader) };
+                output = ReadOutput(ref reader);
             }
             else if (reader.ValueTextEquals("usage"u8))
             {
-                response = response with { Usage = ReadUsage(ref reader) };
+                usage = ReadUsage(ref reader);
             }
             else if (reader.ValueTextEquals("request_id"u8))
             {
-                response = response with { RequestId = reader.ReadString("request_id", keep: withRequestId) };
+                requestId = reader.ReadString("request_id", keep: withRequestId);
             }
             else if (reader.ValueTextEquals("code"u8))
             {
-                response = response with { Code = reader.ReadString("code") };
+                code = reader.ReadString("code");
             }
             else if (reader.ValueTextEquals("message"u8))
             {
-                response = response with { Message = reader.ReadString("message") };
+                message = reader.ReadString("message");
             }
             else
             {
@@ -47,7 +49,7 @@ internal readonly record struct NativeResponse(NativeResponse.Result? Output, To
             }
         }
 
-        return response;
+        return new NativeResponse(output, usage, requestId, code, message);
     }
 
     /// <summary><c>result_format: message</c> fills <c>choices</c>; <c>result_format: text</c> fills <c>text</c> and <c>finish_reason</c>.</summary>
