@@ -9,8 +9,7 @@ internal static class GeoServiceCollectionExtensions
     /// <summary>The geo assistant: its settings (validated at start-up), the AMap client, its tools (offered in this order) and <see cref="IGeoTools"/>.</summary>
     public static IServiceCollection AddGeoTools(this IServiceCollection services)
     {
-        services.AddOptions<GeoOptions>().BindConfiguration(string.Empty).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GeoOptions>, GeoOptionsValidator>();
+        services.AddOptions<GeoOptions>().BindConfiguration(string.Empty).ValidateAtStart<GeoOptions, GeoOptionsValidator>();
         services.AddOptions<SessionOptions>();
         services.TryAddSingleton(TimeProvider.System);
 

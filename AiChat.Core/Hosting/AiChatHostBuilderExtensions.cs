@@ -58,6 +58,7 @@ public static class AiChatHostBuilderExtensions
         services.AddProblemDetails();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<AiChatOptions>>((cors, aiChat) => cors.AddDefaultPolicy(policy => CorsPolicies.Configure(policy, aiChat.Value)));
+        services.AddClosedOptionsTypes<CorsOptions>();
         builder.AddAiChatTelemetry(telemetry);
         // ASP.NET Core's request lines name the path, and GET/DELETE /api/sessions/{id} carry a session id in theirs.
         // Off altogether, not at Warning: with this category on at any level, ASP.NET Core starts an Activity and a
