@@ -10,9 +10,6 @@ namespace AiChat.Core.DashScope;
 /// </summary>
 internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
 {
-    /// <summary>What an answer without output reads as.</summary>
-    private static readonly NativeResponse.Result Empty = new("", null, default);
-
     private readonly Uri _textEndpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/services/aigc/text-generation/generation");
     private readonly Uri _multimodalEndpoint = new($"{baseUrl.AbsoluteUri.TrimEnd('/')}/services/aigc/multimodal-generation/generation");
 
@@ -61,7 +58,7 @@ internal sealed class NativeProtocol(Uri baseUrl) : IDashScopeProtocol
             throw DashScopeErrorReader.FromStreamFrame(answer.Code, answer.Message, answer.RequestId);
         }
 
-        var output = answer.Output ?? Empty;
+        var output = answer.Output ?? NativeResponse.Result.Empty;
         return new ChatCompletion(answer.RequestId ?? requestIdHeader ?? "", output.Content, request.Model, FinishReason(output.FinishReason), answer.Usage)
         {
             ToolCalls = output.Message.Calls(),

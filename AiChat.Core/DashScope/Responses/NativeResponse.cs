@@ -96,7 +96,7 @@ internal readonly record struct NativeResponse(NativeResponse.Result? Output, To
         Result? first = null;
         while (reader.NextElement())
         {
-            var choice = reader.IsStart(JsonTokenType.StartObject, "a choice") ? ReadChoice(ref reader) : new Result("", null, default);
+            var choice = reader.IsStart(JsonTokenType.StartObject, "a choice") ? ReadChoice(ref reader) : Result.Empty;
             first ??= choice;
         }
 
@@ -171,5 +171,9 @@ internal readonly record struct NativeResponse(NativeResponse.Result? Output, To
     /// What the output says: the first choice's text, finish reason (as sent: "null" spelled as a string) and message,
     /// or in the text format <c>text</c> and <c>finish_reason</c> with no message.
     /// </summary>
-    internal readonly record struct Result(string Content, string? FinishReason, ResponseMessage Message);
+    internal readonly record struct Result(string Content, string? FinishReason, ResponseMessage Message)
+    {
+        /// <summary>No text, no finish reason, no message: a null choice, or an answer without output.</summary>
+        public static readonly Result Empty = new("", null, default);
+    }
 }
